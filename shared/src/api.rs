@@ -1,0 +1,208 @@
+//! The JSON bodies exchanged by the browser and the server.
+//!
+//! Both sides use these types, and the server re-checks every request with
+//! [`check_import_request`]: it never trusts what the browser says.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The answer of `GET /api/health`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    /// `"ok"` when the server can reach its database.
+    pub status: String,
+    /// The server's version.
+    pub version: String,
+}
+
+/// The body of `POST /api/customers`: rows of a file, as read in the browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRequest {
+    /// The name of the file the rows come from, for the record.
+    pub file_name: String,
+    /// The header names.
+    pub columns: Vec<String>,
+    /// The rows to store.
+    pub rows: Vec<ImportRow>,
+}
+
+/// One row of an [`ImportRequest`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// The line of the file the row comes from.
+    pub line: u64,
+    /// The cells, in column order.
+    pub values: Vec<String>,
+}
+
+/// What is wrong with an [`ImportRequest`] as a whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestProblem {
+    /// The field of the request that is wrong, such as `rows`.
+    pub field: String,
+    /// A stable code, such as `rows.too_many`.
+    pub code: String,
+    /// The problem in words.
+    pub message: String,
+}
+
+/// The answer to a stored [`ImportRequest`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReceipt {
+    /// How many customers were stored.
+    pub stored: u64,
+}
+
+/// A stored customer, as `GET /api/customers` returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    /// The server's identifier.
+    pub id: i64,
+    /// The file the customer was imported from.
+    pub file_name: String,
+    /// The line of that file.
+    pub line: u64,
+    /// The cells of the row, keyed by header name.
+    pub fields: BTreeMap<String, String>,
+}
+
+/// The answer of `GET /api/customers`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerList {
+    /// The customers, oldest first.
+    pub customers: Vec<Customer>,
+    /// How many customers are stored in all.
+    pub total: u64,
+}
+
+impl ImportRequest {
+    /// Most rows one request may carry; larger files are sent in several requests.
+    pub const MAX_ROWS: usize = 5_000;
+
+    /// Each row's cells keyed by header name, with the row's line.
+    ///
+    /// A cell beyond the last header is kept under `Column N` (1-based), so nothing is lost.
+    pub fn records(&self) -> impl Iterator<Item = (u64, BTreeMap<String, String>)> + '_ {
+        self.rows.iter().map(|row| {
+            let fields = row
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, value)| (self.column_name(i), value.trim().to_owned()))
+                .collect();
+            (row.line, fields)
+        })
+    }
+
+    fn column_name(&self, index: usize) -> String {
+        match self.columns.get(index) {
+            Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
+            _ => format!("Column {}", index + 1),
+        }
+    }
+}
+
+/// Checks an [`ImportRequest`] before anything is stored; an empty list means it is fine.
+pub fn check_import_request(request: &ImportRequest) -> Vec<RequestProblem> {
+    let mut problems = Vec::new();
+    let mut problem = |field: &str, code: &str, message: String| {
+        problems.push(RequestProblem {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message,
+        });
+    };
+    if request.columns.iter().all(|c| c.trim().is_empty()) {
+        problem(
+            "columns",
+            "columns.missing",
+            "The file has no header names.".into(),
+        );
+    }
+    if request.rows.is_empty() {
+        problem(
+            "rows",
+            "rows.missing",
+            "There are no rows to import.".into(),
+        );
+    }
+    if request.rows.len() > ImportRequest::MAX_ROWS {
+        problem(
+            "rows",
+            "rows.too_many",
+            format!(
+                "{} rows were sent at once; the most is {}.",
+                request.rows.len(),
+                ImportRequest::MAX_ROWS
+            ),
+        );
+    }
+    if let Some(index) = request.rows.iter().position(|r| r.line == 0) {
+        problem(
+            "rows",
+            "rows.line_missing",
+            format!("Row {} has no line number.", index + 1),
+        );
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(columns: &[&str], rows: &[&[&str]]) -> ImportRequest {
+        ImportRequest {
+            file_name: "customers.csv".into(),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, values)| ImportRow {
+                    line: i as u64 + 2,
+                    values: values.iter().map(|v| v.to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn extra_cells_are_kept_under_a_column_number() {
+        let req = request(&["Name", ""], &[&["Ana ", "x", "y"]]);
+        let (line, fields) = req.records().next().unwrap();
+        assert_eq!(line, 2);
+        assert_eq!(fields["Name"], "Ana");
+        assert_eq!(fields["Column 2"], "x");
+        assert_eq!(fields["Column 3"], "y");
+    }
+
+    #[test]
+    fn a_good_request_has_no_problems() {
+        assert!(check_import_request(&request(&["Name"], &[&["Ana"]])).is_empty());
+    }
+
+    #[test]
+    fn no_rows_and_no_headers_are_problems() {
+        let codes: Vec<String> = check_import_request(&request(&[" "], &[]))
+            .into_iter()
+            .map(|p| p.code)
+            .collect();
+        assert_eq!(codes, ["columns.missing", "rows.missing"]);
+    }
+
+    #[test]
+    fn too_many_rows_is_a_problem() {
+        let row: &[&str] = &["Ana"];
+        let rows = vec![row; ImportRequest::MAX_ROWS + 1];
+        let problems = check_import_request(&request(&["Name"], &rows));
+        assert_eq!(problems[0].code, "rows.too_many");
+    }
+
+    #[test]
+    fn request_round_trips_through_json() {
+        let req = request(&["Name"], &[&["Łucja"]]);
+        let json = serde_json::to_string(&req).unwrap();
+        assert_eq!(serde_json::from_str::<ImportRequest>(&json).unwrap(), req);
+    }
+}
