@@ -1,0 +1,68 @@
+//! The one error type of the API: user errors as JSON with detail, internal errors logged.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use clientela_shared::RequestProblem;
+use serde_json::json;
+
+/// Everything a handler can answer instead of success.
+#[derive(Debug)]
+pub enum ApiError {
+    /// The request is well-formed JSON but its content is not acceptable (422).
+    Invalid(Vec<RequestProblem>),
+    /// The body is not the JSON the endpoint expects (400, or 413 when too large).
+    BadJson(JsonRejection),
+    /// Nothing matches the path (404).
+    NotFound,
+    /// Something failed on our side; the details go to the log, never to the client (500).
+    Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(err: sqlx::Error) -> Self {
+        ApiError::Internal(Box::new(err))
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::BadJson(rejection)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message, problems) = match self {
+            ApiError::Invalid(problems) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "request.invalid",
+                "The request cannot be accepted.".to_owned(),
+                problems,
+            ),
+            ApiError::BadJson(rejection) => (
+                rejection.status(),
+                "request.bad_json",
+                rejection.body_text(),
+                Vec::new(),
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "Nothing here.".to_owned(),
+                Vec::new(),
+            ),
+            ApiError::Internal(err) => {
+                tracing::error!(error = %err, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Something went wrong on the server. Please try again.".to_owned(),
+                    Vec::new(),
+                )
+            }
+        };
+        let body = json!({ "error": { "code": code, "message": message, "problems": problems } });
+        (status, axum::Json(body)).into_response()
+    }
+}

@@ -1,0 +1,63 @@
+//! `POST /api/customers` stores rows read in the browser; `GET /api/customers` lists them.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::get;
+use clientela_shared::{CustomerList, ImportReceipt, ImportRequest, check_import_request};
+use serde::Deserialize;
+
+use crate::customer_store::{self, NewCustomer};
+use crate::error::ApiError;
+use crate::json::Json;
+use crate::state::AppState;
+
+/// The customer routes.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/customers", get(list).post(import))
+}
+
+async fn import(
+    State(state): State<AppState>,
+    Json(request): Json<ImportRequest>,
+) -> Result<Json<ImportReceipt>, ApiError> {
+    // The browser already checked this; the server checks again with the same code.
+    let problems = check_import_request(&request);
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    let customers: Vec<NewCustomer> = request.records().collect();
+    let stored =
+        customer_store::insert_all(&state.db, &request.file_name, &customers, now_millis()).await?;
+    tracing::info!(file = %request.file_name, stored, "customers imported");
+    Ok(Json(ImportReceipt { stored }))
+}
+
+/// Paging of `GET /api/customers`.
+#[derive(Debug, Deserialize)]
+struct Page {
+    #[serde(default)]
+    offset: u64,
+    #[serde(default = "default_limit")]
+    limit: u32,
+}
+
+fn default_limit() -> u32 {
+    100
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Query(page): Query<Page>,
+) -> Result<Json<CustomerList>, ApiError> {
+    let limit = page.limit.clamp(1, 1000);
+    let (customers, total) = customer_store::list(&state.db, limit, page.offset).await?;
+    Ok(Json(CustomerList { customers, total }))
+}
+
+fn now_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
