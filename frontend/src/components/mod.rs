@@ -1,0 +1,6 @@
+//! One component per file.
+
+pub mod app;
+pub mod file_picker;
+pub mod import_button;
+pub mod table_preview;
