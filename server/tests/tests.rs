@@ -1,0 +1,10 @@
+//! Server tests: the whole router, driven without a socket, on SQLite and on a real PostgreSQL.
+
+mod support {
+    pub mod http;
+    pub mod postgres;
+}
+
+mod customers;
+mod health;
+mod ui;
