@@ -6,5 +6,5 @@ mod api;
 mod browser_file;
 mod components;
 
-pub use components::app::App;
+pub use components::app::{App, LoadedFile};
 pub use components::table_preview::TablePreview;
