@@ -1,4 +1,6 @@
-//! Component tests, run in headless Chromium by `wasm-bindgen-test-runner`.
+//! Component tests, run in headless Chromium by `wasm-bindgen-test-runner`
+//! (`cargo xtask test` does it; they only exist for `wasm32`).
+#![cfg(target_arch = "wasm32")]
 
 use std::sync::Arc;
 

@@ -1,1 +1,47 @@
-fn main() {}
+//! The project's commands, run with `cargo xtask <command>` (an alias in `.cargo/config.toml`).
+//!
+//! Each command installs what a fresh Debian machine with only the Rust toolchain lacks, then does
+//! its work, saying what every step is doing.
+
+mod commands;
+mod pins;
+mod shell;
+mod system_packages;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  run [SERVER OPTIONS]   build the UI and the server, then start Clientela on http://127.0.0.1:8080
+                         (options go to `clientela serve`, e.g. `cargo xtask run --addr 0.0.0.0:8080`)
+  test                   format check, clippy (native and wasm32), and every test, browser ones included";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => commands::run::run(without_separator(&args[1..])),
+        Some("test") => commands::test::test(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nerror: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `cargo xtask run -- --addr …` and `cargo xtask run --addr …` mean the same.
+fn without_separator(args: &[String]) -> &[String] {
+    match args.first() {
+        Some(first) if first == "--" => &args[1..],
+        _ => args,
+    }
+}
