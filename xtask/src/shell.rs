@@ -20,6 +20,14 @@ pub fn workspace_root() -> PathBuf {
         .to_owned()
 }
 
+/// Cargo's build folder: `CARGO_TARGET_DIR` when set, else `target/` in the workspace.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => workspace_root().join(dir),
+        None => workspace_root().join("target"),
+    }
+}
+
 /// A command for `program`, run in the workspace root, that also finds the tools
 /// `cargo install` puts in Cargo's bin folder (often not on a fresh machine's PATH).
 pub fn command(program: impl AsRef<OsStr>) -> Command {

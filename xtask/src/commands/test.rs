@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check CI runs, in the order that fails fastest.
 
 use crate::commands::build_ui;
-use crate::shell::{Result, cargo, run, step, workspace_root};
+use crate::shell::{Result, cargo, run, step, target_dir, workspace_root};
 use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER, POSTGRESQL};
 use crate::tools;
 
@@ -52,7 +52,7 @@ pub fn test() -> Result {
     let root = workspace_root();
     run(cargo()
         .args(["test", "--workspace", "--locked"])
-        .env("CLIENTELA_BIN", root.join("target/debug/clientela"))
+        .env("CLIENTELA_BIN", target_dir().join("debug/clientela"))
         .env("CLIENTELA_UI_DIR", root.join("dist")))?;
 
     step("Browser component tests (wasm in headless Chromium)");
