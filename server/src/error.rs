@@ -13,6 +13,10 @@ pub enum ApiError {
     Invalid(Vec<RequestProblem>),
     /// The body is not the JSON the endpoint expects (400, or 413 when too large).
     BadJson(JsonRejection),
+    /// The caller is not signed in, or the token or session is unknown or expired (401).
+    Unauthorized,
+    /// The caller is signed in but may not do this (403); the message says why.
+    Forbidden(String),
     /// Nothing matches the path (404).
     NotFound,
     /// Something failed on our side; the details go to the log, never to the client (500).
@@ -46,6 +50,15 @@ impl IntoResponse for ApiError {
                 rejection.body_text(),
                 Vec::new(),
             ),
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "auth.unauthorized",
+                "Sign in first, or send a valid API token.".to_owned(),
+                Vec::new(),
+            ),
+            ApiError::Forbidden(message) => {
+                (StatusCode::FORBIDDEN, "auth.forbidden", message, Vec::new())
+            }
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "not_found",

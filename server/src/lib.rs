@@ -3,6 +3,9 @@
 //! [`app`] builds the whole router, so tests drive it without opening a socket.
 #![deny(missing_docs)]
 
+pub mod accounts;
+pub mod auth;
+mod clock;
 mod customer_store;
 mod db;
 mod error;
@@ -18,6 +21,7 @@ use axum::extract::DefaultBodyLimit;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub use clock::now_millis;
 pub use db::Db;
 pub use state::AppState;
 
@@ -31,6 +35,7 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
     let api = Router::new()
         .merge(routes::health::router())
         .merge(routes::customers::router())
+        .merge(routes::session::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);

@@ -1,11 +1,16 @@
-//! The `clientela` command: `clientela serve` (the default) runs the server.
+//! The `clientela` command: `clientela serve` (the default) runs the server; `clientela user add`
+//! and `clientela token create` manage accounts.
+
+mod cli;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use clientela_server::{AppState, Db, app};
+use clientela_server::accounts::ensure_first_workspace;
+use clientela_server::auth::AuthConfig;
+use clientela_server::{AppState, Db, app, now_millis};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
@@ -27,6 +32,12 @@ struct Cli {
 enum Command {
     /// Run the server (the default).
     Serve(ServeArgs),
+    /// Manage users.
+    #[command(subcommand)]
+    User(cli::user::UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(cli::token::TokenCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,18 +55,43 @@ struct ServeArgs {
     /// Folder of the built UI (Trunk's output).
     #[arg(long, env = "CLIENTELA_UI_DIR", default_value = "dist")]
     ui_dir: PathBuf,
+    /// An API token accepted as the first admin's, for automation.
+    #[arg(long, env = "CLIENTELA_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
+    /// Email of the admin created on the first start.
+    #[arg(
+        long,
+        env = "CLIENTELA_ADMIN_EMAIL",
+        default_value = "admin@clientela.local"
+    )]
+    admin_email: String,
+    /// Password of the admin created on the first start (default: generated and printed once).
+    #[arg(long, env = "CLIENTELA_ADMIN_PASSWORD", hide_env_values = true)]
+    admin_password: Option<String>,
+    /// Mark the session cookie `Secure` (HTTPS only). Default: yes, unless listening on loopback.
+    #[arg(long, env = "CLIENTELA_SECURE_COOKIES")]
+    secure_cookies: Option<bool>,
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    // Logs go to stderr, so that what a command prints (a token, JSON) can be piped. The server
+    // logs its requests; other commands only what went wrong.
+    let default_level = match cli.command {
+        None | Some(Command::Serve(_)) => "info",
+        Some(_) => "warn",
+    };
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
         )
         .init();
-    let cli = Cli::parse();
     match cli.command {
         Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::User(command)) => command.run().await,
+        Some(Command::Token(command)) => command.run().await,
         None => serve(cli.serve).await,
     }
 }
@@ -65,19 +101,33 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         addr,
         database_url,
         ui_dir,
+        admin_token,
+        admin_email,
+        admin_password,
+        secure_cookies,
     } = args;
 
     let db = Db::connect(&database_url)
         .await
         .with_context(|| format!("cannot open the database {}", redact(&database_url)))?;
     tracing::info!(database = %redact(&database_url), "database ready, migrations applied");
+    let first_admin =
+        ensure_first_workspace(&db, &admin_email, admin_password.as_deref(), now_millis()).await?;
+    if let Some(admin) = first_admin {
+        println!("First start: created the admin {}", admin.email);
+        if let Some(password) = admin.generated_password {
+            println!("Their password (shown only now): {password}");
+        }
+    }
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let addr = listener.local_addr()?;
     println!("Clientela is running at http://{addr}/");
-    axum::serve(listener, app(AppState { db }, &ui_dir))
+    let secure_cookies = secure_cookies.unwrap_or(!addr.ip().is_loopback());
+    let auth = AuthConfig::new(admin_token.as_deref(), secure_cookies);
+    axum::serve(listener, app(AppState::with_auth(db, auth), &ui_dir))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
@@ -86,7 +136,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Hides the password in a database URL before it reaches a log.
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             format!("{}://***@{}", &url[..scheme_end], &url[at + 1..])

@@ -1,5 +1,8 @@
 //! What every handler can reach.
 
+use std::sync::Arc;
+
+use crate::auth::AuthConfig;
 use crate::db::Db;
 
 /// Shared, cheaply cloned state of the server.
@@ -7,4 +10,21 @@ use crate::db::Db;
 pub struct AppState {
     /// The database.
     pub db: Db,
+    /// How callers are recognised.
+    pub auth: Arc<AuthConfig>,
+}
+
+impl AppState {
+    /// State over `db` with no admin token and `Secure` cookies.
+    pub fn new(db: Db) -> AppState {
+        AppState::with_auth(db, AuthConfig::new(None, true))
+    }
+
+    /// State over `db` recognising callers as `auth` says.
+    pub fn with_auth(db: Db, auth: AuthConfig) -> AppState {
+        AppState {
+            db,
+            auth: Arc::new(auth),
+        }
+    }
 }

@@ -5,6 +5,7 @@ mod support {
     pub mod postgres;
 }
 
+mod accounts;
 mod customers;
 mod health;
 mod ui;

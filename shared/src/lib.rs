@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod account;
 mod api;
 mod csv_parser;
 mod decode;
@@ -24,6 +25,7 @@ mod error;
 mod reader;
 mod table;
 
+pub use account::{Me, Role, SignIn};
 pub use api::{
     Customer, CustomerList, Health, ImportReceipt, ImportRequest, ImportRow, RequestProblem,
     check_import_request,

@@ -1,13 +1,12 @@
 //! `POST /api/customers` stores rows read in the browser; `GET /api/customers` lists them.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
 use clientela_shared::{CustomerList, ImportReceipt, ImportRequest, check_import_request};
 use serde::Deserialize;
 
+use crate::clock::now_millis;
 use crate::customer_store::{self, NewCustomer};
 use crate::error::ApiError;
 use crate::json::Json;
@@ -54,10 +53,4 @@ async fn list(
     let limit = page.limit.clamp(1, 1000);
     let (customers, total) = customer_store::list(&state.db, limit, page.offset).await?;
     Ok(Json(CustomerList { customers, total }))
-}
-
-fn now_millis() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }

@@ -4,8 +4,10 @@ use std::path::Path;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use clientela_server::{AppState, Db, app};
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use clientela_server::accounts::ensure_first_workspace;
+use clientela_server::auth::AuthConfig;
+use clientela_server::{AppState, Db, app, now_millis};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -19,9 +21,19 @@ pub enum Backend {
     Postgres,
 }
 
-/// The app on a new, empty database, and what keeps that database alive.
+/// The API token every test app accepts as its first admin's (`CLIENTELA_ADMIN_TOKEN`).
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+/// The first admin of every test app.
+pub const ADMIN_EMAIL: &str = "admin@example.com";
+/// Their password.
+pub const ADMIN_PASSWORD: &str = "admin password";
+
+/// The app on a new database set up as on a first start, and what keeps that database alive.
 pub struct TestApp {
     pub router: Router,
+    pub db: Db,
+    /// The database URL, for running the `clientela` binary against the same database.
+    pub url: String,
     _sqlite_dir: Option<tempfile::TempDir>,
 }
 
@@ -31,17 +43,16 @@ impl TestApp {
     }
 
     pub async fn with_ui(backend: Backend, ui_dir: &Path) -> TestApp {
-        let (url, dir) = match backend {
-            Backend::Sqlite => {
-                let dir = tempfile::tempdir().unwrap();
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-                (url, Some(dir))
-            }
-            Backend::Postgres => (postgres::shared().new_database_url(), None),
-        };
-        let db = Db::connect(&url).await.unwrap();
+        let (db, url, dir) = fresh_database(backend).await;
+        ensure_first_workspace(&db, ADMIN_EMAIL, Some(ADMIN_PASSWORD), now_millis())
+            .await
+            .unwrap()
+            .expect("a new database is set up on the first start");
+        let auth = AuthConfig::new(Some(ADMIN_TOKEN), false);
         TestApp {
-            router: app(AppState { db }, ui_dir),
+            router: app(AppState::with_auth(db.clone(), auth), ui_dir),
+            db,
+            url,
             _sqlite_dir: dir,
         }
     }
@@ -60,13 +71,38 @@ impl TestApp {
     }
 
     async fn send(&self, request: Request<Body>) -> (StatusCode, Value) {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let json = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes)));
+        let (status, _, json) = self.request(request).await;
         (status, json)
     }
+
+    /// Sends any request; the body is JSON, or `null` when empty.
+    pub async fn request(&self, request: Request<Body>) -> (StatusCode, HeaderMap, Value) {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        if bytes.is_empty() {
+            return (status, headers, Value::Null);
+        }
+        let json = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes)));
+        (status, headers, json)
+    }
+}
+
+/// A new, empty, migrated database (not set up: no workspace, no admin), its URL, and the
+/// folder that keeps an SQLite file alive.
+pub async fn fresh_database(backend: Backend) -> (Db, String, Option<tempfile::TempDir>) {
+    let (url, dir) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().unwrap();
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+            (url, Some(dir))
+        }
+        Backend::Postgres => (postgres::shared().new_database_url(), None),
+    };
+    let db = Db::connect(&url).await.unwrap();
+    (db, url, dir)
 }
 
 /// Runs one async check on SQLite and on PostgreSQL, as two tests.

@@ -1,0 +1,16 @@
+//! Workspaces, users, API tokens and browser sessions: storage and the secrets behind them.
+
+mod bootstrap;
+mod manage;
+mod password;
+mod secret;
+mod store;
+
+pub use bootstrap::{FirstAdmin, ensure_first_workspace};
+pub use manage::{add_user, create_token_for, first_workspace};
+pub use password::{hash_password, verify_password};
+pub use secret::{Secret, hash_secret};
+pub use store::{NewUser, StoredUser, UserError};
+pub(crate) use store::{
+    create_session, delete_session, find_user_by_email, user_by_session, user_by_token,
+};
