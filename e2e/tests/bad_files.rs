@@ -1,7 +1,7 @@
 //! Files that cannot be imported get a clear message in the page, and nothing is sent.
 
 use crate::support::browser::Browser;
-use crate::support::server::{Backend, TestServer};
+use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
 
 #[tokio::test]
 async fn unreadable_files_get_a_clear_message() {
@@ -23,6 +23,7 @@ async fn unreadable_files_get_a_clear_message() {
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     for (name, bytes, expected) in cases {
         let file = dir.path().join(name);
         std::fs::write(&file, bytes).unwrap();

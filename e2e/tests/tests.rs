@@ -12,4 +12,5 @@ mod support {
 }
 
 mod bad_files;
+mod sign_in;
 mod upload;

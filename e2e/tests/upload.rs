@@ -1,7 +1,7 @@
 //! A CSV file goes from the user's disk, through the browser, into the database.
 
 use crate::support::browser::Browser;
-use crate::support::server::{Backend, TestServer};
+use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
 
 /// What Excel in a Spanish or Portuguese locale saves: Windows-1252, semicolons, CRLF.
 fn excel_csv() -> Vec<u8> {
@@ -23,6 +23,7 @@ async fn csv_upload_ends_up_in_the_database(backend: Backend) {
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     browser.pick_file("#file-input", &file).await;
     let summary = browser.wait_for_text("#row-count", "3 rows").await;
     assert!(summary.contains("semicolon"), "{summary}");

@@ -1,6 +1,7 @@
-//! Calls to the Clientela server.
+//! Calls to the Clientela server. The browser sends the session cookie by itself; requests that
+//! change something add the CSRF header the server asks for.
 
-use clientela_shared::{ImportReceipt, ImportRequest};
+use clientela_shared::{ImportReceipt, ImportRequest, Me, SignIn};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -8,21 +9,66 @@ use web_sys::{Request, RequestInit, Response};
 
 use crate::browser_file::describe;
 
+/// The header the server requires on cookie-authenticated changes.
+const CSRF_HEADER: &str = "x-clientela-csrf";
+
 /// Sends rows to the server to be stored.
 pub async fn import_customers(request: &ImportRequest) -> Result<ImportReceipt, String> {
     let body = serde_json::to_string(request).map_err(|err| err.to_string())?;
-    post_json("/api/customers", &body).await
+    let (status, text) = send("POST", "/api/customers", Some(&body)).await?;
+    parse(status, &text)
 }
 
-async fn post_json<T: DeserializeOwned>(url: &str, body: &str) -> Result<T, String> {
+/// The signed-in user, or `None` when nobody is signed in.
+pub async fn current_user() -> Result<Option<Me>, String> {
+    let (status, text) = send("GET", "/api/me", None).await?;
+    if status == 401 {
+        return Ok(None);
+    }
+    parse(status, &text).map(Some)
+}
+
+/// Signs in; the server sets the session cookie.
+pub async fn sign_in(email: &str, password: &str) -> Result<Me, String> {
+    let request = SignIn {
+        email: email.to_owned(),
+        password: password.to_owned(),
+    };
+    let body = serde_json::to_string(&request).map_err(|err| err.to_string())?;
+    let (status, text) = send("POST", "/api/session", Some(&body)).await?;
+    if status == 401 {
+        return Err("Wrong email or password.".to_owned());
+    }
+    parse(status, &text)
+}
+
+/// Signs out; the server forgets the session.
+pub async fn sign_out() -> Result<(), String> {
+    let (status, text) = send("DELETE", "/api/session", None).await?;
+    if (200..300).contains(&status) || status == 401 {
+        Ok(())
+    } else {
+        Err(server_message(status, &text))
+    }
+}
+
+/// Sends a request and returns the status and the body's text.
+async fn send(method: &str, url: &str, json_body: Option<&str>) -> Result<(u16, String), String> {
     let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(body));
+    init.set_method(method);
+    if let Some(body) = json_body {
+        init.set_body(&JsValue::from_str(body));
+    }
     let request = Request::new_with_str_and_init(url, &init).map_err(|e| describe(&e))?;
-    request
-        .headers()
-        .set("content-type", "application/json")
-        .map_err(|e| describe(&e))?;
+    let headers = request.headers();
+    if json_body.is_some() {
+        headers
+            .set("content-type", "application/json")
+            .map_err(|e| describe(&e))?;
+    }
+    if method != "GET" {
+        headers.set(CSRF_HEADER, "1").map_err(|e| describe(&e))?;
+    }
     let window = web_sys::window().ok_or("no browser window")?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
@@ -34,11 +80,16 @@ async fn post_json<T: DeserializeOwned>(url: &str, body: &str) -> Result<T, Stri
         .map_err(|e| describe(&e))?
         .as_string()
         .unwrap_or_default();
-    if response.ok() {
-        serde_json::from_str(&text)
+    Ok((response.status(), text))
+}
+
+/// The JSON answer of a successful request, or the server's message.
+fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, String> {
+    if (200..300).contains(&status) {
+        serde_json::from_str(text)
             .map_err(|err| format!("Unexpected answer from the server: {err}"))
     } else {
-        Err(server_message(response.status(), &text))
+        Err(server_message(status, text))
     }
 }
 

@@ -6,5 +6,6 @@ mod api;
 mod browser_file;
 mod components;
 
-pub use components::app::{App, LoadedFile};
+pub use components::app::{App, ImportPage, LoadedFile};
+pub use components::sign_in::SignInForm;
 pub use components::table_preview::TablePreview;

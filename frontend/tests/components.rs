@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use clientela_frontend::{App, LoadedFile, TablePreview};
+use clientela_frontend::{ImportPage, LoadedFile, SignInForm, TablePreview};
 use clientela_shared::read_table;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,11 +51,30 @@ fn preview_shows_counts_separator_and_file_lines() {
 }
 
 #[wasm_bindgen_test]
-fn app_offers_a_file_input_for_csv() {
-    let parent = mount(App);
+fn import_page_offers_a_file_input_for_csv() {
+    let parent = mount(ImportPage);
     let input = parent
         .query_selector("input#file-input[type=file]")
         .unwrap();
     assert!(input.is_some(), "{}", parent.inner_html());
     assert!(parent.text_content().unwrap().contains("Import customers"));
+}
+
+#[wasm_bindgen_test]
+fn sign_in_form_has_labelled_email_and_password_fields() {
+    let parent = mount(|| view! { <SignInForm on_signed_in=Callback::new(|_| {}) /> });
+    for (id, kind) in [("sign-in-email", "email"), ("sign-in-password", "password")] {
+        let input = parent
+            .query_selector(&format!("input#{id}[type={kind}][required]"))
+            .unwrap();
+        assert!(input.is_some(), "{}", parent.inner_html());
+        let label = parent.query_selector(&format!("label[for={id}]")).unwrap();
+        assert!(label.is_some(), "{id} has a label");
+    }
+    assert!(
+        parent
+            .query_selector("button#sign-in-button[type=submit]")
+            .unwrap()
+            .is_some()
+    );
 }

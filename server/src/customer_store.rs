@@ -10,12 +10,13 @@ use crate::db::Db;
 /// A row ready to be stored: its line in the file and its cells keyed by header.
 pub type NewCustomer = (u64, BTreeMap<String, String>);
 
-/// Rows per `insert` statement: 4 parameters each, well under both databases' parameter limits.
+/// Rows per `insert` statement: 5 parameters each, well under both databases' parameter limits.
 const ROWS_PER_STATEMENT: usize = 500;
 
 /// Stores `customers` in one transaction: either all of them are stored or none is.
 pub async fn insert_all(
     db: &Db,
+    workspace_id: i64,
     file_name: &str,
     customers: &[NewCustomer],
     now_millis: i64,
@@ -27,6 +28,7 @@ pub async fn insert_all(
         for (line, fields) in chunk {
             let fields = serde_json::to_string(fields).expect("a string map always serialises");
             query = query
+                .bind(workspace_id)
                 .bind(file_name.to_owned())
                 .bind(to_i64(*line))
                 .bind(fields)
@@ -38,11 +40,18 @@ pub async fn insert_all(
     Ok(customers.len() as u64)
 }
 
-/// One page of customers, oldest first, and the total count.
-pub async fn list(db: &Db, limit: u32, offset: u64) -> Result<(Vec<Customer>, u64), sqlx::Error> {
+/// One page of a workspace's customers, oldest first, and their total count.
+pub async fn list(
+    db: &Db,
+    workspace_id: i64,
+    limit: u32,
+    offset: u64,
+) -> Result<(Vec<Customer>, u64), sqlx::Error> {
     let rows = sqlx::query(
-        "select id, file_name, line, fields from customer order by id limit $1 offset $2",
+        "select id, file_name, line, fields from customer where workspace_id = $1 \
+         order by id limit $2 offset $3",
     )
+    .bind(workspace_id)
     .bind(i64::from(limit))
     .bind(to_i64(offset))
     .fetch_all(db.pool())
@@ -60,7 +69,8 @@ pub async fn list(db: &Db, limit: u32, offset: u64) -> Result<(Vec<Customer>, u6
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let total: i64 = sqlx::query_scalar("select count(*) from customer")
+    let total: i64 = sqlx::query_scalar("select count(*) from customer where workspace_id = $1")
+        .bind(workspace_id)
         .fetch_one(db.pool())
         .await?;
     Ok((customers, total.unsigned_abs()))
@@ -74,12 +84,19 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
 fn insert_statement(rows: usize) -> String {
     let values: Vec<String> = (0..rows)
         .map(|i| {
-            let p = i * 4;
-            format!("(${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4)
+            let p = i * 5;
+            format!(
+                "(${}, ${}, ${}, ${}, ${})",
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4,
+                p + 5
+            )
         })
         .collect();
     format!(
-        "insert into customer (file_name, line, fields, created_at) values {}",
+        "insert into customer (workspace_id, file_name, line, fields, created_at) values {}",
         values.join(", ")
     )
 }
@@ -96,8 +113,8 @@ mod tests {
     fn insert_statement_numbers_every_placeholder() {
         assert_eq!(
             insert_statement(2),
-            "insert into customer (file_name, line, fields, created_at) \
-             values ($1, $2, $3, $4), ($5, $6, $7, $8)"
+            "insert into customer (workspace_id, file_name, line, fields, created_at) \
+             values ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10)"
         );
     }
 }

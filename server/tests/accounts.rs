@@ -58,7 +58,7 @@ on_both_databases!(racing_first_starts_create_one_admin);
 
 async fn anonymous_and_unknown_tokens_get_401(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (status, body) = app.get("/api/me").await;
+    let (status, body) = app.get_anonymous("/api/me").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(body["error"]["code"], "auth.unauthorized");
     let request = get_with("/api/me", "authorization", "Bearer clt_not-a-token");

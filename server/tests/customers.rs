@@ -1,4 +1,7 @@
 use axum::http::StatusCode;
+use clientela_server::accounts::{NewUser, add_user, create_token_for};
+use clientela_server::now_millis;
+use clientela_shared::Role;
 use serde_json::json;
 
 use crate::on_both_databases;
@@ -69,3 +72,55 @@ async fn malformed_json_gets_the_same_error_shape(backend: Backend) {
     assert_eq!(body["error"]["code"], "request.bad_json");
 }
 on_both_databases!(malformed_json_gets_the_same_error_shape);
+
+async fn customers_need_a_signed_in_user(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (status, _) = app.get_anonymous("/api/customers").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = app
+        .post_json_as("/api/customers", &import_body(1), "clt_wrong")
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (_, body) = app.get("/api/customers").await;
+    assert_eq!(body["total"], 0, "nothing was stored");
+}
+on_both_databases!(customers_need_a_signed_in_user);
+
+async fn nobody_sees_another_workspaces_customers(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let other_workspace: i64 = sqlx::query_scalar(
+        "insert into workspace (name, created_at) values ('Other', 0) returning id",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    let outsider = NewUser {
+        workspace_id: other_workspace,
+        email: "outsider@example.com",
+        name: "Outsider",
+        role: Role::Admin,
+        password: None,
+    };
+    add_user(&app.db, &outsider, now_millis()).await.unwrap();
+    let token = create_token_for(&app.db, "outsider@example.com", "test", now_millis())
+        .await
+        .unwrap()
+        .unwrap();
+
+    let (status, _) = app.post_json("/api/customers", &import_body(2)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app.get_as("/api/customers", token.expose()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], 0, "{body}");
+
+    let (_, body) = app
+        .post_json_as("/api/customers", &import_body(1), token.expose())
+        .await;
+    assert_eq!(body["stored"], 1);
+    let (_, body) = app.get("/api/customers").await;
+    assert_eq!(
+        body["total"], 2,
+        "the first workspace still sees only its own two"
+    );
+}
+on_both_databases!(nobody_sees_another_workspaces_customers);

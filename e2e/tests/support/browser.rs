@@ -75,6 +75,19 @@ impl Browser {
             .unwrap();
     }
 
+    /// Types `text` into an input, as a user would.
+    pub async fn type_text(&self, selector: &str, text: &str) {
+        self.find(selector).await.send_keys(text).await.unwrap();
+    }
+
+    /// Signs in through the sign-in form and waits for the import page.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        self.type_text("#sign-in-email", email).await;
+        self.type_text("#sign-in-password", password).await;
+        self.click("#sign-in-button").await;
+        self.wait_for_text("#signed-in-as", email).await;
+    }
+
     pub async fn click(&self, selector: &str) {
         self.find(selector).await.click().await.unwrap();
     }

@@ -13,6 +13,12 @@ pub enum Backend {
     Postgres,
 }
 
+/// The first admin's email and password on every test server.
+pub const ADMIN_EMAIL: &str = "admin@example.com";
+pub const ADMIN_PASSWORD: &str = "e2e admin password";
+/// The API token the test server accepts as the first admin's.
+const ADMIN_TOKEN: &str = "e2e-admin-token";
+
 /// A running server; it is stopped when dropped.
 pub struct TestServer {
     /// Where it listens, such as `http://127.0.0.1:43121`.
@@ -44,6 +50,9 @@ impl TestServer {
             .arg("--ui-dir")
             .arg(&ui_dir)
             .env("RUST_LOG", "warn")
+            .env("CLIENTELA_ADMIN_EMAIL", ADMIN_EMAIL)
+            .env("CLIENTELA_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .env("CLIENTELA_ADMIN_TOKEN", ADMIN_TOKEN)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap_or_else(|err| panic!("cannot start {}: {err}", binary.display()));
@@ -64,9 +73,14 @@ impl TestServer {
         }
     }
 
-    /// `GET` an API path and parse the JSON answer.
+    /// `GET` an API path as the first admin and parse the JSON answer.
     pub async fn get_json(&self, path: &str) -> serde_json::Value {
-        let response = reqwest::get(format!("{}{path}", self.url)).await.unwrap();
+        let response = reqwest::Client::new()
+            .get(format!("{}{path}", self.url))
+            .bearer_auth(ADMIN_TOKEN)
+            .send()
+            .await
+            .unwrap();
         assert!(
             response.status().is_success(),
             "GET {path}: {}",

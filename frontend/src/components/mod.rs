@@ -3,4 +3,5 @@
 pub mod app;
 pub mod file_picker;
 pub mod import_button;
+pub mod sign_in;
 pub mod table_preview;

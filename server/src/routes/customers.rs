@@ -1,4 +1,5 @@
-//! `POST /api/customers` stores rows read in the browser; `GET /api/customers` lists them.
+//! `POST /api/customers` stores rows read in the browser; `GET /api/customers` lists them. Both
+//! need a signed-in user and only ever touch that user's workspace.
 
 use axum::Router;
 use axum::extract::{Query, State};
@@ -6,6 +7,7 @@ use axum::routing::get;
 use clientela_shared::{CustomerList, ImportReceipt, ImportRequest, check_import_request};
 use serde::Deserialize;
 
+use crate::auth::CurrentUser;
 use crate::clock::now_millis;
 use crate::customer_store::{self, NewCustomer};
 use crate::error::ApiError;
@@ -19,6 +21,7 @@ pub fn router() -> Router<AppState> {
 
 async fn import(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     Json(request): Json<ImportRequest>,
 ) -> Result<Json<ImportReceipt>, ApiError> {
     // The browser already checked this; the server checks again with the same code.
@@ -27,9 +30,15 @@ async fn import(
         return Err(ApiError::Invalid(problems));
     }
     let customers: Vec<NewCustomer> = request.records().collect();
-    let stored =
-        customer_store::insert_all(&state.db, &request.file_name, &customers, now_millis()).await?;
-    tracing::info!(file = %request.file_name, stored, "customers imported");
+    let stored = customer_store::insert_all(
+        &state.db,
+        user.workspace_id,
+        &request.file_name,
+        &customers,
+        now_millis(),
+    )
+    .await?;
+    tracing::info!(user = user.id, file = %request.file_name, stored, "customers imported");
     Ok(Json(ImportReceipt { stored }))
 }
 
@@ -48,9 +57,11 @@ fn default_limit() -> u32 {
 
 async fn list(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     Query(page): Query<Page>,
 ) -> Result<Json<CustomerList>, ApiError> {
     let limit = page.limit.clamp(1, 1000);
-    let (customers, total) = customer_store::list(&state.db, limit, page.offset).await?;
+    let (customers, total) =
+        customer_store::list(&state.db, user.workspace_id, limit, page.offset).await?;
     Ok(Json(CustomerList { customers, total }))
 }

@@ -57,13 +57,35 @@ impl TestApp {
         }
     }
 
+    /// `GET` as the first admin (with [`ADMIN_TOKEN`]).
     pub async fn get(&self, uri: &str) -> (StatusCode, Value) {
+        self.get_as(uri, ADMIN_TOKEN).await
+    }
+
+    /// `GET` with the API token `token`.
+    pub async fn get_as(&self, uri: &str, token: &str) -> (StatusCode, Value) {
+        let request = Request::get(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// `GET` without signing in.
+    pub async fn get_anonymous(&self, uri: &str) -> (StatusCode, Value) {
         self.send(Request::get(uri).body(Body::empty()).unwrap())
             .await
     }
 
+    /// `POST` a JSON body as the first admin (with [`ADMIN_TOKEN`]).
     pub async fn post_json(&self, uri: &str, body: &str) -> (StatusCode, Value) {
+        self.post_json_as(uri, body, ADMIN_TOKEN).await
+    }
+
+    /// `POST` a JSON body with the API token `token`.
+    pub async fn post_json_as(&self, uri: &str, body: &str, token: &str) -> (StatusCode, Value) {
         let request = Request::post(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from(body.to_owned()))
             .unwrap();
