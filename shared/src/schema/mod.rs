@@ -1,0 +1,5 @@
+//! What a customer is: built-in fields, and the profile a workspace imports with.
+
+pub mod field;
+pub mod profile;
+pub mod profile_error;
