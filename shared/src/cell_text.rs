@@ -98,7 +98,7 @@ fn write_date(date: &ExcelDateTime, out: &mut String) {
     }
     let (year, month, day, hour, minute, second, milli) = date.to_ymd_hms_milli();
     let has_time = (hour, minute, second, milli) != (0, 0, 0, 0);
-    if serial < 1.0 && serial >= 0.0 && has_time {
+    if (0.0..1.0).contains(&serial) && has_time {
         let _ = write!(out, "{hour:02}:{minute:02}:{second:02}");
     } else if has_time {
         let _ = write!(
