@@ -9,8 +9,16 @@ async fn unreadable_files_get_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let cases: [(&str, &[u8], &str); 3] = [
         ("empty.csv", b"", "The file is empty"),
-        ("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not a text or spreadsheet file"),
-        ("only-header.csv", b"Nombre;Correo\r\n", "header on line 1 but no customer rows"),
+        (
+            "photo.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "not a text or spreadsheet file",
+        ),
+        (
+            "only-header.csv",
+            b"Nombre;Correo\r\n",
+            "header on line 1 but no customer rows",
+        ),
     ];
 
     let browser = Browser::start().await;
@@ -20,7 +28,10 @@ async fn unreadable_files_get_a_clear_message() {
         std::fs::write(&file, bytes).unwrap();
         browser.pick_file("#file-input", &file).await;
         let message = browser.wait_for_text("#read-error", expected).await;
-        assert!(message.starts_with(name), "the message names the file: {message}");
+        assert!(
+            message.starts_with(name),
+            "the message names the file: {message}"
+        );
     }
     browser.screenshot("bad-file-message").await;
     browser.close().await;

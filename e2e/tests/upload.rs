@@ -28,13 +28,17 @@ async fn csv_upload_ends_up_in_the_database(backend: Backend) {
     assert!(summary.contains("semicolon"), "{summary}");
     browser.wait_for_text("#preview", "Muñoz").await;
     browser.wait_for_text("#preview", "Conceição").await;
-    browser.screenshot(&format!("upload-preview-{backend:?}")).await;
+    browser
+        .screenshot(&format!("upload-preview-{backend:?}"))
+        .await;
 
     browser.click("#import-button").await;
     browser
         .wait_for_text("#import-result", "3 customers stored")
         .await;
-    browser.screenshot(&format!("upload-stored-{backend:?}")).await;
+    browser
+        .screenshot(&format!("upload-stored-{backend:?}"))
+        .await;
     browser.close().await;
 
     let list = server.get_json("/api/customers").await;
@@ -45,7 +49,10 @@ async fn csv_upload_ends_up_in_the_database(backend: Backend) {
         .map(|c| c["fields"]["Apellido"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Muñoz", "Conceição", "Kowalska"]);
-    let lines: Vec<u64> = customers.iter().map(|c| c["line"].as_u64().unwrap()).collect();
+    let lines: Vec<u64> = customers
+        .iter()
+        .map(|c| c["line"].as_u64().unwrap())
+        .collect();
     assert_eq!(lines, [2, 3, 5]);
     assert_eq!(customers[1]["fields"]["Correo"], "joao@example.com");
     assert_eq!(customers[0]["file_name"], "clientes.csv");

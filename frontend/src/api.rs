@@ -35,7 +35,8 @@ async fn post_json<T: DeserializeOwned>(url: &str, body: &str) -> Result<T, Stri
         .as_string()
         .unwrap_or_default();
     if response.ok() {
-        serde_json::from_str(&text).map_err(|err| format!("Unexpected answer from the server: {err}"))
+        serde_json::from_str(&text)
+            .map_err(|err| format!("Unexpected answer from the server: {err}"))
     } else {
         Err(server_message(response.status(), &text))
     }

@@ -30,7 +30,9 @@ fn preview_shows_counts_separator_and_file_lines() {
     let parent = mount(move || view! { <TablePreview file=file /> });
     let text = parent.text_content().unwrap();
     assert!(
-        text.contains("2 rows and 2 columns in clientes.csv (header on line 1, separator semicolon)"),
+        text.contains(
+            "2 rows and 2 columns in clientes.csv (header on line 1, separator semicolon)"
+        ),
         "{text}"
     );
     let lines: Vec<String> = (0..2)
@@ -51,7 +53,9 @@ fn preview_shows_counts_separator_and_file_lines() {
 #[wasm_bindgen_test]
 fn app_offers_a_file_input_for_csv() {
     let parent = mount(App);
-    let input = parent.query_selector("input#file-input[type=file]").unwrap();
+    let input = parent
+        .query_selector("input#file-input[type=file]")
+        .unwrap();
     assert!(input.is_some(), "{}", parent.inner_html());
     assert!(parent.text_content().unwrap().contains("Import customers"));
 }

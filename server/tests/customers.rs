@@ -8,7 +8,8 @@ fn import_body(rows: usize) -> String {
     let rows: Vec<_> = (0..rows)
         .map(|i| json!({ "line": i + 2, "values": [format!("Łucja {i}"), format!("c{i}@example.com")] }))
         .collect();
-    json!({ "file_name": "clientes.csv", "columns": ["Nombre", "Correo"], "rows": rows }).to_string()
+    json!({ "file_name": "clientes.csv", "columns": ["Nombre", "Correo"], "rows": rows })
+        .to_string()
 }
 
 async fn imported_rows_are_listed_with_their_lines(backend: Backend) {
@@ -50,7 +51,10 @@ async fn the_server_rechecks_the_request(backend: Backend) {
     assert_eq!(body["error"]["problems"][0]["code"], "rows.missing");
 
     let (_, body) = app.get("/api/customers").await;
-    assert_eq!(body["total"], 0, "nothing may be stored from a rejected request");
+    assert_eq!(
+        body["total"], 0,
+        "nothing may be stored from a rejected request"
+    );
 }
 on_both_databases!(the_server_rechecks_the_request);
 

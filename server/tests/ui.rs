@@ -7,7 +7,11 @@ use crate::support::http::{Backend, TestApp};
 
 async fn app_with_built_ui() -> (TestApp, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><p>clientela app</p>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><p>clientela app</p>",
+    )
+    .unwrap();
     // Compressible on purpose, so compression is visible.
     std::fs::write(dist.path().join("app_bg.wasm"), vec![0u8; 64 * 1024]).unwrap();
     let app = TestApp::with_ui(Backend::Sqlite, dist.path()).await;
@@ -40,7 +44,11 @@ async fn wasm_is_served_as_application_wasm_and_compressed() {
     assert_eq!(response.headers()[header::CONTENT_TYPE], "application/wasm");
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
     let body = response.into_body().collect().await.unwrap().to_bytes();
-    assert!(body.len() < 64 * 1024 / 10, "gzip should shrink zeros: {} bytes", body.len());
+    assert!(
+        body.len() < 64 * 1024 / 10,
+        "gzip should shrink zeros: {} bytes",
+        body.len()
+    );
 }
 
 #[tokio::test]

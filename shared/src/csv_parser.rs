@@ -1,101 +1,113 @@
 //! A small CSV parser that keeps each record's line as the user sees it in an editor.
 //!
 //! It follows RFC 4180 (quotes, doubled quotes, separators and line breaks inside quotes) and is
-//! lenient where spreadsheet programs are: CR-only line ends, and a stray quote inside an unquoted
-//! field is kept as text.
+//! lenient where spreadsheet programs are: CR-only line ends, a stray quote inside an unquoted
+//! field is kept as text, and text after a closing quote is appended to the field.
+//!
+//! It works on bytes: the separator, quotes and line breaks are ASCII, so they never occur inside
+//! a multi-byte UTF-8 character, and every slice cut at them is valid text.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::grid::GridBuilder;
 
-/// One record of a CSV file, with the line it starts on (1-based).
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Record {
-    pub(crate) line: u64,
-    pub(crate) fields: Vec<String>,
-}
+/// Splits `text` into records separated by `delimiter` and appends them to `out`; `text` starts on
+/// line `first_line` of the file.
+pub(crate) fn parse_records(
+    text: &str,
+    delimiter: u8,
+    first_line: u64,
+    out: &mut GridBuilder,
+) -> Result<(), Error> {
+    let bytes = text.as_bytes();
+    let end = bytes.len();
+    let mut at = 0;
+    let mut line = first_line;
 
-/// Splits `text` into records separated by `delimiter`.
-pub(crate) fn parse_records(text: &str, delimiter: char) -> Result<Vec<Record>, Error> {
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut line: u64 = 1;
-    let mut record_line = line;
-    let mut quote_line = None;
-    let mut chars = text.chars().peekable();
-
-    while let Some(c) = chars.next() {
-        if quote_line.is_some() {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quote_line = None,
-                _ => {
-                    line += u64::from(is_line_break(c, chars.peek()));
-                    field.push(c);
+    while at < end {
+        out.start_record(line);
+        // One record: fields until a line break outside quotes, or the end.
+        loop {
+            if at < end && bytes[at] == b'"' {
+                let opened = line;
+                at += 1;
+                // Quoted part: up to the closing quote, doubled quotes standing for one.
+                loop {
+                    let start = at;
+                    while at < end && bytes[at] != b'"' {
+                        match bytes[at] {
+                            b'\n' => line += 1,
+                            b'\r' if bytes.get(at + 1) != Some(&b'\n') => line += 1,
+                            _ => {}
+                        }
+                        at += 1;
+                    }
+                    out.push_str(&text[start..at]);
+                    if at >= end {
+                        return Err(Error::malformed(opened, "a quoted field is never closed"));
+                    }
+                    at += 1;
+                    if bytes.get(at) == Some(&b'"') {
+                        out.push_str("\"");
+                        at += 1;
+                    } else {
+                        break;
+                    }
                 }
             }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quote_line = Some(line),
-            c if c == delimiter => fields.push(std::mem::take(&mut field)),
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
+            // Unquoted part (or text after a closing quote): up to a separator or line break.
+            let start = at;
+            while at < end {
+                let byte = bytes[at];
+                if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                    break;
                 }
-                fields.push(std::mem::take(&mut field));
-                records.push(Record {
-                    line: record_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                line += 1;
-                record_line = line;
+                at += 1;
             }
-            _ => field.push(c),
+            out.push_str(&text[start..at]);
+            out.end_cell()?;
+            if at < end && bytes[at] == delimiter {
+                // A separator at the very end still opens one last, empty field.
+                at += 1;
+                continue;
+            }
+            break;
         }
-    }
-    if let Some(opened) = quote_line {
-        return Err(ErrorKind::Malformed {
-            line: opened,
-            reason: "a quoted field is never closed".into(),
+        // A line break (or the end).
+        if at < end {
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at += 1;
+            }
+            at += 1;
+            line += 1;
         }
-        .into());
+        out.end_record();
     }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        records.push(Record {
-            line: record_line,
-            fields,
-        });
-    }
-    Ok(records)
-}
-
-/// True when `c` ends a line: `\n`, or a `\r` not followed by `\n` (which will count instead).
-fn is_line_break(c: char, next: Option<&char>) -> bool {
-    c == '\n' || (c == '\r' && next != Some(&'\n'))
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
+    use crate::grid::Grid;
+    use crate::options::Limits;
+
+    fn parse(text: &str) -> Result<Grid, Error> {
+        let mut out = GridBuilder::new(Limits::default(), text.len());
+        parse_records(text, b',', 1, &mut out)?;
+        Ok(out.finish())
+    }
 
     fn fields(text: &str) -> Vec<Vec<String>> {
-        parse_records(text, ',')
-            .unwrap()
-            .into_iter()
-            .map(|r| r.fields)
+        let grid = parse(text).unwrap();
+        (0..grid.len())
+            .map(|r| grid.cells(r).map(str::to_owned).collect())
             .collect()
     }
 
     fn lines(text: &str) -> Vec<u64> {
-        parse_records(text, ',')
-            .unwrap()
-            .into_iter()
-            .map(|r| r.line)
-            .collect()
+        let grid = parse(text).unwrap();
+        (0..grid.len()).map(|r| grid.line(r)).collect()
     }
 
     #[test]
@@ -114,12 +126,13 @@ mod tests {
     #[test]
     fn line_breaks_inside_quotes_move_the_next_line() {
         assert_eq!(lines("a,\"x\r\ny\"\nb\n"), [1, 3]);
+        assert_eq!(lines("a,\"x\ry\"\rb\n"), [1, 3]);
     }
 
     #[test]
-    fn blank_lines_are_records_with_one_empty_field() {
-        assert_eq!(fields("a\n\nb"), [vec!["a"], vec![""], vec!["b"]]);
-        assert_eq!(lines("a\n\nb"), [1, 2, 3]);
+    fn blank_lines_are_skipped_but_counted() {
+        assert_eq!(fields("a\n\nb"), [["a"], ["b"]]);
+        assert_eq!(lines("a\n\n,,\nb"), [1, 4]);
     }
 
     #[test]
@@ -128,8 +141,13 @@ mod tests {
     }
 
     #[test]
+    fn text_after_a_closing_quote_is_kept() {
+        assert_eq!(fields("\"a\"b,c"), [["ab", "c"]]);
+    }
+
+    #[test]
     fn unclosed_quote_names_its_line() {
-        let err = parse_records("a\nb,\"never\nclosed", ',').unwrap_err();
+        let err = parse("a\nb,\"never\nclosed").unwrap_err();
         assert_eq!(
             err.kind(),
             &ErrorKind::Malformed {
@@ -142,5 +160,11 @@ mod tests {
     #[test]
     fn trailing_separator_gives_an_empty_last_field() {
         assert_eq!(fields("a,\n"), [["a", ""]]);
+        assert_eq!(fields("a,"), [["a", ""]]);
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_only_at_ascii() {
+        assert_eq!(fields("Łucja,Muñoz\n"), [["Łucja", "Muñoz"]]);
     }
 }

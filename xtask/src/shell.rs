@@ -24,7 +24,9 @@ pub fn workspace_root() -> PathBuf {
 /// `cargo install` puts in Cargo's bin folder (often not on a fresh machine's PATH).
 pub fn command(program: impl AsRef<OsStr>) -> Command {
     let mut command = Command::new(program);
-    command.current_dir(workspace_root()).env("PATH", search_path());
+    command
+        .current_dir(workspace_root())
+        .env("PATH", search_path());
     command
 }
 

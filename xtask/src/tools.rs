@@ -16,13 +16,22 @@ pub fn ensure_browser_build_tools() -> Result {
     ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
     // Installs `wasm-bindgen` and `wasm-bindgen-test-runner`; its lock file is not
     // kept up to date upstream, so it is installed without `--locked`.
-    ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &pins::wasm_bindgen()?, false)
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        &pins::wasm_bindgen()?,
+        false,
+    )
 }
 
 fn ensure_wasm_target() -> Result {
     let sysroot = output(command("rustc").args(["--print", "sysroot"]))
         .ok_or("could not run `rustc --print sysroot`: is the Rust toolchain installed?")?;
-    if Path::new(&sysroot).join("lib/rustlib").join(WASM_TARGET).is_dir() {
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(WASM_TARGET)
+        .is_dir()
+    {
         return Ok(());
     }
     step(&format!("Installing the Rust target {WASM_TARGET}"));

@@ -69,7 +69,10 @@ impl Browser {
     /// Gives `file` to the page's file input, as a user picking it would.
     pub async fn pick_file(&self, input: &str, file: &Path) {
         let element = self.find(input).await;
-        element.send_keys(&file.display().to_string()).await.unwrap();
+        element
+            .send_keys(&file.display().to_string())
+            .await
+            .unwrap();
     }
 
     pub async fn click(&self, selector: &str) {
@@ -133,7 +136,10 @@ fn free_port() -> u16 {
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + PATIENCE;
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver never listened on {port}");
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver never listened on {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

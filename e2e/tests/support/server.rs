@@ -34,7 +34,13 @@ impl TestServer {
         let binary = built("CLIENTELA_BIN", "target/debug/clientela");
         let ui_dir = built("CLIENTELA_UI_DIR", "dist");
         let mut child = Command::new(&binary)
-            .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &database_url])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--database-url",
+                &database_url,
+            ])
             .arg("--ui-dir")
             .arg(&ui_dir)
             .env("RUST_LOG", "warn")
@@ -61,7 +67,11 @@ impl TestServer {
     /// `GET` an API path and parse the JSON answer.
     pub async fn get_json(&self, path: &str) -> serde_json::Value {
         let response = reqwest::get(format!("{}{path}", self.url)).await.unwrap();
-        assert!(response.status().is_success(), "GET {path}: {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
         response.json().await.unwrap()
     }
 }
@@ -87,5 +97,8 @@ fn built(var: &str, default: &str) -> PathBuf {
 }
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
 }

@@ -47,7 +47,8 @@ impl TestApp {
     }
 
     pub async fn get(&self, uri: &str) -> (StatusCode, Value) {
-        self.send(Request::get(uri).body(Body::empty()).unwrap()).await
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
     }
 
     pub async fn post_json(&self, uri: &str, body: &str) -> (StatusCode, Value) {
@@ -62,9 +63,8 @@ impl TestApp {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-            panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes))
-        });
+        let json = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes)));
         (status, json)
     }
 }

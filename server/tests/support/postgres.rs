@@ -42,10 +42,22 @@ impl Postgres {
         let data_dir = tempfile_dir()?;
         let port = free_port()?;
         if is_root() {
-            run(Command::new("chown").args(["-R", "postgres:postgres"]).arg(&data_dir))?;
+            run(Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&data_dir))?;
         }
         run(as_postgres(&bin_dir.join("initdb"))
-            .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "-D"])
+            .args([
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+                "-D",
+            ])
             .arg(&data_dir))?;
 
         let postgres = format!(
@@ -85,7 +97,17 @@ impl Postgres {
 
     fn psql(&self, sql: &str) -> Result<(), String> {
         run(Command::new(self.bin_dir.join("psql"))
-            .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-q", "-c", sql])
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-q",
+                "-c",
+                sql,
+            ])
             .arg(format!("--port={}", self.port)))
     }
 }
@@ -118,7 +140,8 @@ fn tempfile_dir() -> Result<PathBuf, String> {
         std::process::id(),
         free_port()?
     ));
-    std::fs::create_dir_all(&dir).map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
     Ok(dir)
 }
 

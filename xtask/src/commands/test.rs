@@ -21,11 +21,25 @@ pub fn test() -> Result {
     run(cargo().args(["fmt", "--all", "--check"]))?;
 
     step("Clippy, native");
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     step("Clippy, wasm32");
     run(cargo()
-        .args(["clippy", "--all-targets", "--locked", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "clippy",
+            "--all-targets",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .args(WASM_CRATES)
         .args(["--", "-D", "warnings"]))?;
 

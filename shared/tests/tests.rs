@@ -1,0 +1,5 @@
+//! Integration tests of the reader, on other projects' sample files (`CLIENTELA_PEER_DATA`,
+//! by default `../shared/peer-data` beside the workspace) and on files made here.
+
+mod peer_data;
+mod workbooks;
