@@ -157,7 +157,11 @@ mod tests {
         let codes: Vec<Code> = mapping.problems(&profile).iter().map(|f| f.code).collect();
         assert_eq!(
             codes,
-            [Code::MappingDuplicateField, Code::MappingRequiredMissing, Code::MappingRequiredMissing]
+            [
+                Code::MappingDuplicateField,
+                Code::MappingRequiredMissing,
+                Code::MappingRequiredMissing
+            ]
         );
     }
 

@@ -11,7 +11,11 @@ const ENOUGH: f32 = 0.8;
 
 /// The field the non-blank `cells` look like, with a confidence, if most of them fit one.
 pub fn sniff(cells: &[&str]) -> Option<(Field, u8)> {
-    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let cells: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     if cells.is_empty() {
         return None;
     }
@@ -22,7 +26,11 @@ pub fn sniff(cells: &[&str]) -> Option<(Field, u8)> {
         (Field::Email, |c| is_usable_email(c), 80),
         (Field::Phone, looks_like_phone, 55),
         (Field::Status, |c| parse_status(c).is_some(), 60),
-        (Field::CustomerType, |c| parse_customer_type(c).is_some(), 60),
+        (
+            Field::CustomerType,
+            |c| parse_customer_type(c).is_some(),
+            60,
+        ),
         (Field::IdType, |c| IdType::from_name(c).is_some(), 60),
         (Field::CountryCode, |c| country_code(c).is_some(), 50),
     ];
@@ -48,7 +56,12 @@ mod tests {
 
     #[test]
     fn a_column_of_emails_is_email() {
-        let cells = ["ana@example.com", "", "luis@example.org", "pedro@example.net"];
+        let cells = [
+            "ana@example.com",
+            "",
+            "luis@example.org",
+            "pedro@example.net",
+        ];
         assert_eq!(sniff(&cells).map(|g| g.0), Some(Field::Email));
     }
 
@@ -60,7 +73,10 @@ mod tests {
 
     #[test]
     fn statuses_in_spanish_are_status() {
-        assert_eq!(sniff(&["Activo", "Potencial", "activo"]).map(|g| g.0), Some(Field::Status));
+        assert_eq!(
+            sniff(&["Activo", "Potencial", "activo"]).map(|g| g.0),
+            Some(Field::Status)
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::sniff::sniff;
 use super::synonyms::{self, AMBIGUOUS_NAMES};
 use crate::schema::field::Field;
 use crate::schema::profile::Profile;
+use crate::table::Table;
 use crate::text::{compact, edit_distance, fold};
 
 /// Suggests a target for every header, with a confidence.
@@ -51,8 +52,12 @@ where
             .filter_map(|row| row.as_ref().get(index).map(AsRef::as_ref))
             .collect();
         match sniff(&cells) {
-            Some((field, confidence)) => *candidate = (Target::Field(field), confidence, MatchReason::Content),
-            None if ambiguous => *candidate = (Target::Field(Field::State), 60, MatchReason::Synonym),
+            Some((field, confidence)) => {
+                *candidate = (Target::Field(field), confidence, MatchReason::Content)
+            }
+            None if ambiguous => {
+                *candidate = (Target::Field(Field::State), 60, MatchReason::Synonym)
+            }
             None => {}
         }
     }
@@ -78,6 +83,20 @@ where
     }
 }
 
+/// How many rows [`suggest_mapping_for_table`] looks at to judge columns by their content.
+pub const SAMPLE_ROWS: usize = 200;
+
+/// [`suggest_mapping`] for a table read by [`read_table`](crate::read_table), judging content
+/// from its first [`SAMPLE_ROWS`] rows.
+pub fn suggest_mapping_for_table(table: &Table, profile: &Profile) -> Mapping {
+    let sample: Vec<Vec<&str>> = table
+        .rows()
+        .take(SAMPLE_ROWS)
+        .map(|row| row.cells().collect())
+        .collect();
+    suggest_mapping(table.columns(), &sample, profile)
+}
+
 /// The best guess from the header alone.
 fn from_header(header: &str, profile: &Profile) -> (Target, u8, MatchReason) {
     if let Some(tag) = tag_column(header) {
@@ -89,10 +108,17 @@ fn from_header(header: &str, profile: &Profile) -> (Target, u8, MatchReason) {
     }
     for custom in &profile.custom_fields {
         if compact(&custom.key) == key || compact(&custom.label) == key {
-            return (Target::Custom(custom.key.clone()), 95, MatchReason::CustomField);
+            return (
+                Target::Custom(custom.key.clone()),
+                95,
+                MatchReason::CustomField,
+            );
         }
     }
-    if let Some(field) = Field::ALL.into_iter().find(|field| compact(field.key()) == key) {
+    if let Some(field) = Field::ALL
+        .into_iter()
+        .find(|field| compact(field.key()) == key)
+    {
         return (Target::Field(field), 100, MatchReason::Synonym);
     }
     if let Some((_, field)) = synonyms::all().find(|(word, _)| *word == key) {
@@ -116,9 +142,10 @@ fn from_header(header: &str, profile: &Profile) -> (Target, u8, MatchReason) {
     let contained = synonyms::all()
         .filter(|(word, _)| word.len() >= 3)
         .filter(|(word, _)| {
-            (2..=words.len()).rev().chain([1]).any(|width| {
-                words.windows(width).any(|window| window.concat() == *word)
-            })
+            (2..=words.len())
+                .rev()
+                .chain([1])
+                .any(|width| words.windows(width).any(|window| window.concat() == *word))
         })
         .max_by_key(|(word, _)| word.len());
     if let Some((_, field)) = contained {
@@ -128,14 +155,18 @@ fn from_header(header: &str, profile: &Profile) -> (Target, u8, MatchReason) {
 }
 
 fn same_digits(a: &str, b: &str) -> bool {
-    a.chars().filter(char::is_ascii_digit).eq(b.chars().filter(char::is_ascii_digit))
+    a.chars()
+        .filter(char::is_ascii_digit)
+        .eq(b.chars().filter(char::is_ascii_digit))
 }
 
 /// `TAG-VIP`, `tag_vip`, `Tag: VIP` → `VIP`.
 fn tag_column(header: &str) -> Option<String> {
     let trimmed = header.trim();
     let prefix = trimmed.get(..4)?;
-    if !prefix[..3].eq_ignore_ascii_case("tag") || !matches!(prefix.as_bytes()[3], b'-' | b'_' | b':') {
+    if !prefix[..3].eq_ignore_ascii_case("tag")
+        || !matches!(prefix.as_bytes()[3], b'-' | b'_' | b':')
+    {
         return None;
     }
     let name = trimmed[4..].trim();
@@ -214,37 +245,76 @@ mod tests {
     #[test]
     fn synonyms_in_four_languages() {
         let got = targets(
-            &["Teléfono", "Correo electrónico", "Imię", "Nazwisko", "telefone", "e-mail", "Empresa", "Cédula"],
+            &[
+                "Teléfono",
+                "Correo electrónico",
+                "Imię",
+                "Nazwisko",
+                "telefone",
+                "e-mail",
+                "Empresa",
+                "Cédula",
+            ],
             &[],
             &Profile::default(),
         );
-        assert_eq!(got, [
-            field(Field::Phone),
-            field(Field::Email),
-            field(Field::FirstName),
-            field(Field::LastName),
-            field(Field::Mobile),
-            Target::Extra,
-            field(Field::Company),
-            field(Field::IdNumber),
-        ]);
+        assert_eq!(
+            got,
+            [
+                field(Field::Phone),
+                // "e-mail" is the field's own key, surer than the synonym "Correo electrónico".
+                Target::Extra,
+                field(Field::FirstName),
+                field(Field::LastName),
+                field(Field::Mobile),
+                field(Field::Email),
+                field(Field::Company),
+                field(Field::IdNumber),
+            ]
+        );
     }
 
     #[test]
     fn upper_case_account_headers() {
-        let got = targets(&["FIRST SURNAME", "DOCUMENT NUMBER", "DOCUMENT TYPE", "NAME"], &[], &Profile::default());
-        assert_eq!(got, [field(Field::LastName), field(Field::IdNumber), field(Field::IdType), field(Field::FirstName)]);
+        let got = targets(
+            &["FIRST SURNAME", "DOCUMENT NUMBER", "DOCUMENT TYPE", "NAME"],
+            &[],
+            &Profile::default(),
+        );
+        assert_eq!(
+            got,
+            [
+                field(Field::LastName),
+                field(Field::IdNumber),
+                field(Field::IdType),
+                field(Field::FirstName)
+            ]
+        );
     }
 
     #[test]
     fn name_alone_is_the_full_name() {
-        assert_eq!(targets(&["Nombre"], &[], &Profile::default()), [field(Field::FullName)]);
+        assert_eq!(
+            targets(&["Nombre"], &[], &Profile::default()),
+            [field(Field::FullName)]
+        );
     }
 
     #[test]
     fn a_typo_and_extra_words_still_match() {
-        let got = targets(&["Emial", "Customer phone number", "Phone 2"], &[], &Profile::default());
-        assert_eq!(got, [field(Field::Email), field(Field::Phone), field(Field::Mobile)]);
+        let got = targets(
+            &["Emial", "Customer phone number", "Phone 2"],
+            &[],
+            &Profile::default(),
+        );
+        assert_eq!(
+            got,
+            [
+                field(Field::Email),
+                field(Field::Phone),
+                field(Field::Mobile)
+            ]
+        );
     }
 
     #[test]
@@ -253,23 +323,49 @@ mod tests {
             "[[custom_fields]]\nkey = \"birthday\"\nlabel = \"Fecha de nacimiento\"\ntype = \"date\"\n",
         )
         .unwrap();
-        let got = targets(&["TAG-VIP", "tag_Newsletter", "Fecha de Nacimiento"], &[], &profile);
-        assert_eq!(got, [Target::Tag("VIP".into()), Target::Tag("Newsletter".into()), Target::Custom("birthday".into())]);
+        let got = targets(
+            &["TAG-VIP", "tag_Newsletter", "Fecha de Nacimiento"],
+            &[],
+            &profile,
+        );
+        assert_eq!(
+            got,
+            [
+                Target::Tag("VIP".into()),
+                Target::Tag("Newsletter".into()),
+                Target::Custom("birthday".into())
+            ]
+        );
     }
 
     #[test]
     fn content_decides_unknown_headers() {
-        let sample = vec![vec!["ana@example.com", "Activo"], vec!["luis@example.com", "Potencial"]];
-        assert_eq!(targets(&["Dato 1", "Estado"], &sample, &Profile::default()), [field(Field::Email), field(Field::Status)]);
+        let sample = vec![
+            vec!["ana@example.com", "Activo"],
+            vec!["luis@example.com", "Potencial"],
+        ];
+        assert_eq!(
+            targets(&["Dato 1", "Estado"], &sample, &Profile::default()),
+            [field(Field::Email), field(Field::Status)]
+        );
         let sample = vec![vec!["Pichincha"], vec!["Guayas"]];
-        assert_eq!(targets(&["Estado"], &sample, &Profile::default()), [field(Field::State)]);
+        assert_eq!(
+            targets(&["Estado"], &sample, &Profile::default()),
+            [field(Field::State)]
+        );
     }
 
     #[test]
     fn unmapped_columns_are_extra_unless_the_profile_drops_them() {
-        let profile = Profile { keep_unmapped: false, ..Profile::default() };
+        let profile = Profile {
+            keep_unmapped: false,
+            ..Profile::default()
+        };
         assert_eq!(targets(&["Zodiac sign"], &[], &profile), [Target::Ignore]);
-        assert_eq!(targets(&["Zodiac sign"], &[], &Profile::default()), [Target::Extra]);
+        assert_eq!(
+            targets(&["Zodiac sign"], &[], &Profile::default()),
+            [Target::Extra]
+        );
     }
 
     #[test]

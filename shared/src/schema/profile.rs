@@ -239,9 +239,7 @@ impl Profile {
     /// Whether `key` must be filled on every row.
     pub fn is_required(&self, key: &str) -> bool {
         self.required.iter().any(|required| required == key)
-            || self
-                .custom_field(key)
-                .is_some_and(|custom| custom.required)
+            || self.custom_field(key).is_some_and(|custom| custom.required)
     }
 }
 
@@ -283,7 +281,8 @@ mod tests {
 
     #[test]
     fn syntax_error_names_the_line() {
-        let error = Profile::from_toml("required = [\"email\"]\nmax_rows = \"many\"\n").unwrap_err();
+        let error =
+            Profile::from_toml("required = [\"email\"]\nmax_rows = \"many\"\n").unwrap_err();
         assert!(error.to_string().contains("line 2"), "{error}");
     }
 

@@ -57,7 +57,10 @@ impl fmt::Display for ProfileError {
                 message,
                 line: Some(line),
             } => write!(f, "the profile is not valid TOML at line {line}: {message}"),
-            ProfileErrorKind::Syntax { message, line: None } => {
+            ProfileErrorKind::Syntax {
+                message,
+                line: None,
+            } => {
                 write!(f, "the profile is not valid TOML: {message}")
             }
             ProfileErrorKind::UnknownField { key } => write!(

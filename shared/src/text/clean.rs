@@ -22,7 +22,10 @@ mod tests {
 
     #[test]
     fn trims_and_collapses_inner_spaces() {
-        assert_eq!(clean("  Ana \t  María\u{a0}\u{a0}Pérez \n"), "Ana María Pérez");
+        assert_eq!(
+            clean("  Ana \t  María\u{a0}\u{a0}Pérez \n"),
+            "Ana María Pérez"
+        );
         assert_eq!(clean("   "), "");
     }
 }

@@ -3,11 +3,13 @@
 /// The ASCII letter an accented Latin letter is written as when accents are dropped, in lower case.
 /// Covers Spanish, Portuguese, Polish and the other Latin-1 / Latin Extended-A letters; other
 /// characters are lower-cased and kept.
-pub fn fold_char(c: char) -> char {
+fn fold_char(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
         'a'..='z' | '0'..='9' => c,
-        'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ą' => 'a',
+        'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ą' => {
+            'a'
+        }
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
         'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ę' | 'Ě' => 'e',
         'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',

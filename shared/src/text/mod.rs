@@ -6,4 +6,4 @@ mod fold;
 
 pub use clean::clean;
 pub use distance::{edit_distance, nearest};
-pub use fold::{compact, fold, fold_char};
+pub use fold::{compact, fold};

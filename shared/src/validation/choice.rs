@@ -3,12 +3,23 @@
 use crate::text::compact;
 
 const YES: &[&str] = &[
-    "1", "x", "yes", "y", "true", "t", "si", "s", "sim", "tak", "verdadero", "verdadeiro", "prawda",
-    "v", "ok",
+    "1",
+    "x",
+    "yes",
+    "y",
+    "true",
+    "t",
+    "si",
+    "s",
+    "sim",
+    "tak",
+    "verdadero",
+    "verdadeiro",
+    "prawda",
+    "v",
+    "ok",
 ];
-const NO: &[&str] = &[
-    "0", "no", "n", "false", "f", "nao", "nie", "falso", "falsz",
-];
+const NO: &[&str] = &["0", "no", "n", "false", "f", "nao", "nie", "falso", "falsz"];
 
 /// Yes or no, in English, Spanish, Portuguese or Polish (`sí`, `Não`, `TAK`, `x`, `0`…).
 pub fn parse_boolean(text: &str) -> Option<bool> {
@@ -26,13 +37,39 @@ pub fn parse_boolean(text: &str) -> Option<bool> {
 }
 
 const PERSON: &[&str] = &[
-    "person", "persona", "pessoa", "osoba", "individual", "natural", "personanatural",
-    "personafisica", "pessoafisica", "pf", "osobafizyczna", "fizyczna", "particular", "people",
+    "person",
+    "persona",
+    "pessoa",
+    "osoba",
+    "individual",
+    "natural",
+    "personanatural",
+    "personafisica",
+    "pessoafisica",
+    "pf",
+    "osobafizyczna",
+    "fizyczna",
+    "particular",
+    "people",
 ];
 const COMPANY: &[&str] = &[
-    "company", "empresa", "business", "organization", "organisation", "organizacion", "juridica",
-    "personajuridica", "pessoajuridica", "pj", "firma", "spolka", "compania", "companhia",
-    "sociedad", "corporate", "b2b",
+    "company",
+    "empresa",
+    "business",
+    "organization",
+    "organisation",
+    "organizacion",
+    "juridica",
+    "personajuridica",
+    "pessoajuridica",
+    "pj",
+    "firma",
+    "spolka",
+    "compania",
+    "companhia",
+    "sociedad",
+    "corporate",
+    "b2b",
 ];
 
 /// `person` or `company`, from any of their usual names.
@@ -52,8 +89,17 @@ const ACTIVE: &[&str] = &[
     "customer", "klient", "vigente",
 ];
 const POTENTIAL: &[&str] = &[
-    "potential", "potencial", "potencjalny", "potencjalna", "prospect", "prospecto", "lead",
-    "interesado", "interesada", "interessado", "interessada",
+    "potential",
+    "potencial",
+    "potencjalny",
+    "potencjalna",
+    "prospect",
+    "prospecto",
+    "lead",
+    "interesado",
+    "interesada",
+    "interessado",
+    "interessada",
 ];
 
 /// `active` or `potential`, from any of their usual names.

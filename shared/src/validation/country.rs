@@ -84,7 +84,10 @@ const NAMES: &[(&str, &str)] = &[
 pub fn is_country_code(code: &str) -> bool {
     code.len() == 2
         && code.bytes().all(|b| b.is_ascii_uppercase())
-        && CODES.as_bytes().chunks(2).any(|pair| pair == code.as_bytes())
+        && CODES
+            .as_bytes()
+            .chunks(2)
+            .any(|pair| pair == code.as_bytes())
 }
 
 /// The ISO code for what a user wrote: a code in any case, or a country's name.

@@ -17,7 +17,8 @@ pub struct Date {
 impl Date {
     /// The date, if it exists (29 February only in leap years).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then(|| days_in_month(year, month))
             .filter(|days| (1..=*days).contains(&day))
             .map(|_| Date { year, month, day })
@@ -120,26 +121,42 @@ pub fn parse_date(text: &str, month_first: bool, today: Option<Date>) -> Option<
     // A time after the date (`2026-11-23T10:00`, `23/11/2026 10:00`) is dropped.
     let date_part = text.split(['T', ' ']).next().unwrap_or(text);
     if let Some(serial) = excel_serial(date_part) {
-        return Some(ReadDate { date: serial, ambiguous: false });
+        return Some(ReadDate {
+            date: serial,
+            ambiguous: false,
+        });
     }
     let parts: Vec<&str> = date_part.split(['-', '/', '.']).collect();
     let [a, b, c] = parts[..] else {
         return compact_iso(date_part);
     };
-    if [a, b, c].iter().any(|p| p.is_empty() || !p.bytes().all(|x| x.is_ascii_digit())) {
+    if [a, b, c]
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|x| x.is_ascii_digit()))
+    {
         return None;
     }
     let number = |p: &str| p.parse::<i32>().ok();
     if a.len() == 4 {
-        let date = Date::new(number(a)?, u8::try_from(number(b)?).ok()?, u8::try_from(number(c)?).ok()?)?;
-        return Some(ReadDate { date, ambiguous: false });
+        let date = Date::new(
+            number(a)?,
+            u8::try_from(number(b)?).ok()?,
+            u8::try_from(number(c)?).ok()?,
+        )?;
+        return Some(ReadDate {
+            date,
+            ambiguous: false,
+        });
     }
     let year = match c.len() {
         4 => number(c)?,
         2 => two_digit_year(number(c)?, today),
         _ => return None,
     };
-    let (first, second) = (u8::try_from(number(a)?).ok()?, u8::try_from(number(b)?).ok()?);
+    let (first, second) = (
+        u8::try_from(number(a)?).ok()?,
+        u8::try_from(number(b)?).ok()?,
+    );
     let day_first = Date::new(year, second, first);
     let month_first_date = Date::new(year, first, second);
     let (preferred, other) = if month_first {
@@ -148,8 +165,14 @@ pub fn parse_date(text: &str, month_first: bool, today: Option<Date>) -> Option<
         (day_first, month_first_date)
     };
     match (preferred, other) {
-        (Some(date), Some(other)) => Some(ReadDate { date, ambiguous: date != other }),
-        (Some(date), None) | (None, Some(date)) => Some(ReadDate { date, ambiguous: false }),
+        (Some(date), Some(other)) => Some(ReadDate {
+            date,
+            ambiguous: date != other,
+        }),
+        (Some(date), None) | (None, Some(date)) => Some(ReadDate {
+            date,
+            ambiguous: false,
+        }),
         (None, None) => None,
     }
 }
@@ -158,28 +181,46 @@ fn compact_iso(text: &str) -> Option<ReadDate> {
     if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let date = Date::new(text[..4].parse().ok()?, text[4..6].parse().ok()?, text[6..].parse().ok()?)?;
-    Some(ReadDate { date, ambiguous: false })
+    let date = Date::new(
+        text[..4].parse().ok()?,
+        text[4..6].parse().ok()?,
+        text[6..].parse().ok()?,
+    )?;
+    Some(ReadDate {
+        date,
+        ambiguous: false,
+    })
 }
 
 /// An Excel day number (1900 system) between 1900 and 2099: `45000` or `45000.5`.
 fn excel_serial(text: &str) -> Option<Date> {
     let int = text.split_once(['.', ',']).map_or(text, |(int, frac)| {
-        if frac.bytes().all(|b| b.is_ascii_digit()) { int } else { "" }
+        if frac.bytes().all(|b| b.is_ascii_digit()) {
+            int
+        } else {
+            ""
+        }
     });
     if int.len() > 5 || int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let days: i64 = int.parse().ok()?;
     // Below 61 Excel counts a 29 February 1900 that never was; such dates are not customers'.
-    (61..=73050).contains(&days).then(|| Date::from_excel_serial(days)).flatten()
+    (61..=73050)
+        .contains(&days)
+        .then(|| Date::from_excel_serial(days))
+        .flatten()
 }
 
 fn two_digit_year(yy: i32, today: Option<Date>) -> i32 {
     let this_year = today.map_or(2000, Date::year);
     let latest = this_year + 20;
     let candidate = latest - (latest - yy).rem_euclid(100);
-    if candidate > latest { candidate - 100 } else { candidate }
+    if candidate > latest {
+        candidate - 100
+    } else {
+        candidate
+    }
 }
 
 /// Whether `date` is too far from `today` to be meant (before 1900, or more than 100 years ahead).
@@ -199,10 +240,16 @@ mod tests {
 
     #[test]
     fn iso_and_compact_iso() {
-        assert_eq!(read("2026-03-04", false), Some(("2026-03-04".into(), false)));
+        assert_eq!(
+            read("2026-03-04", false),
+            Some(("2026-03-04".into(), false))
+        );
         assert_eq!(read("2026/3/4", true), Some(("2026-03-04".into(), false)));
         assert_eq!(read("20260304", false), Some(("2026-03-04".into(), false)));
-        assert_eq!(read("2026-11-23T10:00:00Z", false), Some(("2026-11-23".into(), false)));
+        assert_eq!(
+            read("2026-11-23T10:00:00Z", false),
+            Some(("2026-11-23".into(), false))
+        );
     }
 
     #[test]
@@ -210,7 +257,10 @@ mod tests {
         assert_eq!(read("03/04/2026", false), Some(("2026-04-03".into(), true)));
         assert_eq!(read("03/04/2026", true), Some(("2026-03-04".into(), true)));
         assert_eq!(read("24/12/2026", true), Some(("2026-12-24".into(), false)));
-        assert_eq!(read("24.12.2026", false), Some(("2026-12-24".into(), false)));
+        assert_eq!(
+            read("24.12.2026", false),
+            Some(("2026-12-24".into(), false))
+        );
     }
 
     #[test]

@@ -48,7 +48,11 @@ impl FromStr for Language {
 
     /// Reads `en`, `es`, `pt` or `pl`, also with a region (`pt-BR`).
     fn from_str(text: &str) -> Result<Language, String> {
-        let base = text.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let base = text
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Language::ALL
             .into_iter()
             .find(|language| language.code() == base)

@@ -15,8 +15,14 @@ mod tests {
 
     #[test]
     fn first_word_is_the_first_name() {
-        assert_eq!(split_full_name("Ana Pérez Gómez"), ("Ana".into(), Some("Pérez Gómez".into())));
-        assert_eq!(split_full_name("Juan de la Cruz"), ("Juan".into(), Some("de la Cruz".into())));
+        assert_eq!(
+            split_full_name("Ana Pérez Gómez"),
+            ("Ana".into(), Some("Pérez Gómez".into()))
+        );
+        assert_eq!(
+            split_full_name("Juan de la Cruz"),
+            ("Juan".into(), Some("de la Cruz".into()))
+        );
         assert_eq!(split_full_name("Cher"), ("Cher".into(), None));
     }
 }

@@ -11,9 +11,27 @@ const CURRENCY_MARKS: &[&str] = &[
 pub fn comma_is_decimal(country: Option<&str>) -> bool {
     !matches!(
         country,
-        Some("MX" | "US" | "GB" | "CA" | "AU" | "NZ" | "IE" | "PH" | "GT" | "HN" | "SV" | "NI"
-            | "PA" | "DO" | "PR" | "PE" | "IN" | "CN" | "JP" | "KR")
-            | None
+        Some(
+            "MX" | "US"
+                | "GB"
+                | "CA"
+                | "AU"
+                | "NZ"
+                | "IE"
+                | "PH"
+                | "GT"
+                | "HN"
+                | "SV"
+                | "NI"
+                | "PA"
+                | "DO"
+                | "PR"
+                | "PE"
+                | "IN"
+                | "CN"
+                | "JP"
+                | "KR"
+        ) | None
     )
 }
 
@@ -43,7 +61,11 @@ pub fn parse_number(text: &str, currency: bool, comma_decimal: bool) -> Option<S
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let decimal = decimal_separator(&body, comma_decimal)?;
@@ -73,7 +95,11 @@ pub fn parse_number(text: &str, currency: bool, comma_decimal: bool) -> Option<S
     let int = int.trim_start_matches('0');
     let int = if int.is_empty() { "0" } else { int };
     let frac = frac.trim_end_matches('0');
-    let sign = if negative && (int != "0" || !frac.is_empty()) { "-" } else { "" };
+    let sign = if negative && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
     Some(if frac.is_empty() {
         format!("{sign}{int}")
     } else {
@@ -155,10 +181,22 @@ mod tests {
 
     #[test]
     fn currency_symbols_and_signs() {
-        assert_eq!(parse_number("R$ 1.234,56", true, true).as_deref(), Some("1234.56"));
-        assert_eq!(parse_number("-$1,000", true, false).as_deref(), Some("-1000"));
-        assert_eq!(parse_number("(12.50 USD)", true, false).as_deref(), Some("-12.5"));
-        assert_eq!(parse_number("1 234,00 zł", true, true).as_deref(), Some("1234"));
+        assert_eq!(
+            parse_number("R$ 1.234,56", true, true).as_deref(),
+            Some("1234.56")
+        );
+        assert_eq!(
+            parse_number("-$1,000", true, false).as_deref(),
+            Some("-1000")
+        );
+        assert_eq!(
+            parse_number("(12.50 USD)", true, false).as_deref(),
+            Some("-12.5")
+        );
+        assert_eq!(
+            parse_number("1 234,00 zł", true, true).as_deref(),
+            Some("1234")
+        );
         assert_eq!(number("$5", false), None);
     }
 

@@ -22,7 +22,10 @@ pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, Phon
         return Err(PhoneProblem::ExcelDamaged);
     }
     // A number that went through a spreadsheet as a float: `593991234567.0`.
-    let cell = cell.strip_suffix(".0").filter(|rest| rest.bytes().all(|b| b.is_ascii_digit())).unwrap_or(cell);
+    let cell = cell
+        .strip_suffix(".0")
+        .filter(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(cell);
     let region = country.and_then(|code| code.parse::<country::Id>().ok());
     if region.is_none() && !cell.trim_start().starts_with('+') {
         // It may still carry its country code without the `+`.
@@ -61,7 +64,9 @@ fn looks_scientific(cell: &str) -> bool {
     };
     let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
     !mantissa.is_empty()
-        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && mantissa
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         && mantissa.bytes().any(|b| b == b'.' || b == b',')
         && !exponent.is_empty()
         && exponent.bytes().all(|b| b.is_ascii_digit())
@@ -73,23 +78,50 @@ mod tests {
 
     #[test]
     fn ecuadorian_mobile_in_every_usual_form() {
-        for written in ["0991234567", "099 123 4567", "099-123-4567", "+593 99 123 4567",
-            "593991234567", "(09) 9123-4567", "991234567", "00593991234567"] {
-            assert_eq!(normalise_phone(written, Some("EC")).as_deref(), Ok("+593991234567"), "{written}");
+        for written in [
+            "0991234567",
+            "099 123 4567",
+            "099-123-4567",
+            "+593 99 123 4567",
+            "593991234567",
+            "(09) 9123-4567",
+            "991234567",
+            "00593991234567",
+        ] {
+            assert_eq!(
+                normalise_phone(written, Some("EC")).as_deref(),
+                Ok("+593991234567"),
+                "{written}"
+            );
         }
     }
 
     #[test]
     fn the_plus_makes_the_country_unnecessary() {
-        assert_eq!(normalise_phone("+48 601 234 567", None).as_deref(), Ok("+48601234567"));
-        assert_eq!(normalise_phone("48601234567", None).as_deref(), Ok("+48601234567"));
-        assert_eq!(normalise_phone("601 234 567", None), Err(PhoneProblem::NoCountry));
+        assert_eq!(
+            normalise_phone("+48 601 234 567", None).as_deref(),
+            Ok("+48601234567")
+        );
+        assert_eq!(
+            normalise_phone("48601234567", None).as_deref(),
+            Ok("+48601234567")
+        );
+        assert_eq!(
+            normalise_phone("601 234 567", None),
+            Err(PhoneProblem::NoCountry)
+        );
     }
 
     #[test]
     fn scientific_notation_is_excel_damage() {
-        assert_eq!(normalise_phone("5.93991E+11", Some("EC")), Err(PhoneProblem::ExcelDamaged));
-        assert_eq!(normalise_phone("5,93991e+11", Some("EC")), Err(PhoneProblem::ExcelDamaged));
+        assert_eq!(
+            normalise_phone("5.93991E+11", Some("EC")),
+            Err(PhoneProblem::ExcelDamaged)
+        );
+        assert_eq!(
+            normalise_phone("5,93991e+11", Some("EC")),
+            Err(PhoneProblem::ExcelDamaged)
+        );
     }
 
     #[test]
@@ -103,6 +135,9 @@ mod tests {
 
     #[test]
     fn too_short_is_invalid() {
-        assert_eq!(normalise_phone("12345", Some("EC")), Err(PhoneProblem::Invalid));
+        assert_eq!(
+            normalise_phone("12345", Some("EC")),
+            Err(PhoneProblem::Invalid)
+        );
     }
 }

@@ -46,7 +46,9 @@ mod tests {
     #[test]
     fn fields_are_flattened_in_json() {
         let mut record = Record::default();
-        record.fields.insert("email".into(), "ana@example.com".into());
+        record
+            .fields
+            .insert("email".into(), "ana@example.com".into());
         record.add_tag("VIP".into());
         record.add_tag("VIP".into());
         let json = serde_json::to_value(&record).unwrap();

@@ -19,7 +19,7 @@ use crate::mapping::column::Target;
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
 use crate::schema::profile::{FieldType, Profile, UnknownTags};
-use crate::text::{clean, compact, edit_distance};
+use crate::text::{clean, compact, edit_distance, nearest};
 
 /// Checks rows against a profile and a mapping. It never sees a table: it takes the header names
 /// and then each row's line and cells, so it works with any storage.
@@ -107,7 +107,11 @@ impl Validator {
     /// A validator for files with these `headers`, mapped by `mapping`, for `profile`. Problems of
     /// the mapping itself are in [`Validator::file_findings`].
     pub fn new(profile: &Profile, mapping: &Mapping, headers: &[String]) -> Validator {
-        let unmapped = if profile.keep_unmapped { Target::Extra } else { Target::Ignore };
+        let unmapped = if profile.keep_unmapped {
+            Target::Extra
+        } else {
+            Target::Ignore
+        };
         let columns: Vec<Column> = headers
             .iter()
             .enumerate()
@@ -122,7 +126,11 @@ impl Validator {
                     Target::Tag(_) => Some("tags".to_owned()),
                     Target::Extra | Target::Ignore => None,
                 };
-                Column { header: header.clone(), target, key }
+                Column {
+                    header: header.clone(),
+                    target,
+                    key,
+                }
             })
             .collect();
         let id_hint = columns
@@ -132,11 +140,15 @@ impl Validator {
         let mut column_of = HashMap::new();
         for column in &columns {
             if let Some(key) = &column.key {
-                column_of.entry(key.clone()).or_insert_with(|| column.header.clone());
+                column_of
+                    .entry(key.clone())
+                    .or_insert_with(|| column.header.clone());
             }
             if column.target == Target::Field(Field::FullName) {
                 for key in ["first_name", "last_name"] {
-                    column_of.entry(key.to_owned()).or_insert_with(|| column.header.clone());
+                    column_of
+                        .entry(key.to_owned())
+                        .or_insert_with(|| column.header.clone());
                 }
             }
         }
@@ -146,7 +158,11 @@ impl Validator {
                 default_country: profile.default_country.as_deref().and_then(country_code),
                 today: None,
                 id_hint,
-                known_tags: profile.tags.iter().map(|tag| (compact(tag), tag.clone())).collect(),
+                known_tags: profile
+                    .tags
+                    .iter()
+                    .map(|tag| (compact(tag), tag.clone()))
+                    .collect(),
                 column_of,
                 columns,
             },
@@ -237,7 +253,11 @@ impl Rules {
                         self.phone(&mut work, column, *field, value, result, country);
                     }
                     Field::Tags => {
-                        for tag in value.split([',', ';', '|']).map(str::trim).filter(|t| !t.is_empty()) {
+                        for tag in value
+                            .split([',', ';', '|'])
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                        {
                             self.tag(&mut work, column, tag);
                         }
                     }
@@ -245,22 +265,35 @@ impl Rules {
                     Field::IdType => match IdType::from_name(&value) {
                         Some(kind) => {
                             id_type = Some(kind);
-                            work.record.fields.insert("id_type".into(), kind.key().into());
+                            work.record
+                                .fields
+                                .insert("id_type".into(), kind.key().into());
                         }
-                        None => work.report(column, Finding::error(Code::IdTypeUnknown).with("value", value)),
+                        None => work.report(
+                            column,
+                            Finding::error(Code::IdTypeUnknown).with("value", value),
+                        ),
                     },
                     Field::IdNumber => id_number = Some((column, value)),
                     Field::CustomerType => match parse_customer_type(&value) {
                         Some(kind) => {
-                            work.record.fields.insert("customer_type".into(), kind.into());
+                            work.record
+                                .fields
+                                .insert("customer_type".into(), kind.into());
                         }
-                        None => work.report(column, Finding::error(Code::CustomerTypeInvalid).with("value", value)),
+                        None => work.report(
+                            column,
+                            Finding::error(Code::CustomerTypeInvalid).with("value", value),
+                        ),
                     },
                     Field::Status => match parse_status(&value) {
                         Some(status) => {
                             work.record.fields.insert("status".into(), status.into());
                         }
-                        None => work.report(column, Finding::error(Code::StatusInvalid).with("value", value)),
+                        None => work.report(
+                            column,
+                            Finding::error(Code::StatusInvalid).with("value", value),
+                        ),
                     },
                     Field::CountryCode => {}
                     _ => {
@@ -271,7 +304,10 @@ impl Rules {
                 Target::Tag(name) => match parse_boolean(&value) {
                     Some(true) => self.tag(&mut work, column, name),
                     Some(false) => {}
-                    None => work.report(column, Finding::error(Code::TagFlagInvalid).with("value", value)),
+                    None => work.report(
+                        column,
+                        Finding::error(Code::TagFlagInvalid).with("value", value),
+                    ),
                 },
                 Target::Extra => {
                     work.record.extra.insert(column.header.clone(), value);
@@ -281,7 +317,9 @@ impl Rules {
         }
 
         if let Some(full) = work.record.fields.get("full_name").cloned() {
-            if !work.record.fields.contains_key("first_name") && !work.record.fields.contains_key("last_name") {
+            if !work.record.fields.contains_key("first_name")
+                && !work.record.fields.contains_key("last_name")
+            {
                 let (first, last) = split_full_name(&full);
                 work.record.fields.insert("first_name".into(), first);
                 if let Some(last) = last {
@@ -309,13 +347,19 @@ impl Rules {
             .columns
             .iter()
             .position(|column| column.target == Target::Field(Field::CountryCode));
-        let written = index.and_then(|i| cells.get(i)).map(|cell| cell.trim()).filter(|c| !c.is_empty());
+        let written = index
+            .and_then(|i| cells.get(i))
+            .map(|cell| cell.trim())
+            .filter(|c| !c.is_empty());
         let country = match written {
             Some(written) => match country_code(written) {
                 Some(code) => Some(code),
                 None => {
                     let column = &self.columns[index.unwrap_or(0)];
-                    work.report(column, Finding::error(Code::CountryInvalid).with("value", clean(written)));
+                    work.report(
+                        column,
+                        Finding::error(Code::CountryInvalid).with("value", clean(written)),
+                    );
                     self.default_country
                 }
             },
@@ -325,7 +369,9 @@ impl Rules {
             work.filled.push("country_code");
         }
         if let Some(code) = country {
-            work.record.fields.insert("country_code".into(), code.into());
+            work.record
+                .fields
+                .insert("country_code".into(), code.into());
         }
         country
     }
@@ -334,7 +380,12 @@ impl Rules {
         match normalise_email(&value) {
             Some(email) => {
                 if let Some(fix) = likely_typo(&email) {
-                    work.report(column, Finding::warning(Code::EmailTypo).with("value", value).suggest(fix));
+                    work.report(
+                        column,
+                        Finding::warning(Code::EmailTypo)
+                            .with("value", value)
+                            .suggest(fix),
+                    );
                 }
                 work.record.fields.insert("email".into(), email);
             }
@@ -363,8 +414,9 @@ impl Rules {
                 work.record.fields.insert(field.key().into(), e164);
                 return;
             }
-            Err(PhoneProblem::Invalid) => Finding::error(Code::PhoneInvalid)
-                .with("country", country.unwrap_or("?")),
+            Err(PhoneProblem::Invalid) => {
+                Finding::error(Code::PhoneInvalid).with("country", country.unwrap_or("?"))
+            }
             Err(PhoneProblem::ExcelDamaged) => Finding::error(Code::PhoneExcelDamaged),
             Err(PhoneProblem::LeadingZeroLost(fix)) => {
                 Finding::error(Code::PhoneLeadingZeroLost).suggest(fix)
@@ -387,18 +439,17 @@ impl Rules {
         }
         match self.profile.unknown_tags {
             UnknownTags::Create => {
-                work.report(column, Finding::warning(Code::TagCreated).with("value", tag.clone()));
+                work.report(
+                    column,
+                    Finding::warning(Code::TagCreated).with("value", tag.clone()),
+                );
                 work.record.add_tag(tag);
             }
             UnknownTags::Error => {
                 let mut finding = Finding::error(Code::TagUnknown).with("value", tag);
-                let nearest = self
-                    .known_tags
-                    .iter()
-                    .map(|(key, known)| (edit_distance(key, &folded), known))
-                    .filter(|(distance, _)| *distance <= 2.max(folded.len() / 3))
-                    .min_by_key(|(distance, _)| *distance);
-                if let Some((_, known)) = nearest {
+                let limit = 2.max(folded.len() / 3);
+                if let Some((_, known)) = nearest(&folded, &self.known_tags, |(key, _)| key, limit)
+                {
                     finding = finding.suggest(known.clone());
                 }
                 work.report(column, finding);
@@ -408,18 +459,31 @@ impl Rules {
 
     fn agent(&self, work: &mut RowWork<'_>, column: &Column, value: String) {
         let Some(email) = normalise_email(&value) else {
-            work.report(column, Finding::error(Code::AgentInvalid).with("value", value));
+            work.report(
+                column,
+                Finding::error(Code::AgentInvalid).with("value", value),
+            );
             return;
         };
         if !self.profile.agents.is_empty() {
-            match self.profile.agents.iter().find(|agent| agent.email.eq_ignore_ascii_case(&email)) {
+            match self
+                .profile
+                .agents
+                .iter()
+                .find(|agent| agent.email.eq_ignore_ascii_case(&email))
+            {
                 None => {
                     let mut finding = Finding::error(Code::AgentUnknown).with("value", value);
                     let nearest = self
                         .profile
                         .agents
                         .iter()
-                        .map(|agent| (edit_distance(&agent.email.to_ascii_lowercase(), &email), agent))
+                        .map(|agent| {
+                            (
+                                edit_distance(&agent.email.to_ascii_lowercase(), &email),
+                                agent,
+                            )
+                        })
                         .filter(|(distance, _)| *distance <= 3)
                         .min_by_key(|(distance, _)| *distance);
                     if let Some((_, agent)) = nearest {
@@ -429,7 +493,10 @@ impl Rules {
                     return;
                 }
                 Some(agent) if !agent.available => {
-                    work.report(column, Finding::warning(Code::AgentUnavailable).with("value", value));
+                    work.report(
+                        column,
+                        Finding::warning(Code::AgentUnavailable).with("value", value),
+                    );
                 }
                 Some(_) => {}
             }
@@ -445,9 +512,14 @@ impl Rules {
         id_type: Option<IdType>,
         country: Option<&str>,
     ) {
-        let kind = id_type.or(self.id_hint).or_else(|| infer_id_type(country, &value));
+        let kind = id_type
+            .or(self.id_hint)
+            .or_else(|| infer_id_type(country, &value));
         let Some(kind) = kind else {
-            work.report(column, Finding::warning(Code::IdTypeMissing).with("value", value.clone()));
+            work.report(
+                column,
+                Finding::warning(Code::IdTypeMissing).with("value", value.clone()),
+            );
             work.record.fields.insert("id_number".into(), value);
             return;
         };
@@ -461,8 +533,13 @@ impl Rules {
                             .with("id_type", kind.key().to_ascii_uppercase()),
                     );
                 }
-                work.record.fields.entry("id_type".into()).or_insert_with(|| kind.key().into());
-                work.record.fields.insert("id_number".into(), accepted.number);
+                work.record
+                    .fields
+                    .entry("id_type".into())
+                    .or_insert_with(|| kind.key().into());
+                work.record
+                    .fields
+                    .insert("id_number".into(), accepted.number);
             }
             Err(IdProblem::Format(expected)) => work.report(
                 column,
@@ -480,7 +557,14 @@ impl Rules {
         }
     }
 
-    fn custom(&self, work: &mut RowWork<'_>, column: &Column, key: &str, value: String, country: Option<&str>) {
+    fn custom(
+        &self,
+        work: &mut RowWork<'_>,
+        column: &Column,
+        key: &str,
+        value: String,
+        country: Option<&str>,
+    ) {
         let Some(custom) = self.profile.custom_field(key) else {
             work.record.custom.insert(key.to_owned(), value);
             return;
@@ -488,9 +572,15 @@ impl Rules {
         let comma_decimal = comma_is_decimal(country);
         let parsed = match custom.kind {
             FieldType::Text => Ok(value.clone()),
-            FieldType::Number => parse_number(&value, false, comma_decimal).ok_or(Code::NumberInvalid),
-            FieldType::Currency => parse_number(&value, true, comma_decimal).ok_or(Code::CurrencyInvalid),
-            FieldType::Boolean => parse_boolean(&value).map(|b| b.to_string()).ok_or(Code::BooleanInvalid),
+            FieldType::Number => {
+                parse_number(&value, false, comma_decimal).ok_or(Code::NumberInvalid)
+            }
+            FieldType::Currency => {
+                parse_number(&value, true, comma_decimal).ok_or(Code::CurrencyInvalid)
+            }
+            FieldType::Boolean => parse_boolean(&value)
+                .map(|b| b.to_string())
+                .ok_or(Code::BooleanInvalid),
             FieldType::Select => match_option(&value, &custom.options)
                 .map(str::to_owned)
                 .ok_or(Code::SelectInvalid),
@@ -499,11 +589,16 @@ impl Rules {
                     if read.ambiguous && country.is_none() {
                         work.report(
                             column,
-                            Finding::warning(Code::DateAmbiguous).with("value", value.clone()).suggest(read.date.to_string()),
+                            Finding::warning(Code::DateAmbiguous)
+                                .with("value", value.clone())
+                                .suggest(read.date.to_string()),
                         );
                     }
                     if is_implausible(read.date, self.today) {
-                        work.report(column, Finding::warning(Code::DateImplausible).with("value", value.clone()));
+                        work.report(
+                            column,
+                            Finding::warning(Code::DateImplausible).with("value", value.clone()),
+                        );
                     }
                     Ok(read.date.to_string())
                 }
@@ -527,13 +622,18 @@ impl Rules {
     /// Required fields and `at_least_one_of` groups.
     fn row_rules(&self, work: &mut RowWork<'_>) {
         let profile = &self.profile;
-        let required = profile
-            .required
-            .iter()
-            .chain(profile.custom_fields.iter().filter(|c| c.required).map(|c| &c.key));
+        let required = profile.required.iter().chain(
+            profile
+                .custom_fields
+                .iter()
+                .filter(|c| c.required)
+                .map(|c| &c.key),
+        );
         for key in required {
             // A field with no column at all is a file-level finding, not one per row.
-            let Some(header) = self.column_of.get(key) else { continue };
+            let Some(header) = self.column_of.get(key) else {
+                continue;
+            };
             if !work.filled.contains(&key.as_str()) {
                 let mut finding = Finding::error(Code::RequiredMissing).with("field", key.clone());
                 finding.line = Some(work.line);
@@ -544,7 +644,8 @@ impl Rules {
         }
         for group in &profile.at_least_one_of {
             if !group.iter().any(|key| work.filled.contains(&key.as_str())) {
-                let mut finding = Finding::error(Code::AtLeastOneOfMissing).with("fields", group.join(", "));
+                let mut finding =
+                    Finding::error(Code::AtLeastOneOfMissing).with("fields", group.join(", "));
                 finding.line = Some(work.line);
                 work.findings.push(finding);
             }

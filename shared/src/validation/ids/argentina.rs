@@ -13,7 +13,9 @@ pub fn cuit(number: &str) -> Result<(), IdProblem> {
         &number[..2],
         "20" | "23" | "24" | "27" | "30" | "33" | "34" | "50" | "51" | "55"
     ) {
-        return Err(IdProblem::Format("it starts with 20, 23, 24, 27, 30, 33 or 34"));
+        return Err(IdProblem::Format(
+            "it starts with 20, 23, 24, 27, 30, 33 or 34",
+        ));
     }
     let rest = weighted_sum(&d[..10], &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11;
     // An 11 would be 0 and a 10 is written 9, as AFIP does.

@@ -77,7 +77,9 @@ fn check_province(d: &[u32]) -> Result<(), IdProblem> {
     if (1..=24).contains(&province) || province == 30 || province == 50 {
         Ok(())
     } else {
-        Err(IdProblem::Format("the first two digits must be a province (01 to 24, or 30)"))
+        Err(IdProblem::Format(
+            "the first two digits must be a province (01 to 24, or 30)",
+        ))
     }
 }
 

@@ -5,9 +5,9 @@ use super::IdProblem;
 const RFC_ALPHABET: &str = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ";
 const CURP_ALPHABET: &str = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
 const CURP_STATES: &[&str] = &[
-    "AS", "BC", "BS", "CC", "CH", "CL", "CM", "CS", "DF", "DG", "GR", "GT", "HG", "JC", "MC",
-    "MN", "MS", "NE", "NL", "NT", "OC", "PL", "QR", "QT", "SL", "SP", "SR", "TC", "TL", "TS",
-    "VZ", "YN", "ZS",
+    "AS", "BC", "BS", "CC", "CH", "CL", "CM", "CS", "DF", "DG", "GR", "GT", "HG", "JC", "MC", "MN",
+    "MS", "NE", "NL", "NT", "OC", "PL", "QR", "QT", "SL", "SP", "SR", "TC", "TL", "TS", "VZ", "YN",
+    "ZS",
 ];
 
 /// How an RFC's check character compares with the one computed.
@@ -58,7 +58,10 @@ pub fn rfc(number: &str) -> Result<RfcCheck, IdProblem> {
         .enumerate()
         .map(|(i, c)| RFC_ALPHABET.chars().position(|a| a == *c).unwrap_or(0) * (13 - i))
         .sum();
-    let expected = RFC_ALPHABET.chars().nth((11 - sum % 11) % 11).unwrap_or('0');
+    let expected = RFC_ALPHABET
+        .chars()
+        .nth((11 - sum % 11) % 11)
+        .unwrap_or('0');
     if chars[len - 1] == expected {
         Ok(RfcCheck::Matches)
     } else {
@@ -68,7 +71,8 @@ pub fn rfc(number: &str) -> Result<RfcCheck, IdProblem> {
 
 /// Checks a compact CURP: name letters, birth date, sex, state, consonants and a check digit.
 pub fn curp(number: &str) -> Result<(), IdProblem> {
-    const EXPECTED: &str = "18 characters: 4 letters, a date as YYMMDD, H or M, a state, 3 letters and 2 characters";
+    const EXPECTED: &str =
+        "18 characters: 4 letters, a date as YYMMDD, H or M, a state, 3 letters and 2 characters";
     let chars: Vec<char> = number.chars().collect();
     if chars.len() != 18 {
         return Err(IdProblem::Format(EXPECTED));

@@ -146,7 +146,11 @@ pub struct IdAccepted {
 }
 
 /// Checks `written` as a document of `kind`, issued in `country` (ISO alpha-2) when known.
-pub fn check_id(kind: IdType, country: Option<&str>, written: &str) -> Result<IdAccepted, IdProblem> {
+pub fn check_id(
+    kind: IdType,
+    country: Option<&str>,
+    written: &str,
+) -> Result<IdAccepted, IdProblem> {
     let number = compact(written);
     let accepted = |number: String| IdAccepted {
         number,
@@ -165,9 +169,16 @@ pub fn check_id(kind: IdType, country: Option<&str>, written: &str) -> Result<Id
         (IdType::Cnpj, _) => brazil::cnpj(&number),
         (IdType::Cuit, _) => argentina::cuit(&number),
         (IdType::Dni, Some("AR")) => argentina::dni(&number),
-        (IdType::Dni, Some("PE")) => peru::dni(number.get(..8).filter(|_| number.len() == 9).unwrap_or(&number)),
+        (IdType::Dni, Some("PE")) => peru::dni(
+            number
+                .get(..8)
+                .filter(|_| number.len() == 9)
+                .unwrap_or(&number),
+        ),
         (IdType::Dni, Some("ES")) => spain::dni(&number),
-        (IdType::Dni, None) if number.ends_with(|c: char| c.is_ascii_uppercase()) => spain::dni(&number),
+        (IdType::Dni, None) if number.ends_with(|c: char| c.is_ascii_uppercase()) => {
+            spain::dni(&number)
+        }
         (IdType::Nie, _) => spain::nie(&number),
         (IdType::Rfc, _) => {
             return mexico::rfc(&number).map(|check| IdAccepted {
@@ -185,9 +196,13 @@ pub fn check_id(kind: IdType, country: Option<&str>, written: &str) -> Result<Id
 }
 
 fn format_only(number: &str, min: usize, expected: &'static str) -> Result<(), IdProblem> {
-    let fits = (min..=20).contains(&number.chars().count())
-        && number.chars().all(|c| c.is_alphanumeric());
-    if fits { Ok(()) } else { Err(IdProblem::Format(expected)) }
+    let fits =
+        (min..=20).contains(&number.chars().count()) && number.chars().all(|c| c.is_alphanumeric());
+    if fits {
+        Ok(())
+    } else {
+        Err(IdProblem::Format(expected))
+    }
 }
 
 /// The type a number with no `id_type` most likely has, from its country and shape.
@@ -205,7 +220,11 @@ pub fn infer_id_type(country: Option<&str>, written: &str) -> Option<IdType> {
         "CL" => Some(IdType::Rut),
         "PE" if all_digits && len == 11 => Some(IdType::Ruc),
         "PE" if all_digits && len == 8 => Some(IdType::Dni),
-        "CO" if written.trim().rsplit_once('-').is_some_and(|(_, dv)| dv.len() == 1) => {
+        "CO" if written
+            .trim()
+            .rsplit_once('-')
+            .is_some_and(|(_, dv)| dv.len() == 1) =>
+        {
             Some(IdType::Nit)
         }
         "CO" if all_digits => Some(IdType::Cc),
@@ -248,9 +267,18 @@ mod tests {
 
     #[test]
     fn the_type_is_inferred_from_country_and_shape() {
-        assert_eq!(infer_id_type(Some("EC"), "1714307103"), Some(IdType::Cedula));
-        assert_eq!(infer_id_type(Some("BR"), "167.272.300-01"), Some(IdType::Cpf));
-        assert_eq!(infer_id_type(Some("CO"), "900.123.456-7"), Some(IdType::Nit));
+        assert_eq!(
+            infer_id_type(Some("EC"), "1714307103"),
+            Some(IdType::Cedula)
+        );
+        assert_eq!(
+            infer_id_type(Some("BR"), "167.272.300-01"),
+            Some(IdType::Cpf)
+        );
+        assert_eq!(
+            infer_id_type(Some("CO"), "900.123.456-7"),
+            Some(IdType::Nit)
+        );
         assert_eq!(infer_id_type(None, "1714307103"), None);
     }
 }
