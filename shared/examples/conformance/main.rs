@@ -5,6 +5,9 @@
 //! `../shared/peer-data` beside the workspace. `cargo xtask conformance` runs this.
 //! Exit status 1 when a case fails (deliberate differences, listed with their reason, do not).
 
+mod email_vectors;
+mod national_ids;
+mod phone_vectors;
 mod report;
 
 use std::path::PathBuf;
@@ -13,7 +16,11 @@ use std::process::ExitCode;
 use report::Suite;
 
 /// Every suite, in the order the table lists them.
-const SUITES: &[(&str, fn(&std::path::Path) -> Suite)] = &[];
+const SUITES: &[(&str, report::RunSuite)] = &[
+    ("email-vectors", email_vectors::run),
+    ("phone-vectors", phone_vectors::run),
+    ("national-ids", national_ids::run),
+];
 
 fn main() -> ExitCode {
     let folder = peer_data_folder();

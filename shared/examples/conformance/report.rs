@@ -1,5 +1,8 @@
 //! The outcome of one suite, and the table that shows them all.
 
+/// A suite: reads the peer-data folder, checks every case and says how it went.
+pub type RunSuite = fn(&std::path::Path) -> Suite;
+
 /// What one suite gave.
 #[derive(Debug, Default)]
 pub struct Suite {

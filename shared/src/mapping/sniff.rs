@@ -9,6 +9,9 @@ use crate::validation::ids::IdType;
 /// The share of non-blank sample cells that must fit for a guess.
 const ENOUGH: f32 = 0.8;
 
+/// A field, a test a cell of it passes, and the confidence when most cells pass.
+type Guess = (Field, fn(&str) -> bool, u8);
+
 /// The field the non-blank `cells` look like, with a confidence, if most of them fit one.
 pub fn sniff(cells: &[&str]) -> Option<(Field, u8)> {
     let cells: Vec<&str> = cells
@@ -22,7 +25,7 @@ pub fn sniff(cells: &[&str]) -> Option<(Field, u8)> {
     let share = |fits: fn(&str) -> bool| {
         cells.iter().filter(|cell| fits(cell)).count() as f32 / cells.len() as f32
     };
-    let guesses: [(Field, fn(&str) -> bool, u8); 6] = [
+    let guesses: [Guess; 6] = [
         (Field::Email, |c| is_usable_email(c), 80),
         (Field::Phone, looks_like_phone, 55),
         (Field::Status, |c| parse_status(c).is_some(), 60),

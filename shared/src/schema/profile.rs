@@ -192,12 +192,12 @@ impl Profile {
     /// Checks what serde cannot: field keys exist, the country is an ISO code, selects have
     /// options, custom keys do not shadow built-in ones.
     pub fn check(&self) -> Result<(), ProfileError> {
-        if let Some(country) = &self.default_country {
-            if !is_country_code(country) {
-                return Err(ProfileError::new(ProfileErrorKind::UnknownCountry {
-                    code: country.clone(),
-                }));
-            }
+        if let Some(country) = &self.default_country
+            && !is_country_code(country)
+        {
+            return Err(ProfileError::new(ProfileErrorKind::UnknownCountry {
+                code: country.clone(),
+            }));
         }
         for custom in &self.custom_fields {
             if Field::from_key(&custom.key).is_some() {

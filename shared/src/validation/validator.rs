@@ -316,17 +316,16 @@ impl Rules {
             }
         }
 
-        if let Some(full) = work.record.fields.get("full_name").cloned() {
-            if !work.record.fields.contains_key("first_name")
-                && !work.record.fields.contains_key("last_name")
-            {
-                let (first, last) = split_full_name(&full);
-                work.record.fields.insert("first_name".into(), first);
-                if let Some(last) = last {
-                    work.record.fields.insert("last_name".into(), last);
-                }
-                work.filled.extend(["first_name", "last_name"]);
+        if let Some(full) = work.record.fields.get("full_name").cloned()
+            && !work.record.fields.contains_key("first_name")
+            && !work.record.fields.contains_key("last_name")
+        {
+            let (first, last) = split_full_name(&full);
+            work.record.fields.insert("first_name".into(), first);
+            if let Some(last) = last {
+                work.record.fields.insert("last_name".into(), last);
             }
+            work.filled.extend(["first_name", "last_name"]);
         }
         if let Some((column, value)) = id_number {
             self.id_number(&mut work, column, value, id_type, country);

@@ -21,7 +21,7 @@ pub fn cedula(number: &str) -> Result<(), IdProblem> {
             if product > 9 { product - 9 } else { product }
         })
         .sum();
-    if sum % 10 == 0 {
+    if sum.is_multiple_of(10) {
         Ok(())
     } else {
         Err(IdProblem::CheckDigit)
@@ -48,7 +48,7 @@ pub fn ruc(number: &str) -> Result<(), IdProblem> {
             if ends_with_zeros(4) {
                 return Err(IdProblem::Format("the establishment number cannot be 0000"));
             }
-            if weighted_sum(&d[..9], &[3, 2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0 {
+            if weighted_sum(&d[..9], &[3, 2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11) {
                 return Ok(());
             }
             // Some people's RUCs have a third digit of 6 too.
@@ -62,7 +62,7 @@ pub fn ruc(number: &str) -> Result<(), IdProblem> {
             if ends_with_zeros(3) {
                 return Err(IdProblem::Format("the establishment number cannot be 000"));
             }
-            if weighted_sum(&d[..10], &[4, 3, 2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0 {
+            if weighted_sum(&d[..10], &[4, 3, 2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11) {
                 Ok(())
             } else {
                 Err(IdProblem::CheckDigit)
