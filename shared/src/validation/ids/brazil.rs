@@ -21,12 +21,21 @@ pub fn cpf(number: &str) -> Result<(), IdProblem> {
     }
 }
 
-/// Checks a compact CNPJ.
+/// Checks a compact CNPJ: 12 characters (digits, or from July 2026 also upper-case letters)
+/// and two check digits. A letter counts as its ASCII code minus 48, as the Receita Federal
+/// defines it, so an all-digit CNPJ checks exactly as before.
 pub fn cnpj(number: &str) -> Result<(), IdProblem> {
-    let d = digits(number).ok_or(IdProblem::Format("14 digits"))?;
-    if d.len() != 14 {
-        return Err(IdProblem::Format("14 digits"));
+    const EXPECTED: &str = "14 characters: 12 digits or letters and 2 check digits";
+    let bytes = number.as_bytes();
+    let well_formed = bytes.len() == 14
+        && bytes[..12]
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && bytes[12..].iter().all(u8::is_ascii_digit);
+    if !well_formed {
+        return Err(IdProblem::Format(EXPECTED));
     }
+    let d: Vec<u32> = bytes.iter().map(|&b| u32::from(b - b'0')).collect();
     if d.iter().all(|&x| x == 0) {
         return Err(IdProblem::Format("a real number, not zeros"));
     }
@@ -62,5 +71,12 @@ mod tests {
     fn cnpj_check_digits() {
         assert_eq!(cnpj("16727230000197"), Ok(()));
         assert_eq!(cnpj("16727230000198"), Err(IdProblem::CheckDigit));
+    }
+
+    #[test]
+    fn alphanumeric_cnpj_from_2026() {
+        assert_eq!(cnpj("12ABC34501DE35"), Ok(()));
+        assert_eq!(cnpj("12ABC34501DE36"), Err(IdProblem::CheckDigit));
+        assert!(matches!(cnpj("12ABC34501DEX5"), Err(IdProblem::Format(_))));
     }
 }

@@ -4,9 +4,15 @@
 pub fn compact(number: &str) -> String {
     number
         .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-' | '/' | ',' | '_') && !c.is_whitespace())
+        .filter(|c| !is_separator(*c))
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+/// Punctuation people put inside document numbers, including the typographic dashes a word
+/// processor substitutes for `-`.
+fn is_separator(c: char) -> bool {
+    matches!(c, '.' | '-' | '/' | ',' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}') || c.is_whitespace()
 }
 
 /// The decimal digits of `text`, or `None` if any character is not a digit (or it is empty).
@@ -30,6 +36,8 @@ mod tests {
     fn compact_drops_separators_and_upper_cases() {
         assert_eq!(compact(" 12.345.678-k "), "12345678K");
         assert_eq!(compact("16.727.230/0001-97"), "16727230000197");
+        assert_eq!(compact("890 981 268 \u{2014} 4"), "8909812684");
+        assert_eq!(compact("12. ABC.345 /01DE\u{2013}35"), "12ABC34501DE35");
     }
 
     #[test]

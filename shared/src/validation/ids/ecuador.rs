@@ -63,6 +63,11 @@ pub fn ruc(number: &str) -> Result<(), IdProblem> {
                 return Err(IdProblem::Format("the establishment number cannot be 000"));
             }
             if weighted_sum(&d[..10], &[4, 3, 2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11) {
+                return Ok(());
+            }
+            // Some companies' RUCs carry the public bodies' check digit (SRI issues them).
+            let public = weighted_sum(&d[..9], &[3, 2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11);
+            if public && !ends_with_zeros(4) {
                 Ok(())
             } else {
                 Err(IdProblem::CheckDigit)
@@ -99,6 +104,9 @@ mod tests {
         assert_eq!(ruc("1714307103001"), Ok(()));
         assert_eq!(ruc("1790011674001"), Ok(()));
         assert_eq!(ruc("1760001550001"), Ok(()));
+        // A company RUC with the public bodies' check digit.
+        assert_eq!(ruc("1793221293001"), Ok(()));
+        assert_eq!(ruc("0190115799001"), Err(IdProblem::CheckDigit));
         assert!(ruc("1714307103000").is_err());
     }
 }

@@ -10,6 +10,27 @@ const CURP_STATES: &[&str] = &[
     "ZS",
 ];
 
+/// Four-letter words the SAT never issues at the start of a person's RFC (Anexo IV): it
+/// replaces their last letter with an X.
+const RFC_INCONVENIENT_WORDS: &[&str] = &[
+    "BUEI", "BUEY", "CACA", "CACO", "CAGA", "CAGO", "CAKA", "CAKO", "COGE", "COJA", "COJE", "COJI",
+    "COJO", "CULO", "FETO", "GUEY", "JOTO", "KACA", "KACO", "KAGA", "KAGO", "KAKA", "KOGE", "KOJO",
+    "KULO", "MAME", "MAMO", "MEAR", "MEAS", "MEON", "MION", "MOCO", "MULA", "PEDA", "PEDO", "PENE",
+    "PUTA", "PUTO", "QULO", "RATA", "RUIN",
+];
+
+/// Four-letter words RENAPO never issues at the start of a CURP: it replaces their second
+/// letter with an X.
+const CURP_INCONVENIENT_WORDS: &[&str] = &[
+    "BACA", "BAKA", "BUEI", "BUEY", "CACA", "CACO", "CAGA", "CAGO", "CAKA", "CAKO", "COGE", "COGI",
+    "COJA", "COJE", "COJI", "COJO", "COLA", "CULO", "FALO", "FETO", "GETA", "GUEI", "GUEY", "JETA",
+    "JOTO", "KACA", "KACO", "KAGA", "KAGO", "KAKA", "KAKO", "KOGE", "KOGI", "KOJA", "KOJE", "KOJI",
+    "KOJO", "KOLA", "KULO", "LILO", "LOCA", "LOCO", "LOKA", "LOKO", "MAME", "MAMO", "MEAR", "MEAS",
+    "MEON", "MIAR", "MION", "MOCO", "MOKO", "MULA", "MULO", "NACA", "NACO", "PEDA", "PEDO", "PENE",
+    "PIPI", "PITO", "POPO", "PUTA", "PUTO", "QULO", "RATA", "ROBA", "ROBE", "ROBO", "RUIN", "SENO",
+    "TETA", "VACA", "VAGA", "VAGO", "VAKA", "VUEI", "VUEY", "WUEI", "WUEY",
+];
+
 /// How an RFC's check character compares with the one computed.
 #[derive(Debug, PartialEq, Eq)]
 pub enum RfcCheck {
@@ -35,6 +56,10 @@ pub fn rfc(number: &str) -> Result<RfcCheck, IdProblem> {
     };
     if !shape_ok {
         return Err(IdProblem::Format(EXPECTED));
+    }
+    let name: String = chars[..letters].iter().collect();
+    if RFC_INCONVENIENT_WORDS.contains(&name.as_str()) {
+        return Err(IdProblem::Format("the SAT never issues an RFC starting with this word"));
     }
     let date: String = chars[letters..letters + 6].iter().collect();
     if !is_date(&date) {
@@ -62,7 +87,11 @@ pub fn rfc(number: &str) -> Result<RfcCheck, IdProblem> {
         .chars()
         .nth((11 - sum % 11) % 11)
         .unwrap_or('0');
-    if chars[len - 1] == expected {
+    // The SAT's homoclave: a digit 1-9 or letter A-V, a digit 1-9 or letter, a check character.
+    let homoclave_shape = matches!(homoclave[0], '1'..='9' | 'A'..='V')
+        && matches!(homoclave[1], '1'..='9' | 'A'..='Z')
+        && matches!(homoclave[2], '0'..='9' | 'A');
+    if homoclave_shape && chars[len - 1] == expected {
         Ok(RfcCheck::Matches)
     } else {
         Ok(RfcCheck::Differs)
@@ -81,6 +110,10 @@ pub fn curp(number: &str) -> Result<(), IdProblem> {
     let digit = |range: std::ops::Range<usize>| chars[range].iter().all(char::is_ascii_digit);
     let date: String = chars[4..10].iter().collect();
     let state: String = chars[11..13].iter().collect();
+    let name: String = chars[..4].iter().collect();
+    if CURP_INCONVENIENT_WORDS.contains(&name.as_str()) {
+        return Err(IdProblem::Format("RENAPO never issues a CURP starting with this word"));
+    }
     if !(letter(0..4)
         && digit(4..10)
         && is_date(&date)
@@ -134,6 +167,9 @@ mod tests {
         assert_eq!(rfc("MAB9307148T4"), Ok(RfcCheck::Matches));
         assert_eq!(rfc("GODE561231"), Ok(RfcCheck::Matches));
         assert!(rfc("GODE561331GR8").is_err());
+        assert!(rfc("CACA580710NF7").is_err());
+        // A homoclave the SAT does not issue (second character 0) is doubtful.
+        assert_eq!(rfc("CCM650122I06"), Ok(RfcCheck::Differs));
     }
 
     #[test]
