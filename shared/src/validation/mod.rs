@@ -11,6 +11,7 @@ pub mod messages;
 mod name;
 pub mod number;
 pub mod phone;
+mod phone_metadata;
 pub mod record;
 pub mod report;
 pub mod validator;

@@ -2,6 +2,8 @@
 
 use phonenumber::{Mode, country};
 
+use super::phone_metadata as metadata;
+
 /// Why a phone cell is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PhoneProblem {
@@ -17,6 +19,10 @@ pub enum PhoneProblem {
 
 /// The number in `cell` as E.164 (`+593991234567`), read in `country` (ISO alpha-2) unless it
 /// starts with `+` or an international prefix.
+///
+/// Without a `+`, a number is read as national first (`0991234567`); as international only when
+/// it starts with the country's own calling code (`593991234567`) or no country is known, so
+/// `8 (800) 123-45-67` in Russia never becomes a number in Bangladesh.
 pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, PhoneProblem> {
     if looks_scientific(cell) {
         return Err(PhoneProblem::ExcelDamaged);
@@ -25,31 +31,58 @@ pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, Phon
     let cell = cell
         .strip_suffix(".0")
         .filter(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or(cell);
+        .unwrap_or(cell)
+        .trim();
     let region = country.and_then(|code| code.parse::<country::Id>().ok());
-    if region.is_none() && !cell.trim_start().starts_with('+') {
-        // It may still carry its country code without the `+`.
-        return e164(None, &format!("+{}", cell.trim())).ok_or(PhoneProblem::NoCountry);
-    }
-    if let Some(number) = e164(region, cell) {
-        return Ok(number);
-    }
     let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
     let bare = cell
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'));
-    if bare && !digits.is_empty() {
-        // The country code without its `+`: 593991234567.
-        if let Some(number) = e164(None, &format!("+{digits}")) {
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'));
+    if let Some(international) = cell.strip_prefix('+') {
+        if let Some(number) = e164(region, cell) {
             return Ok(number);
         }
-        if let Some(number) = e164(region, &format!("0{digits}")) {
+        let digits: String = international.chars().filter(char::is_ascii_digit).collect();
+        // `+00 64…`, `+011 64…`: an international prefix written after the plus.
+        let digits = digits.strip_prefix("00").unwrap_or(&digits);
+        return metadata::international(digits).ok_or(PhoneProblem::Invalid);
+    }
+    let Some(region) = region else {
+        if let Some(after_idd) = digits.strip_prefix("00").filter(|_| bare) {
+            return metadata::international(after_idd).ok_or(PhoneProblem::Invalid);
+        }
+        // It may still carry its country code without the `+`.
+        return match metadata::international(&digits).filter(|_| bare) {
+            Some(number) => Ok(number),
+            None => e164(None, &format!("+{cell}")).ok_or(PhoneProblem::NoCountry),
+        };
+    };
+    if let Some(number) = e164(Some(region), cell) {
+        return Ok(number);
+    }
+    let region_code = region.as_ref();
+    if bare && !digits.is_empty() {
+        if let Some(number) = metadata::national(region_code, &digits) {
+            return Ok(number);
+        }
+        let calling_code = phonenumber::metadata::DATABASE
+            .by_id(region_code)
+            .map(|meta| meta.country_code().to_string());
+        // The country code without its `+`: 593991234567.
+        if let Some(number) = calling_code
+            .filter(|code| digits.starts_with(code.as_str()))
+            .and_then(|_| metadata::international(&digits))
+        {
+            return Ok(number);
+        }
+        if let Some(number) = e164(Some(region), &format!("0{digits}")) {
             return Err(PhoneProblem::LeadingZeroLost(number));
         }
     }
     Err(PhoneProblem::Invalid)
 }
 
+/// The number as E.164 when the `phonenumber` crate reads it as a valid number.
 fn e164(region: Option<country::Id>, text: &str) -> Option<String> {
     let number = phonenumber::parse(region, text).ok()?;
     number
@@ -130,6 +163,22 @@ mod tests {
         assert_eq!(
             normalise_phone("612345678", Some("IT")),
             Err(PhoneProblem::LeadingZeroLost("+390612345678".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_trunk_prefix_is_never_read_as_a_foreign_country_code() {
+        assert_eq!(
+            normalise_phone("8 (800) 123-45-67", Some("RU")).as_deref(),
+            Ok("+78001234567")
+        );
+        assert_eq!(
+            normalise_phone("+7 800 123-45-67", None).as_deref(),
+            Ok("+78001234567")
+        );
+        assert_eq!(
+            normalise_phone("0032474123456", None).as_deref(),
+            Ok("+32474123456")
         );
     }
 

@@ -12,7 +12,10 @@ pub fn compact(number: &str) -> String {
 /// Punctuation people put inside document numbers, including the typographic dashes a word
 /// processor substitutes for `-`.
 fn is_separator(c: char) -> bool {
-    matches!(c, '.' | '-' | '/' | ',' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}') || c.is_whitespace()
+    matches!(
+        c,
+        '.' | '-' | '/' | ',' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+    ) || c.is_whitespace()
 }
 
 /// The decimal digits of `text`, or `None` if any character is not a digit (or it is empty).

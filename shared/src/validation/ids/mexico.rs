@@ -59,7 +59,9 @@ pub fn rfc(number: &str) -> Result<RfcCheck, IdProblem> {
     }
     let name: String = chars[..letters].iter().collect();
     if RFC_INCONVENIENT_WORDS.contains(&name.as_str()) {
-        return Err(IdProblem::Format("the SAT never issues an RFC starting with this word"));
+        return Err(IdProblem::Format(
+            "the SAT never issues an RFC starting with this word",
+        ));
     }
     let date: String = chars[letters..letters + 6].iter().collect();
     if !is_date(&date) {
@@ -112,7 +114,9 @@ pub fn curp(number: &str) -> Result<(), IdProblem> {
     let state: String = chars[11..13].iter().collect();
     let name: String = chars[..4].iter().collect();
     if CURP_INCONVENIENT_WORDS.contains(&name.as_str()) {
-        return Err(IdProblem::Format("RENAPO never issues a CURP starting with this word"));
+        return Err(IdProblem::Format(
+            "RENAPO never issues a CURP starting with this word",
+        ));
     }
     if !(letter(0..4)
         && digit(4..10)
