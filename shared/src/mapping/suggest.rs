@@ -163,14 +163,9 @@ fn same_digits(a: &str, b: &str) -> bool {
 /// `TAG-VIP`, `tag_vip`, `Tag: VIP` → `VIP`.
 fn tag_column(header: &str) -> Option<String> {
     let trimmed = header.trim();
-    let prefix = trimmed.get(..4)?;
-    if !prefix[..3].eq_ignore_ascii_case("tag")
-        || !matches!(prefix.as_bytes()[3], b'-' | b'_' | b':')
-    {
-        return None;
-    }
-    let name = trimmed[4..].trim();
-    (!name.is_empty()).then(|| name.to_owned())
+    let (prefix, rest) = (trimmed.get(..3)?, trimmed.get(3..)?);
+    let name = rest.strip_prefix(['-', '_', ':'])?.trim();
+    (prefix.eq_ignore_ascii_case("tag") && !name.is_empty()).then(|| name.to_owned())
 }
 
 fn unmapped(profile: &Profile) -> Target {
@@ -289,6 +284,14 @@ mod tests {
                 field(Field::IdType),
                 field(Field::FirstName)
             ]
+        );
+    }
+
+    #[test]
+    fn headers_with_multibyte_letters_near_the_start_do_not_panic() {
+        assert_eq!(
+            targets(&["a€b", "Tą", "TAG-Zażółć"], &[], &Profile::default())[2],
+            Target::Tag("Zażółć".into())
         );
     }
 

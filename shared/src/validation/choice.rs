@@ -24,7 +24,7 @@ const NO: &[&str] = &["0", "no", "n", "false", "f", "nao", "nie", "falso", "fals
 /// Yes or no, in English, Spanish, Portuguese or Polish (`sí`, `Não`, `TAK`, `x`, `0`…).
 pub fn parse_boolean(text: &str) -> Option<bool> {
     let folded = compact(text);
-    if folded.is_empty() && text.trim() == "✓" || text.trim() == "✔" {
+    if folded.is_empty() && matches!(text.trim(), "✓" | "✔") {
         return Some(true);
     }
     if YES.contains(&folded.as_str()) {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::code::Code;
-use super::messages::{Language, template};
+use super::messages::{Language, did_you_mean, template};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -81,8 +81,14 @@ impl Finding {
     }
 
     /// The finding in words, in `language`, with its parameters filled in.
+    /// A suggestion the template does not quote is offered in a sentence of its own.
     pub fn message(&self, language: Language) -> String {
-        let mut text = template(self.code, language).to_owned();
+        let template = template(self.code, language);
+        let mut text = template.to_owned();
+        if self.suggestion.is_some() && !template.contains("{suggestion}") {
+            text.push(' ');
+            text.push_str(did_you_mean(language));
+        }
         for (name, value) in &self.params {
             text = text.replace(&format!("{{{name}}}"), value);
         }
@@ -102,6 +108,21 @@ mod tests {
         assert!(finding.message(Language::En).contains("ana@gmail.com"));
         assert!(finding.message(Language::Es).contains("ana@gmail.com"));
         assert!(!finding.message(Language::Pl).contains('{'));
+    }
+
+    #[test]
+    fn a_suggestion_the_template_does_not_quote_is_appended() {
+        let finding = Finding::error(Code::TagUnknown)
+            .with("value", "vpi")
+            .suggest("VIP");
+        assert_eq!(
+            finding.message(Language::En),
+            "The tag vpi does not exist. Did you mean VIP?"
+        );
+        assert_eq!(
+            finding.message(Language::Es),
+            "La etiqueta vpi no existe. ¿Quiso decir VIP?"
+        );
     }
 
     #[test]

@@ -71,6 +71,16 @@ pub fn template(code: Code, language: Language) -> &'static str {
     }
 }
 
+/// "Did you mean {suggestion}?" in `language`, for findings whose template does not quote it.
+pub fn did_you_mean(language: Language) -> &'static str {
+    match language {
+        Language::En => "Did you mean {suggestion}?",
+        Language::Es => "¿Quiso decir {suggestion}?",
+        Language::Pt => "Quis dizer {suggestion}?",
+        Language::Pl => "Czy chodziło o {suggestion}?",
+    }
+}
+
 fn texts(code: Code) -> [&'static str; 4] {
     match code {
         Code::FileTooManyRows => [

@@ -196,7 +196,6 @@ impl Validator {
 
 /// Builds one row's verdict.
 struct RowWork<'r> {
-    rules: &'r Rules,
     line: u64,
     findings: Vec<Finding>,
     record: Record,
@@ -223,7 +222,6 @@ impl Rules {
         phone_cache: &mut HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
     ) -> RowVerdict {
         let mut work = RowWork {
-            rules: self,
             line,
             findings: Vec::new(),
             record: Record::default(),
@@ -239,7 +237,12 @@ impl Rules {
                 continue;
             }
             let value = clean(raw);
-            if let Some(key) = &column.key {
+            // A `TAG-` column's "0" fills nothing: `tags` counts as filled once a tag applies.
+            if let Some(key) = column
+                .key
+                .as_deref()
+                .filter(|_| !matches!(column.target, Target::Tag(_)))
+            {
                 work.filled.push(key);
             }
             match &column.target {
@@ -326,6 +329,9 @@ impl Rules {
                 work.record.fields.insert("last_name".into(), last);
             }
             work.filled.extend(["first_name", "last_name"]);
+        }
+        if !work.record.tags.is_empty() {
+            work.filled.push("tags");
         }
         if let Some((column, value)) = id_number {
             self.id_number(&mut work, column, value, id_type, country);
@@ -649,7 +655,6 @@ impl Rules {
                 work.findings.push(finding);
             }
         }
-        let _ = work.rules;
     }
 
     fn unique_keys(&self, record: &Record) -> Vec<UniqueKey> {
