@@ -2,4 +2,5 @@
 //! by default `../shared/peer-data` beside the workspace) and on files made here.
 
 mod peer_data;
+mod profiles;
 mod workbooks;

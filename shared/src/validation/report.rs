@@ -294,3 +294,74 @@ fn summarise(rows: &[RowReport]) -> Summary {
     }
     summary
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::suggest::suggest_mapping;
+    use crate::schema::profile::Profile;
+
+    fn validator(profile: &str, headers: &[&str]) -> Validator {
+        let profile = Profile::from_toml(profile).expect("profile");
+        let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+        let mapping = suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
+        Validator::new(&profile, &mapping, &headers)
+    }
+
+    #[test]
+    fn every_row_of_a_duplicate_group_names_the_others() {
+        let mut validator = validator("unique = [\"email\"]", &["Email"]);
+        let report = validator.validate_rows([
+            (2, vec!["a@example.com"]),
+            (3, vec!["b@example.com"]),
+            (4, vec!["A@example.com"]),
+            (7, vec!["a@EXAMPLE.com"]),
+        ]);
+        let lines: Vec<&str> = [0, 2, 3]
+            .iter()
+            .map(|&i| report.rows[i].issues[0].params["lines"].as_str())
+            .collect();
+        assert_eq!(lines, ["4, 7", "2, 7", "2, 4"]);
+        assert_eq!(report.rows[1].status, RowStatus::Valid);
+    }
+
+    #[test]
+    fn rechecking_an_edited_row_updates_its_duplicate_partners() {
+        let mut validator = validator("unique = [\"email\"]", &["Email"]);
+        let mut report = validator.validate_rows([
+            (2, vec!["a@example.com"]),
+            (3, vec!["a@example.com"]),
+            (4, vec!["c@example.com"]),
+        ]);
+        assert_eq!(report.summary.invalid, 2);
+        assert!(report.recheck_row(&mut validator, 3, &["b@example.com"]));
+        assert_eq!(report.summary.invalid, 0);
+        assert_eq!(
+            report.rows[0].record.as_ref().expect("valid again").fields["email"],
+            "a@example.com"
+        );
+        assert!(report.recheck_row(&mut validator, 2, &["c@example.com"]));
+        assert_eq!(report.rows[2].issues[0].params["lines"], "2");
+        assert_eq!(report.summary.invalid, 2);
+        assert!(!report.recheck_row(&mut validator, 99, &["x@example.com"]));
+    }
+
+    #[test]
+    fn max_rows_is_a_file_error_and_blank_rows_do_not_count() {
+        let mut validator = validator("max_rows = 2", &["Email"]);
+        let report = validator.validate_rows([
+            (2, vec!["a@example.com"]),
+            (3, vec![" "]),
+            (4, vec!["b@example.com"]),
+        ]);
+        assert!(report.file_issues.is_empty());
+        assert_eq!(report.summary.rows, 2);
+        let report = validator.validate_rows([
+            (2, vec!["a@example.com"]),
+            (3, vec!["c@example.com"]),
+            (4, vec!["b@example.com"]),
+        ]);
+        assert_eq!(report.file_issues[0].code, Code::FileTooManyRows);
+        assert!(report.has_errors());
+    }
+}
