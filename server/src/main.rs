@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 use clientela_server::{AppState, Db, app};
 use tracing_subscriber::EnvFilter;
 
+mod cli;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "clientela",
@@ -27,6 +29,8 @@ struct Cli {
 enum Command {
     /// Run the server (the default).
     Serve(ServeArgs),
+    /// Check a customer file against an import profile, without importing it.
+    Validate(cli::validate::ValidateArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -56,6 +60,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::Validate(args)) => std::process::exit(cli::validate::run(&args)),
         None => serve(cli.serve).await,
     }
 }

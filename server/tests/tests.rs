@@ -8,3 +8,4 @@ mod support {
 mod customers;
 mod health;
 mod ui;
+mod validate;

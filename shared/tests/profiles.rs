@@ -167,6 +167,6 @@ fn accounts_check_documents_and_their_check_digits() {
     assert_eq!(status(&report, 5), RowStatus::Valid);
     assert_eq!(codes(&report, 3), ["unique.duplicate"]);
     assert_eq!(codes(&report, 6), ["unique.duplicate"]);
-    let message = report.rows[0 + 2].issues[0].message(Language::Es);
+    let message = report.rows[2].issues[0].message(Language::Es);
     assert!(message.contains("dígito verificador"), "{message}");
 }

@@ -39,6 +39,12 @@ impl Date {
         self.day
     }
 
+    /// The date `days` after 1970-01-01: what a host that reads the clock hands the engine
+    /// (seconds since the Unix epoch divided by 86,400).
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        Date::from_excel_serial(days + 25569)
+    }
+
     /// The date `days` after 1899-12-30, which is how Excel (1900 system) counts.
     fn from_excel_serial(days: i64) -> Option<Date> {
         // Civil-from-days (Howard Hinnant), counting from 1970-01-01.
