@@ -47,7 +47,53 @@ use crate::text::{clean, compact, edit_distance, nearest};
 pub struct Validator {
     rules: Rules,
     file_findings: Vec<Finding>,
-    phone_cache: HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
+    caches: Caches,
+}
+
+/// Answers to questions files ask again and again: a phone number read in a country, and
+/// whether an email domain is a typo of a common one.
+#[derive(Debug, Default)]
+struct Caches {
+    phones: HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
+    /// Domain → the common domain it is a likely typo of.
+    domain_typos: HashMap<String, Option<String>>,
+}
+
+impl Caches {
+    /// Past this many entries a cache is emptied, so a file of distinct values cannot grow it
+    /// without bound.
+    const MAX_ENTRIES: usize = 100_000;
+
+    fn phone(
+        &mut self,
+        country: Option<&'static str>,
+        value: &str,
+    ) -> Result<String, PhoneProblem> {
+        if self.phones.len() >= Caches::MAX_ENTRIES {
+            self.phones.clear();
+        }
+        self.phones
+            .entry((country, value.to_owned()))
+            .or_insert_with(|| normalise_phone(value, country))
+            .clone()
+    }
+
+    /// The corrected address when `email`'s domain is a likely typo.
+    fn email_typo(&mut self, email: &str) -> Option<String> {
+        let (local, domain) = email.rsplit_once('@')?;
+        if self.domain_typos.len() >= Caches::MAX_ENTRIES {
+            self.domain_typos.clear();
+        }
+        let fixed = match self.domain_typos.get(domain) {
+            Some(fixed) => fixed.clone(),
+            None => {
+                let fixed = likely_typo(&format!("x@{domain}")).map(|fixed| fixed[2..].to_owned());
+                self.domain_typos.insert(domain.to_owned(), fixed.clone());
+                fixed
+            }
+        };
+        fixed.map(|domain| format!("{local}@{domain}"))
+    }
 }
 
 /// What a validator knows before the first row.
@@ -167,7 +213,7 @@ impl Validator {
                 columns,
             },
             file_findings: mapping.problems(profile),
-            phone_cache: HashMap::new(),
+            caches: Caches::default(),
         }
     }
 
@@ -190,7 +236,7 @@ impl Validator {
     /// Checks one row. `line` is the 1-based line a user sees; `cells` are in header order (missing
     /// cells count as blank). Repeated phone numbers are answered from a cache.
     pub fn check_row(&mut self, line: u64, cells: &[&str]) -> RowVerdict {
-        self.rules.check_row(line, cells, &mut self.phone_cache)
+        self.rules.check_row(line, cells, &mut self.caches)
     }
 }
 
@@ -215,12 +261,7 @@ impl RowWork<'_> {
 }
 
 impl Rules {
-    fn check_row(
-        &self,
-        line: u64,
-        cells: &[&str],
-        phone_cache: &mut HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
-    ) -> RowVerdict {
+    fn check_row(&self, line: u64, cells: &[&str], caches: &mut Caches) -> RowVerdict {
         let mut work = RowWork {
             line,
             findings: Vec::new(),
@@ -247,12 +288,9 @@ impl Rules {
             }
             match &column.target {
                 Target::Field(field) => match field {
-                    Field::Email => self.email(&mut work, column, value),
+                    Field::Email => self.email(&mut work, column, value, caches),
                     Field::Phone | Field::Mobile => {
-                        let result = phone_cache
-                            .entry((country, value.clone()))
-                            .or_insert_with(|| normalise_phone(&value, country))
-                            .clone();
+                        let result = caches.phone(country, &value);
                         self.phone(&mut work, column, *field, value, result, country);
                     }
                     Field::Tags => {
@@ -381,10 +419,10 @@ impl Rules {
         country
     }
 
-    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: String) {
+    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: String, caches: &mut Caches) {
         match normalise_email(&value) {
             Some(email) => {
-                if let Some(fix) = likely_typo(&email) {
+                if let Some(fix) = caches.email_typo(&email) {
                     work.report(
                         column,
                         Finding::warning(Code::EmailTypo)
