@@ -20,6 +20,28 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! Then the same engine checks the customers in it, cell by cell, for the browser, the server and
+//! the command line: a [`Profile`] (TOML or JSON) says what a workspace requires;
+//! [`suggest_mapping`] proposes a [`Mapping`] of columns to [`Field`]s, custom fields and tags;
+//! a [`Validator`] checks rows given as `(line, cells)` or a whole [`Table`] and returns a
+//! [`Report`] of [`Finding`]s with stable [`Code`]s, messages in four [`Language`]s and the
+//! normalised [`Record`] of every valid row.
+//!
+//! ```
+//! use clientela_shared::{Language, Profile, Validator, read_table, suggest_mapping_for_table};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let profile = Profile::from_toml("default_country = \"EC\"\nrequired = [\"last_name\"]")?;
+//! let table = read_table("Nombre;Apellidos;Celular\nAna;Pérez;099 123 4567\nLuis;;12\n".as_bytes())?;
+//! let mapping = suggest_mapping_for_table(&table, &profile);
+//! let report = Validator::new(&profile, &mapping, table.columns()).validate_table(&table);
+//! assert_eq!(report.rows[0].record.as_ref().map(|r| r.fields["mobile"].as_str()), Some("+593991234567"));
+//! let messages: Vec<String> = report.rows[1].issues.iter().map(|f| f.message(Language::Es)).collect();
+//! assert_eq!(messages, ["12 no es un teléfono válido para EC.", "last_name es obligatorio."]);
+//! # Ok(())
+//! # }
+//! ```
 #![deny(missing_docs)]
 
 mod api;
