@@ -65,7 +65,9 @@ pub struct RowReport {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// It serialises (for the browser and the command line) but is not read back: rechecking a row
+/// needs what only the validator that built it knows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// Counts of rows per state.
     pub summary: Summary,
