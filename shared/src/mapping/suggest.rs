@@ -87,7 +87,7 @@ where
 pub const SAMPLE_ROWS: usize = 200;
 
 /// [`suggest_mapping`] for a table read by [`read_table`](crate::read_table), judging content
-/// from its first [`SAMPLE_ROWS`] rows.
+/// from its first 200 rows.
 pub fn suggest_mapping_for_table(table: &Table, profile: &Profile) -> Mapping {
     let sample: Vec<Vec<&str>> = table
         .rows()
