@@ -47,7 +47,7 @@ fn table_output_shows_mapping_findings_and_summary() {
     assert!(stdout.contains("\"Apellido\""), "{stdout}");
     assert!(stdout.contains("-> last_name"), "{stdout}");
     assert!(
-        stdout.contains("line 4, column \"Apellido\": last_name is required."),
+        stdout.contains("line 4, column \"Apellido\": Last name is required."),
         "{stdout}"
     );
     assert!(stdout.contains("is repeated on line(s) 5"), "{stdout}");
@@ -87,7 +87,7 @@ fn messages_come_in_the_chosen_language() {
     ]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (_, stdout, _) = validate(&args);
-    assert!(stdout.contains("last_name es obligatorio."), "{stdout}");
+    assert!(stdout.contains("Apellido es obligatorio."), "{stdout}");
     assert!(stdout.contains("Complete al menos uno de"), "{stdout}");
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::code::Code;
 use super::messages::{Language, did_you_mean, template};
+use crate::schema::field::Field;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -90,7 +91,16 @@ impl Finding {
             text.push_str(did_you_mean(language));
         }
         for (name, value) in &self.params {
-            text = text.replace(&format!("{{{name}}}"), value);
+            let value = match name.as_str() {
+                // Built-in field keys are shown by their names in the user's language.
+                "field" | "fields" => value
+                    .split(", ")
+                    .map(|key| Field::from_key(key).map_or(key, |field| field.label(language)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => value.clone(),
+            };
+            text = text.replace(&format!("{{{name}}}"), &value);
         }
         text
     }
@@ -108,6 +118,18 @@ mod tests {
         assert!(finding.message(Language::En).contains("ana@gmail.com"));
         assert!(finding.message(Language::Es).contains("ana@gmail.com"));
         assert!(!finding.message(Language::Pl).contains('{'));
+    }
+
+    #[test]
+    fn field_keys_are_named_in_the_language() {
+        let finding = Finding::error(Code::RequiredMissing).with("field", "last_name");
+        assert_eq!(finding.message(Language::Es), "Apellido es obligatorio.");
+        let finding =
+            Finding::error(Code::AtLeastOneOfMissing).with("fields", "email, phone, birthday");
+        assert_eq!(
+            finding.message(Language::Pt),
+            "Preencha pelo menos um de: E-mail, Telefone, birthday."
+        );
     }
 
     #[test]
