@@ -41,6 +41,7 @@ where
         .map(|header| from_header(header, profile))
         .collect();
 
+    let country = profile.default_country.as_deref();
     for (index, candidate) in candidates.iter_mut().enumerate() {
         let ambiguous = matches!(candidate.0, Target::Field(Field::State | Field::Status))
             && compact(&headers[index]) == "estado";
@@ -51,7 +52,7 @@ where
             .iter()
             .filter_map(|row| row.as_ref().get(index).map(AsRef::as_ref))
             .collect();
-        match sniff(&cells) {
+        match sniff(&cells, country) {
             Some((field, confidence)) => {
                 *candidate = (Target::Field(field), confidence, MatchReason::Content)
             }
