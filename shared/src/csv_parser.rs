@@ -2,7 +2,8 @@
 //!
 //! It follows RFC 4180 (quotes, doubled quotes, separators and line breaks inside quotes) and is
 //! lenient where spreadsheet programs are: CR-only line ends, a stray quote inside an unquoted
-//! field is kept as text, and text after a closing quote is appended to the field.
+//! field is kept as text, and text after a closing quote is appended to the field (unless it is
+//! only spaces, as in `"Ana" ,`, which are dropped).
 //!
 //! It works on bytes: the separator, quotes and line breaks are ASCII, so they never occur inside
 //! a multi-byte UTF-8 character, and every slice cut at them is valid text.
@@ -27,7 +28,8 @@ pub(crate) fn parse_records(
         out.start_record(line);
         // One record: fields until a line break outside quotes, or the end.
         loop {
-            if at < end && bytes[at] == b'"' {
+            let quoted = at < end && bytes[at] == b'"';
+            if quoted {
                 let opened = line;
                 at += 1;
                 // Quoted part: up to the closing quote, doubled quotes standing for one.
@@ -63,7 +65,14 @@ pub(crate) fn parse_records(
                 }
                 at += 1;
             }
-            out.push_str(&text[start..at]);
+            let after_quote = &text[start..at];
+            if !(quoted
+                && after_quote
+                    .bytes()
+                    .all(|byte| byte == b' ' || byte == b'\t'))
+            {
+                out.push_str(after_quote);
+            }
             out.end_cell()?;
             if at < end && bytes[at] == delimiter {
                 // A separator at the very end still opens one last, empty field.
@@ -143,6 +152,12 @@ mod tests {
     #[test]
     fn text_after_a_closing_quote_is_kept() {
         assert_eq!(fields("\"a\"b,c"), [["ab", "c"]]);
+    }
+
+    #[test]
+    fn spaces_after_a_closing_quote_are_dropped() {
+        assert_eq!(fields("\"a\" ,\"b\"\t\nc,d"), [["a", "b"], ["c", "d"]]);
+        assert_eq!(fields("\"a\" x,b"), [["a x", "b"]]);
     }
 
     #[test]

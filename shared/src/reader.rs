@@ -47,7 +47,10 @@ fn read_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty.into());
     }
-    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
+    let chosen_separator = options
+        .delimiter
+        .and_then(|delimiter| u8::try_from(delimiter).ok());
+    let (text, encoding) = decode(bytes, options.encoding.as_deref(), chosen_separator)?;
     let (body, first_line, sep) = match sep_line(&text) {
         Some((separator, len)) => (&text[len..], 2, Some(separator)),
         None => (&text[..], 1, None),

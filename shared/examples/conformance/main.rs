@@ -5,15 +5,34 @@
 //! `../shared/peer-data` beside the workspace. `cargo xtask conformance` runs this.
 //! Exit status 1 when a case fails (deliberate differences, listed with their reason, do not).
 
+mod calamine_samples;
+mod csv_core;
+mod csv_spectrum;
+mod csvw;
+mod papaparse;
+mod records;
 mod report;
+mod salesforce_encodings;
+mod udsv;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use report::Suite;
 
+/// Runs one suite on the peer-data folder.
+type RunSuite = fn(&std::path::Path) -> Suite;
+
 /// Every suite, in the order the table lists them.
-const SUITES: &[(&str, fn(&std::path::Path) -> Suite)] = &[];
+const SUITES: &[(&str, RunSuite)] = &[
+    ("csv-spectrum", csv_spectrum::run),
+    ("papaparse", papaparse::run),
+    ("rust-csv", csv_core::run),
+    ("csvw", csvw::run),
+    ("salesforce", salesforce_encodings::run),
+    ("udsv", udsv::run),
+    ("calamine", calamine_samples::run),
+];
 
 fn main() -> ExitCode {
     let folder = peer_data_folder();
