@@ -110,7 +110,7 @@ fn verdict(case: &Value) -> Verdict {
         with_header(expected, &got, &codes)
     } else {
         let verdict = match from_json(&expected["data"]) {
-            Some(records) => judge(&records, &got),
+            Some(records) => judge(&records, input.as_bytes(), &options),
             None => Verdict::Fail("expected data is not rows of text (typed values)".into()),
         };
         match (verdict, &got) {

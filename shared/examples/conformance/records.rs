@@ -1,7 +1,7 @@
 //! Cases as plain records (header row first, then data rows), the shape most CSV suites expect,
 //! and the verdict on one case.
 
-use clientela_shared::{Error, ErrorKind, Table};
+use clientela_shared::{Error, ErrorKind, ReadOptions, Table, read_table_with};
 
 use crate::report::Suite;
 
@@ -67,20 +67,22 @@ impl Verdict {
     }
 }
 
-/// The verdict on a case whose peer expects `expected` records from the file.
+/// The verdict on a case whose peer expects `expected` records from `input`, read with `options`.
 ///
-/// Two differences are Clientela's on purpose and listed as such, never counted as passes:
-/// blank rows are not customers, so they are dropped; and a file with a header but no rows
-/// under it is refused with an error naming the header line.
-pub fn judge(expected: &[Vec<String>], got: &Result<Table, Error>) -> Verdict {
+/// Three differences are Clientela's on purpose and listed as such, never counted as passes:
+/// blank rows are not customers, so they are dropped; a file of blank rows is refused as empty;
+/// and a file with a header but no rows under it is refused with an error naming the header line.
+/// In that last case the header's fields are still checked, by reading the input with a row
+/// added under it: a wrong field is a failure.
+pub fn judge(expected: &[Vec<String>], input: &[u8], options: &ReadOptions) -> Verdict {
     let without_blank: Records = expected
         .iter()
         .filter(|row| !is_blank(row))
         .cloned()
         .collect();
-    match got {
+    match read_table_with(input, options) {
         Ok(table) => {
-            let got = records(table);
+            let got = records(&table);
             if got == expected {
                 Verdict::Pass
             } else if got == without_blank {
@@ -95,13 +97,36 @@ pub fn judge(expected: &[Vec<String>], got: &Result<Table, Error>) -> Verdict {
                 "a file of blank rows is refused as empty on purpose (nothing to import)".into(),
             ),
             ErrorKind::NoDataRows { .. } if without_blank.len() == 1 => {
-                Verdict::Differ(format!("a lone header row is refused on purpose: {err}"))
+                lone_header(&without_blank[0], input, options, &err)
             }
             _ => Verdict::Fail(format!(
                 "expected {} records, got the error: {err}",
                 expected.len()
             )),
         },
+    }
+}
+
+/// A file that is one row only: refused on purpose, but its fields must read as expected.
+fn lone_header(expected: &[String], input: &[u8], options: &ReadOptions, err: &Error) -> Verdict {
+    let mut probe = input.to_vec();
+    probe.extend_from_slice(b"\nx");
+    match read_table_with(&probe, options) {
+        Ok(table) => {
+            let header: Vec<&str> = table.header().cells().collect();
+            if header == expected {
+                Verdict::Differ(format!(
+                    "a lone header row is refused on purpose ({err}); its fields are as expected"
+                ))
+            } else {
+                Verdict::Fail(format!(
+                    "the one row reads as {header:?}, expected {expected:?}"
+                ))
+            }
+        }
+        Err(probe_err) => Verdict::Fail(format!(
+            "a lone header row is refused ({err}), and with a row added: {probe_err}"
+        )),
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use clientela_shared::read_table;
+use clientela_shared::{ReadOptions, read_table};
 
 use crate::records::{Verdict, judge, reference_records};
 use crate::report::Suite;
@@ -40,13 +40,11 @@ pub fn run(peer_data: &Path) -> Suite {
             suite.check(name, Err("file missing".into()));
             continue;
         };
-        let got = read_table(&bytes);
-        let detected = got
-            .as_ref()
+        let detected = read_table(&bytes)
             .ok()
-            .and_then(|table| table.detection().encoding.as_ref())
-            .map(|detected| detected.value.clone());
-        match judge(&expected, &got) {
+            .and_then(|table| table.detection().encoding.clone())
+            .map(|detected| detected.value);
+        match judge(&expected, &bytes, &ReadOptions::default()) {
             Verdict::Pass if detected.as_deref() != Some(encoding) => {
                 suite.check(
                     name,
@@ -73,7 +71,9 @@ pub fn run(peer_data: &Path) -> Suite {
             }
         };
         match reference_records(&bytes, b',') {
-            Ok(expected) => judge(&expected, &read_table(&bytes)).record(&mut suite, name),
+            Ok(expected) => {
+                judge(&expected, &bytes, &ReadOptions::default()).record(&mut suite, name)
+            }
             Err(err) => suite.check(name, Err(err)),
         }
     }

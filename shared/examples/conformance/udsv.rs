@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use clientela_shared::read_table;
+use clientela_shared::ReadOptions;
 
 use crate::records::{judge, reference_records};
 use crate::report::Suite;
@@ -16,7 +16,9 @@ pub fn run(peer_data: &Path) -> Suite {
     let name = "test.csv";
     match std::fs::read(peer_data.join("udsv").join(name)) {
         Ok(bytes) => match reference_records(&bytes, b',') {
-            Ok(expected) => judge(&expected, &read_table(&bytes)).record(&mut suite, name),
+            Ok(expected) => {
+                judge(&expected, &bytes, &ReadOptions::default()).record(&mut suite, name)
+            }
             Err(err) => suite.check(name, Err(err)),
         },
         Err(err) => suite.check(name, Err(err.to_string())),
