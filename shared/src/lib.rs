@@ -32,6 +32,7 @@ mod error;
 mod format;
 mod grid;
 mod header;
+mod ole_check;
 mod options;
 mod problem;
 mod reader;

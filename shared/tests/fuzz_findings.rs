@@ -1,0 +1,18 @@
+//! Files the fuzzer found that once crashed or exhausted the reader; each must now give a clear
+//! error.
+
+use clientela_shared::{ErrorKind, read_table};
+
+fn data(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+#[test]
+fn an_xls_whose_sector_chain_loops_is_corrupt_not_endless() {
+    let err = read_table(&data("fuzz-xls-looping-chain.xls")).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::CorruptWorkbook { .. }),
+        "{err}"
+    );
+}
