@@ -1,4 +1,7 @@
-//! The `clientela` command: `clientela serve` (the default) runs the server.
+//! The `clientela` command: `clientela serve` (the default) runs the server; `clientela inspect`
+//! reads a customer file and shows what it finds.
+
+mod cli;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,6 +30,8 @@ struct Cli {
 enum Command {
     /// Run the server (the default).
     Serve(ServeArgs),
+    /// Show what is detected in a CSV file or workbook, its problems and its first rows.
+    Inspect(cli::inspect::InspectArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -56,6 +61,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::Inspect(args)) => std::process::exit(cli::inspect::run(args)),
         None => serve(cli.serve).await,
     }
 }

@@ -7,4 +7,5 @@ mod support {
 
 mod customers;
 mod health;
+mod inspect;
 mod ui;

@@ -20,7 +20,7 @@ const MINI_STREAM_CUTOFF: u64 = 4096;
 /// Refuses a compound file whose chains calamine could not follow safely.
 pub(crate) fn check_ole(bytes: &[u8]) -> Result<(), Error> {
     let file = Ole::new(bytes)?;
-    let fats = file.fat();
+    let fats = file.fat()?;
     let directory = file.follow(file.u32_at(48), &fats, usize::MAX, "directory")?;
     let entries: Vec<&[u8]> = directory.chunks_exact(DIRECTORY_ENTRY_LEN).collect();
     let Some(root) = entries.first() else {
@@ -28,17 +28,17 @@ pub(crate) fn check_ole(bytes: &[u8]) -> Result<(), Error> {
     };
     let root_len = entry_len(root, file.large)?;
     let mini_fat_len = file.u32_at(64) as usize;
-    let mini_fats: Vec<u32> = if mini_fat_len > 0 {
-        file.follow(u32_at(root, 116), &fats, root_len, "mini stream")?;
+    let (mini_fats, mini_stream_len) = if mini_fat_len > 0 {
+        let mini_stream = file.follow(u32_at(root, 116), &fats, root_len, "mini stream")?;
         let mini_fat = file.follow(
             file.u32_at(60),
             &fats,
             mini_fat_len.saturating_mul(file.sector_len),
             "mini sector table",
         )?;
-        words(&mini_fat).collect()
+        (words(&mini_fat).collect::<Vec<u32>>(), mini_stream.len())
     } else {
-        Vec::new()
+        (Vec::new(), 0)
     };
     for entry in entries.iter().skip(1).filter(|entry| entry[66] == STREAM) {
         let len = entry_len(entry, file.large)?;
@@ -47,14 +47,16 @@ pub(crate) fn check_ole(bytes: &[u8]) -> Result<(), Error> {
         }
         let start = u32_at(entry, 116);
         if (len as u64) < MINI_STREAM_CUTOFF {
-            let available = |id: u32| {
-                if (id as usize + 1) * MINI_SECTOR_LEN <= root_len {
-                    MINI_SECTOR_LEN
+            // Past the mini stream calamine reads on from wherever the file was left, or
+            // panics: only mini sectors inside it are safe.
+            let reach = |id: u32| {
+                if (id as usize + 1).saturating_mul(MINI_SECTOR_LEN) <= mini_stream_len {
+                    Reach::Bytes(MINI_SECTOR_LEN)
                 } else {
-                    0
+                    Reach::Panics
                 }
             };
-            walk(start, &mini_fats, len, available, "stream")?;
+            walk(start, &mini_fats, len, reach, "mini stream")?;
         } else {
             file.follow(start, &fats, len, "stream")?;
         }
@@ -103,29 +105,47 @@ impl<'a> Ole<'a> {
         u32::try_from(self.bytes.len() / self.sector_len).unwrap_or(u32::MAX)
     }
 
+    /// How calamine fares reading sector `id`: it panics on the sector just past the end of the
+    /// file (a slice with its start past its end), and refuses the ones further out.
+    fn reach(&self, id: u32) -> Reach {
+        match id.cmp(&self.max_id()) {
+            std::cmp::Ordering::Less => Reach::Bytes(self.sector(id).len()),
+            std::cmp::Ordering::Equal => Reach::Panics,
+            std::cmp::Ordering::Greater => Reach::Refused,
+        }
+    }
+
     /// The sector allocation table, gathered the way calamine gathers it.
-    fn fat(&self) -> Vec<u32> {
+    fn fat(&self) -> Result<Vec<u32>, Error> {
         let mut difat: Vec<u32> = words(&self.bytes[76..HEADER_LEN]).collect();
         let mut id = self.u32_at(68);
         let mut steps = 0;
-        while id < RESERVED && id <= self.max_id() && steps <= self.max_id() {
+        while id < RESERVED && steps <= self.max_id() {
             steps += 1;
-            difat.extend(words(self.sector(id)));
+            match self.reach(id) {
+                Reach::Bytes(_) => difat.extend(words(self.sector(id))),
+                Reach::Panics => return Err(past_the_end("sector table")),
+                Reach::Refused => break,
+            }
             id = difat.pop().unwrap_or(END_OF_CHAIN);
         }
-        difat
-            .into_iter()
-            .filter(|&id| id < DIFSECT && id <= self.max_id())
-            .flat_map(|id| words(self.sector(id)))
-            .collect()
+        let mut fats = Vec::new();
+        for id in difat.into_iter().filter(|&id| id < DIFSECT) {
+            match self.reach(id) {
+                Reach::Bytes(_) => fats.extend(words(self.sector(id))),
+                Reach::Panics => return Err(past_the_end("sector table")),
+                Reach::Refused => break,
+            }
+        }
+        Ok(fats)
     }
 
     /// The bytes of the chain from `start`, up to `len`; an error if it loops or leaves the table.
     fn follow(&self, start: u32, fats: &[u32], len: usize, what: &str) -> Result<Vec<u8>, Error> {
         let mut data = Vec::new();
-        walk(start, fats, len, |id| self.sector(id).len(), what)?;
+        walk(start, fats, len, |id| self.reach(id), what)?;
         let mut id = start;
-        while id != END_OF_CHAIN && id <= self.max_id() && data.len() < len {
+        while id != END_OF_CHAIN && id < self.max_id() && data.len() < len {
             let sector = self.sector(id);
             data.extend_from_slice(&sector[..sector.len().min(len - data.len())]);
             match fats.get(id as usize) {
@@ -137,28 +157,43 @@ impl<'a> Ole<'a> {
     }
 }
 
+/// How calamine fares reading one sector.
+#[derive(Debug, Clone, Copy)]
+enum Reach {
+    /// It gets this many bytes.
+    Bytes(usize),
+    /// It stops with an error of its own.
+    Refused,
+    /// It panics.
+    Panics,
+}
+
+fn past_the_end(what: &str) -> Error {
+    corrupt("xls", format!("the {what} points past the end of the file"))
+}
+
 /// Walks a chain as calamine does, until its end or until `len` bytes are gathered; an error
-/// when it would loop for ever or index past the table.
+/// when calamine would loop for ever, panic, or index past the table.
 fn walk(
     start: u32,
     table: &[u32],
     len: usize,
-    sector_len: impl Fn(u32) -> usize,
+    reach: impl Fn(u32) -> Reach,
     what: &str,
 ) -> Result<(), Error> {
     let mut id = start;
     let mut gathered = 0usize;
     let mut steps = 0usize;
     while id != END_OF_CHAIN {
-        gathered = gathered.saturating_add(sector_len(id));
+        match reach(id) {
+            Reach::Bytes(bytes) => gathered = gathered.saturating_add(bytes),
+            Reach::Refused => return Ok(()),
+            Reach::Panics => return Err(past_the_end(&format!("{what} chain"))),
+        }
         if gathered >= len {
             return Ok(());
         }
         let Some(&next) = table.get(id as usize) else {
-            // Past the end of the file calamine stops with an error of its own.
-            if id >= RESERVED || sector_len(id) == 0 {
-                return Ok(());
-            }
             return Err(corrupt(
                 "xls",
                 format!("the {what} chain points outside the sector table"),

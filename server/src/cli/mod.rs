@@ -1,0 +1,3 @@
+//! The `clientela` subcommands other than `serve`, one file each.
+
+pub mod inspect;
