@@ -2,6 +2,7 @@
 //! for a person (a summary and a table) or for a program (`--json`).
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use clientela_shared::{Detected, ReadOptions, Table, read_table_with};
@@ -61,11 +62,13 @@ pub fn run(args: InspectArgs) -> i32 {
     } else {
         args.rows
     };
-    if args.json {
-        println!("{:#}", to_json(&table, shown));
+    let text = if args.json {
+        format!("{:#}\n", to_json(&table, shown))
     } else {
-        print!("{}", summary(&args, bytes.len(), &table, shown));
-    }
+        summary(&args, bytes.len(), &table, shown)
+    };
+    // A closed pipe (`clientela inspect … | head`) is not an error worth a panic.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     0
 }
 
