@@ -27,3 +27,12 @@ fn an_xls_whose_chain_reaches_past_the_end_is_corrupt_not_a_panic() {
         "{err}"
     );
 }
+
+#[test]
+fn a_panic_inside_calamine_is_a_corrupt_workbook() {
+    let err = read_table(&data("fuzz-xls-short-externsheet.xls")).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::CorruptWorkbook { .. }),
+        "{err}"
+    );
+}
