@@ -23,6 +23,12 @@ pub(crate) fn parse_records(
     let end = bytes.len();
     let mut at = 0;
     let mut line = first_line;
+    reserve_from_sample(bytes, delimiter, out);
+    // Bytes that end an unquoted field: the separator and line breaks.
+    let mut ends_field = [false; 256];
+    for byte in [delimiter, b'\n', b'\r'] {
+        ends_field[usize::from(byte)] = true;
+    }
 
     while at < end {
         out.start_record(line);
@@ -58,11 +64,7 @@ pub(crate) fn parse_records(
             }
             // Unquoted part (or text after a closing quote): up to a separator or line break.
             let start = at;
-            while at < end {
-                let byte = bytes[at];
-                if byte == delimiter || byte == b'\n' || byte == b'\r' {
-                    break;
-                }
+            while at < end && !ends_field[usize::from(bytes[at])] {
                 at += 1;
             }
             let after_quote = &text[start..at];
@@ -92,6 +94,24 @@ pub(crate) fn parse_records(
         out.end_record();
     }
     Ok(())
+}
+
+/// How many bytes of the start of a file are counted to size the grid's index.
+const SAMPLE_LEN: usize = 64 * 1024;
+
+/// Sizes the grid's index for the whole file from the separators and line breaks in its first
+/// bytes, so that a large file's index is allocated once rather than doubled again and again.
+fn reserve_from_sample(bytes: &[u8], delimiter: u8, out: &mut GridBuilder) {
+    let sample = &bytes[..bytes.len().min(SAMPLE_LEN)];
+    if sample.is_empty() {
+        return;
+    }
+    let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
+    let separators = sample.iter().filter(|&&b| b == delimiter).count();
+    let scale = bytes.len() as f64 / sample.len() as f64;
+    // A little over the estimate, so that a file slightly denser further down still fits.
+    let estimate = |count: usize| (count as f64 * scale * 1.05) as usize + 16;
+    out.reserve(estimate(lines), estimate(lines + separators));
 }
 
 #[cfg(test)]

@@ -125,10 +125,30 @@ fn assemble(
     let header_filled = grid.filled_width(header_record);
     let mut width = header_filled;
     for record in rows.clone() {
-        let filled = grid.filled_width(record);
-        width = width.max(filled);
         let line = grid.line(record);
-        let found = grid.width(record);
+        // One pass over the row: how many cells, up to the last filled one, and damaged numbers.
+        let mut found = 0;
+        let mut filled = 0;
+        for (column, cell) in grid.cells(record).enumerate() {
+            found = column + 1;
+            if !cell.is_empty() {
+                filled = found;
+            }
+            if text_rows
+                && cell.len() >= 4
+                && cell.as_bytes()[0].is_ascii_digit()
+                && is_damaged_number(cell)
+            {
+                problems.push(
+                    line,
+                    Some(column as u64 + 1),
+                    ProblemKind::DamagedNumber {
+                        text: cell.to_owned(),
+                    },
+                );
+            }
+        }
+        width = width.max(filled);
         if text_rows && found < header_filled {
             problems.push(
                 line,
@@ -147,20 +167,6 @@ fn assemble(
                     expected: header_filled as u64,
                 },
             );
-        }
-        if text_rows {
-            for (column, cell) in grid.cells(record).enumerate() {
-                if cell.len() >= 4 && cell.as_bytes()[0].is_ascii_digit() && is_damaged_number(cell)
-                {
-                    problems.push(
-                        line,
-                        Some(column as u64 + 1),
-                        ProblemKind::DamagedNumber {
-                            text: cell.to_owned(),
-                        },
-                    );
-                }
-            }
         }
     }
     let columns = column_names(
