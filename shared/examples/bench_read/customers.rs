@@ -221,3 +221,30 @@ fn ascii(text: &str) -> String {
         })
         .collect()
 }
+
+/// `rows` customers as an XLSX workbook: text cells, and numbers where a spreadsheet would hold
+/// numbers (balances; phones that Excel has turned into numbers).
+pub fn xlsx(rows: u64, seed: u64) -> Vec<u8> {
+    let mut random = Random::new(seed);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, name) in COLUMNS.iter().enumerate() {
+        sheet
+            .write_string(0, column as u16, *name)
+            .expect("a header cell");
+    }
+    for index in 0..rows {
+        let sheet_row = index as u32 + 1;
+        for (column, cell) in row(&mut random, index).iter().enumerate() {
+            let column = column as u16;
+            let written = match cell.parse::<f64>() {
+                Ok(number) if column == 14 || column == 3 => {
+                    sheet.write_number(sheet_row, column, number)
+                }
+                _ => sheet.write_string(sheet_row, column, cell),
+            };
+            written.expect("a cell");
+        }
+    }
+    workbook.save_to_buffer().expect("the workbook is written")
+}

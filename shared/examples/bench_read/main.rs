@@ -3,7 +3,10 @@
 //! the csv crate counting raw `ByteRecord`s on the same bytes, the table's memory against the
 //! file size, and the peak memory of the read.
 //!
-//! `cargo xtask bench` runs it in release mode; `BENCH_ROWS` changes the number of rows.
+//! Then the same for a 100,000-row XLSX workbook written with rust_xlsxwriter.
+//!
+//! `cargo xtask bench` runs it in release mode; `BENCH_ROWS` and `BENCH_XLSX_ROWS` change the
+//! number of rows.
 
 mod customers;
 mod memory;
@@ -86,6 +89,49 @@ fn main() {
             peak as f64 / size
         ),
         None => println!("peak memory:          not measurable on this system (no /proc)"),
+    }
+    drop(file);
+    let xlsx_rows = std::env::var("BENCH_XLSX_ROWS")
+        .ok()
+        .and_then(|rows| rows.parse().ok())
+        .unwrap_or(100_000);
+    bench_xlsx(xlsx_rows);
+}
+
+/// Times `read_table` on a generated XLSX workbook of `rows` rows.
+fn bench_xlsx(rows: u64) {
+    let started = Instant::now();
+    let file = customers::xlsx(rows, 42);
+    let size = file.len() as f64;
+    println!(
+        "\ngenerated an XLSX of {rows} rows × {} columns: {:.1} MB in {:.1} s",
+        customers::COLUMNS.len(),
+        size / MB,
+        started.elapsed().as_secs_f64()
+    );
+    let before = memory::current().unwrap_or(0);
+    memory::reset_peak();
+    let started = Instant::now();
+    let table = read_table(&file).expect("the generated workbook reads");
+    let time = started.elapsed();
+    let peak = memory::peak();
+    assert_eq!(table.row_count() as u64, rows);
+    println!(
+        "read_table (xlsx):    {:.3} s, {:.0} rows/s, {:.1} MB/s of workbook",
+        time.as_secs_f64(),
+        rows as f64 / time.as_secs_f64(),
+        size / MB / time.as_secs_f64()
+    );
+    println!(
+        "Table::heap_bytes:    {:.1} MB",
+        table.heap_bytes() as f64 / MB
+    );
+    if let Some(peak) = peak {
+        println!(
+            "peak memory:          {:.1} MB above the {:.1} MB held before the read",
+            peak.saturating_sub(before) as f64 / MB,
+            before as f64 / MB
+        );
     }
 }
 
