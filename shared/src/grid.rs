@@ -181,6 +181,23 @@ impl Grid {
         self.cell_range(record).map(|index| self.cell_at(index))
     }
 
+    /// The bytes of each cell of `record`, in order: a faster walk than [`Grid::cells`] for
+    /// checks that look at every cell of a large file.
+    pub(crate) fn cell_bytes(&self, record: usize) -> impl Iterator<Item = &[u8]> + '_ {
+        let range = self.cell_range(record);
+        let mut start = if range.start == 0 {
+            0
+        } else {
+            self.cell_ends[range.start - 1] as usize
+        };
+        let text = self.text.as_bytes();
+        self.cell_ends[range].iter().map(move |&end| {
+            let cell = &text[start..end as usize];
+            start = end as usize;
+            cell
+        })
+    }
+
     /// How many cells of `record` come before (and including) its last non-empty one.
     pub(crate) fn filled_width(&self, record: usize) -> usize {
         let range = self.cell_range(record);

@@ -129,23 +129,27 @@ fn assemble(
         // One pass over the row: how many cells, up to the last filled one, and damaged numbers.
         let mut found = 0;
         let mut filled = 0;
-        for (column, cell) in grid.cells(record).enumerate() {
+        for (column, cell) in grid.cell_bytes(record).enumerate() {
             found = column + 1;
             if !cell.is_empty() {
                 filled = found;
             }
+            // Cheap tests first: most cells are not numbers in scientific notation.
             if text_rows
-                && cell.len() >= 4
-                && cell.as_bytes()[0].is_ascii_digit()
-                && is_damaged_number(cell)
+                && (4..=24).contains(&cell.len())
+                && cell[0].is_ascii_digit()
+                && cell.contains(&b'E')
             {
-                problems.push(
-                    line,
-                    Some(column as u64 + 1),
-                    ProblemKind::DamagedNumber {
-                        text: cell.to_owned(),
-                    },
-                );
+                let text = String::from_utf8_lossy(cell);
+                if is_damaged_number(&text) {
+                    problems.push(
+                        line,
+                        Some(column as u64 + 1),
+                        ProblemKind::DamagedNumber {
+                            text: text.into_owned(),
+                        },
+                    );
+                }
             }
         }
         width = width.max(filled);
