@@ -1,4 +1,8 @@
-//! The `clientela` command: `clientela serve` (the default) runs the server.
+//! The `clientela` command: `clientela serve` (the default) runs the server; `clientela inspect`
+//! reads a customer file and shows what it finds; `clientela validate` checks it against an import
+//! profile.
+
+mod cli;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -7,8 +11,6 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use clientela_server::{AppState, Db, app};
 use tracing_subscriber::EnvFilter;
-
-mod cli;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,6 +33,8 @@ enum Command {
     Serve(ServeArgs),
     /// Check a customer file against an import profile, without importing it.
     Validate(cli::validate::ValidateArgs),
+    /// Show what is detected in a CSV file or workbook, its problems and its first rows.
+    Inspect(cli::inspect::InspectArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,6 +65,7 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Serve(args)) => serve(args).await,
         Some(Command::Validate(args)) => std::process::exit(cli::validate::run(&args)),
+        Some(Command::Inspect(args)) => std::process::exit(cli::inspect::run(args)),
         None => serve(cli.serve).await,
     }
 }

@@ -7,5 +7,6 @@ mod support {
 
 mod customers;
 mod health;
+mod inspect;
 mod ui;
 mod validate;

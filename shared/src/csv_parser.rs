@@ -2,7 +2,8 @@
 //!
 //! It follows RFC 4180 (quotes, doubled quotes, separators and line breaks inside quotes) and is
 //! lenient where spreadsheet programs are: CR-only line ends, a stray quote inside an unquoted
-//! field is kept as text, and text after a closing quote is appended to the field.
+//! field is kept as text, and text after a closing quote is appended to the field (unless it is
+//! only spaces, as in `"Ana" ,`, which are dropped).
 //!
 //! It works on bytes: the separator, quotes and line breaks are ASCII, so they never occur inside
 //! a multi-byte UTF-8 character, and every slice cut at them is valid text.
@@ -22,12 +23,19 @@ pub(crate) fn parse_records(
     let end = bytes.len();
     let mut at = 0;
     let mut line = first_line;
+    reserve_from_sample(bytes, delimiter, out);
+    // Bytes that end an unquoted field: the separator and line breaks.
+    let mut ends_field = [false; 256];
+    for byte in [delimiter, b'\n', b'\r'] {
+        ends_field[usize::from(byte)] = true;
+    }
 
     while at < end {
         out.start_record(line);
         // One record: fields until a line break outside quotes, or the end.
         loop {
-            if at < end && bytes[at] == b'"' {
+            let quoted = at < end && bytes[at] == b'"';
+            if quoted {
                 let opened = line;
                 at += 1;
                 // Quoted part: up to the closing quote, doubled quotes standing for one.
@@ -56,14 +64,17 @@ pub(crate) fn parse_records(
             }
             // Unquoted part (or text after a closing quote): up to a separator or line break.
             let start = at;
-            while at < end {
-                let byte = bytes[at];
-                if byte == delimiter || byte == b'\n' || byte == b'\r' {
-                    break;
-                }
+            while at < end && !ends_field[usize::from(bytes[at])] {
                 at += 1;
             }
-            out.push_str(&text[start..at]);
+            let after_quote = &text[start..at];
+            if !(quoted
+                && after_quote
+                    .bytes()
+                    .all(|byte| byte == b' ' || byte == b'\t'))
+            {
+                out.push_str(after_quote);
+            }
             out.end_cell()?;
             if at < end && bytes[at] == delimiter {
                 // A separator at the very end still opens one last, empty field.
@@ -83,6 +94,24 @@ pub(crate) fn parse_records(
         out.end_record();
     }
     Ok(())
+}
+
+/// How many bytes of the start of a file are counted to size the grid's index.
+const SAMPLE_LEN: usize = 64 * 1024;
+
+/// Sizes the grid's index for the whole file from the separators and line breaks in its first
+/// bytes, so that a large file's index is allocated once rather than doubled again and again.
+fn reserve_from_sample(bytes: &[u8], delimiter: u8, out: &mut GridBuilder) {
+    let sample = &bytes[..bytes.len().min(SAMPLE_LEN)];
+    if sample.is_empty() {
+        return;
+    }
+    let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
+    let separators = sample.iter().filter(|&&b| b == delimiter).count();
+    let scale = bytes.len() as f64 / sample.len() as f64;
+    // A little over the estimate, so that a file slightly denser further down still fits.
+    let estimate = |count: usize| (count as f64 * scale * 1.05) as usize + 16;
+    out.reserve(estimate(lines), estimate(lines + separators));
 }
 
 #[cfg(test)]
@@ -143,6 +172,12 @@ mod tests {
     #[test]
     fn text_after_a_closing_quote_is_kept() {
         assert_eq!(fields("\"a\"b,c"), [["ab", "c"]]);
+    }
+
+    #[test]
+    fn spaces_after_a_closing_quote_are_dropped() {
+        assert_eq!(fields("\"a\" ,\"b\"\t\nc,d"), [["a", "b"], ["c", "d"]]);
+        assert_eq!(fields("\"a\" x,b"), [["a x", "b"]]);
     }
 
     #[test]

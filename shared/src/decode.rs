@@ -15,10 +15,15 @@ pub(crate) type Decoded<'a> = (Cow<'a, str>, Detected<String>);
 
 /// Decodes `bytes` to text, in the encoding named by `chosen` or the detected one.
 ///
-/// A byte order mark wins; then UTF-16 recognised by its zero bytes; then valid UTF-8; anything
-/// else is Windows-1252 (Excel's CSV in Spanish, Portuguese and most Western locales), or
-/// Windows-1250 when the letters read as Polish or Czech.
-pub(crate) fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, Error> {
+/// A byte order mark wins; then UTF-32 or UTF-16 recognised by their zero bytes; then valid
+/// UTF-8; anything else is Windows-1252 (Excel's CSV in Spanish, Portuguese and most Western
+/// locales), or Windows-1250 when the letters read as Polish or Czech. `separator`, when the
+/// caller chose a control character as the separator, is not taken for a sign of binary data.
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    chosen: Option<&str>,
+    separator: Option<u8>,
+) -> Result<Decoded<'a>, Error> {
     if let Some(label) = chosen {
         let text = decode_as(label, bytes)?;
         return Ok((text.0, Detected::new(text.1, Basis::Chosen)));
@@ -27,6 +32,13 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decode
         return Ok((
             Cow::Owned(decode_utf32(&bytes[bom_len..], name == "utf-32be")),
             Detected::new(name.into(), Basis::ByteOrderMark),
+        ));
+    }
+    if let Some((big_endian, skip)) = utf32_without_bom(bytes) {
+        let name = if big_endian { "utf-32be" } else { "utf-32le" };
+        return Ok((
+            Cow::Owned(decode_utf32(&bytes[skip..], big_endian)),
+            Detected::new(name.into(), Basis::ZeroBytePattern),
         ));
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -41,7 +53,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decode
             Detected::new(name_of(encoding), Basis::ZeroBytePattern),
         ));
     }
-    if let Some(byte) = first_binary_byte(bytes) {
+    if let Some(byte) = first_binary_byte(bytes, separator) {
         return Err(ErrorKind::Binary { byte }.into());
     }
     match std::str::from_utf8(bytes) {
@@ -116,6 +128,36 @@ fn decode_utf32(bytes: &[u8], big_endian: bool) -> String {
         .collect()
 }
 
+/// ASCII text in UTF-32 has three zero bytes in every four: the last three for little endian,
+/// the first three for big endian. Some programs write a UTF-16 byte order mark before UTF-32
+/// text; it is skipped. Gives the byte order (true for big endian) and the bytes to skip.
+fn utf32_without_bom(bytes: &[u8]) -> Option<(bool, usize)> {
+    let skip = if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        2
+    } else {
+        0
+    };
+    let body = &bytes[skip..];
+    let sniffed = &body[..body.len().min(SNIFF_LEN) & !3];
+    let words = sniffed.len() / 4;
+    if words < 2 {
+        return None;
+    }
+    let (mut little, mut big) = (0, 0);
+    for word in sniffed.chunks_exact(4) {
+        little += usize::from(word[0] != 0 && word[2] == 0 && word[3] == 0);
+        big += usize::from(word[0] == 0 && word[1] == 0 && word[3] != 0);
+    }
+    let most = (words * 3 / 5).max(2);
+    if little >= most && big == 0 {
+        Some((false, skip))
+    } else if big >= most && little == 0 {
+        Some((true, skip))
+    } else {
+        None
+    }
+}
+
 /// ASCII text in UTF-16 has a zero byte in every pair: the second for little endian, the first
 /// for big endian.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -140,11 +182,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Text files never hold NUL or most other control bytes; images, archives and programs do.
-fn first_binary_byte(bytes: &[u8]) -> Option<u64> {
+fn first_binary_byte(bytes: &[u8], separator: Option<u8>) -> Option<u64> {
     let sniffed = &bytes[..bytes.len().min(SNIFF_LEN)];
     sniffed
         .iter()
-        .position(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)))
+        .position(|&b| {
+            Some(b) != separator
+                && (b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)))
+        })
         .map(|at| at as u64)
 }
 
@@ -207,11 +252,11 @@ mod tests {
     use super::*;
 
     fn text(bytes: &[u8]) -> String {
-        decode(bytes, None).unwrap().0.into_owned()
+        decode(bytes, None, None).unwrap().0.into_owned()
     }
 
     fn encoding(bytes: &[u8]) -> String {
-        decode(bytes, None).unwrap().1.value
+        decode(bytes, None, None).unwrap().1.value
     }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
@@ -272,21 +317,42 @@ mod tests {
     }
 
     #[test]
+    fn utf32_after_a_utf16_byte_order_mark() {
+        let mut little = vec![0xFF, 0xFE];
+        let mut big = vec![0xFE, 0xFF];
+        for c in "a,b\n".chars() {
+            little.extend((c as u32).to_le_bytes());
+            big.extend((c as u32).to_be_bytes());
+        }
+        assert_eq!(text(&little), "a,b\n");
+        assert_eq!(encoding(&little), "utf-32le");
+        assert_eq!(text(&big), "a,b\n");
+        assert_eq!(encoding(&big), "utf-32be");
+        assert_eq!(text(&little[2..]), "a,b\n");
+    }
+
+    #[test]
+    fn a_chosen_control_separator_is_not_binary() {
+        assert!(decode(b"a\x1fb", None, Some(0x1f)).is_ok());
+        assert!(decode(b"a\x1fb", None, None).is_err());
+    }
+
+    #[test]
     fn chosen_encoding_wins() {
-        let (text, encoding) = decode("Muñoz".as_bytes(), Some("windows-1252")).unwrap();
+        let (text, encoding) = decode("Muñoz".as_bytes(), Some("windows-1252"), None).unwrap();
         assert_eq!(text, "MuÃ±oz");
         assert_eq!(encoding.basis, Basis::Chosen);
     }
 
     #[test]
     fn unknown_encoding_name_is_an_option_error() {
-        let err = decode(b"a", Some("klingon")).unwrap_err();
+        let err = decode(b"a", Some("klingon"), None).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::InvalidOption { .. }));
     }
 
     #[test]
     fn nul_bytes_mean_binary() {
-        let err = decode(b"ab\0cd", None).unwrap_err();
+        let err = decode(b"ab\0cd", None, None).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Binary { byte: 2 });
     }
 }

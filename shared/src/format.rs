@@ -2,6 +2,7 @@
 
 use crate::detection::Format;
 use crate::error::{Error, ErrorKind};
+use crate::ole_check::check_ole;
 use crate::options::Limits;
 use crate::zip_index::zip_entries;
 
@@ -18,6 +19,7 @@ pub(crate) fn workbook_format(bytes: &[u8], limits: &Limits) -> Result<Option<Fo
         if contains_utf16(bytes, "EncryptedPackage") || contains_utf16(bytes, "EncryptionInfo") {
             return Err(ErrorKind::Encrypted.into());
         }
+        check_ole(bytes)?;
         return Ok(Some(Format::Xls));
     }
     if !bytes.starts_with(ZIP) && !bytes.starts_with(EMPTY_ZIP) {

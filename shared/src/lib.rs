@@ -55,6 +55,7 @@ mod format;
 mod grid;
 mod header;
 mod mapping;
+mod ole_check;
 mod options;
 mod problem;
 mod reader;

@@ -47,7 +47,10 @@ fn read_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty.into());
     }
-    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
+    let chosen_separator = options
+        .delimiter
+        .and_then(|delimiter| u8::try_from(delimiter).ok());
+    let (text, encoding) = decode(bytes, options.encoding.as_deref(), chosen_separator)?;
     let (body, first_line, sep) = match sep_line(&text) {
         Some((separator, len)) => (&text[len..], 2, Some(separator)),
         None => (&text[..], 1, None),
@@ -122,10 +125,34 @@ fn assemble(
     let header_filled = grid.filled_width(header_record);
     let mut width = header_filled;
     for record in rows.clone() {
-        let filled = grid.filled_width(record);
-        width = width.max(filled);
         let line = grid.line(record);
-        let found = grid.width(record);
+        // One pass over the row: how many cells, up to the last filled one, and damaged numbers.
+        let mut found = 0;
+        let mut filled = 0;
+        for (column, cell) in grid.cell_bytes(record).enumerate() {
+            found = column + 1;
+            if !cell.is_empty() {
+                filled = found;
+            }
+            // Cheap tests first: most cells are not numbers in scientific notation.
+            if text_rows
+                && (4..=24).contains(&cell.len())
+                && cell[0].is_ascii_digit()
+                && cell.contains(&b'E')
+            {
+                let text = String::from_utf8_lossy(cell);
+                if is_damaged_number(&text) {
+                    problems.push(
+                        line,
+                        Some(column as u64 + 1),
+                        ProblemKind::DamagedNumber {
+                            text: text.into_owned(),
+                        },
+                    );
+                }
+            }
+        }
+        width = width.max(filled);
         if text_rows && found < header_filled {
             problems.push(
                 line,
@@ -144,20 +171,6 @@ fn assemble(
                     expected: header_filled as u64,
                 },
             );
-        }
-        if text_rows {
-            for (column, cell) in grid.cells(record).enumerate() {
-                if cell.len() >= 4 && cell.as_bytes()[0].is_ascii_digit() && is_damaged_number(cell)
-                {
-                    problems.push(
-                        line,
-                        Some(column as u64 + 1),
-                        ProblemKind::DamagedNumber {
-                            text: cell.to_owned(),
-                        },
-                    );
-                }
-            }
         }
     }
     let columns = column_names(

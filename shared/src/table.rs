@@ -23,6 +23,15 @@ impl Table {
         &self.columns
     }
 
+    /// The header row as it stands in the file: its cells untrimmed, blank ones still blank
+    /// (compare [`Table::columns`], the names given to the columns).
+    pub fn header(&self) -> RowRef<'_> {
+        RowRef {
+            table: self,
+            record: self.header_record,
+        }
+    }
+
     /// How many data rows there are (blank lines are not rows).
     pub fn row_count(&self) -> usize {
         self.grid.len() - self.header_record - 1

@@ -39,7 +39,7 @@ pub(crate) fn read_workbook(
     options: &ReadOptions,
     problems: &mut Problems,
 ) -> Result<SheetRead, Error> {
-    let mut workbook = Workbook::open(bytes, format)?;
+    let mut workbook = guarded(format, || Workbook::open(bytes, format))??;
     let sheets = workbook.sheets();
     let names: Vec<String> = sheets.iter().map(|sheet| sheet.info.name.clone()).collect();
     if let Some(name) = &options.sheet {
@@ -295,43 +295,58 @@ impl<'a> Workbook<'a> {
         let mut cells = SheetCells::new(limits);
         match self {
             Workbook::Xlsx(book) => {
-                let merged = book
-                    .merge_cells_by_sheet_name(name)
+                let merged = guarded(format, || book.merge_cells_by_sheet_name(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                let mut reader = book
-                    .worksheet_cells_reader(name)
+                let mut reader = guarded(format, || book.worksheet_cells_reader(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                while let Some(cell) = reader.next_cell().map_err(|e| failed(e.to_string()))? {
+                while let Some(cell) =
+                    guarded(format, || reader.next_cell())?.map_err(|e| failed(e.to_string()))?
+                {
                     cells.push(cell.get_position(), cell.get_value())?;
                 }
                 drop(reader);
                 cells.fill_merged(&merged)?;
             }
             Workbook::Xlsb(book) => {
-                let mut reader = book
-                    .worksheet_cells_reader(name)
+                let mut reader = guarded(format, || book.worksheet_cells_reader(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                while let Some(cell) = reader.next_cell().map_err(|e| failed(e.to_string()))? {
+                while let Some(cell) =
+                    guarded(format, || reader.next_cell())?.map_err(|e| failed(e.to_string()))?
+                {
                     cells.push(cell.get_position(), cell.get_value())?;
                 }
             }
             Workbook::Xls(book) => {
-                let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
-                let range = book
-                    .worksheet_range(name)
+                let merged =
+                    guarded(format, || book.merge_cells_by_sheet_name(name))?.unwrap_or_default();
+                let range = guarded(format, || book.worksheet_range(name))?
                     .map_err(|e| failed(e.to_string()))?;
                 push_range(&mut cells, &range)?;
                 cells.fill_merged(&merged)?;
             }
             Workbook::Ods(book) => {
-                let range = book
-                    .worksheet_range(name)
+                let range = guarded(format, || book.worksheet_range(name))?
                     .map_err(|e| failed(e.to_string()))?;
                 push_range(&mut cells, &range)?;
             }
         }
         cells.into_grid(problems)
     }
+}
+
+/// Runs one call into calamine, turning a panic in it into a [`ErrorKind::CorruptWorkbook`].
+///
+/// calamine panics on some damaged files instead of returning an error (fuzzing found XLS
+/// records shorter than they declare, such as EXTERNSHEET). Where panics unwind (the server, the
+/// command line) this keeps one bad upload from taking the process down; in WebAssembly panics
+/// abort, so there it guards nothing, and the browser must treat a dead worker as a damaged file.
+fn guarded<T>(format: Format, call: impl FnOnce() -> T) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).map_err(|_| {
+        corrupt(
+            format.name(),
+            "the spreadsheet reader could not make sense of its contents",
+        )
+    })
 }
 
 fn push_range(cells: &mut SheetCells<'_>, range: &calamine::Range<Data>) -> Result<(), Error> {

@@ -1,3 +1,4 @@
-//! Commands that work on files from the command line, without the server running.
+//! The `clientela` subcommands other than `serve`, one file each.
 
+pub mod inspect;
 pub mod validate;

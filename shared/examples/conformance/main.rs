@@ -5,10 +5,18 @@
 //! `../shared/peer-data` beside the workspace. `cargo xtask conformance` runs this.
 //! Exit status 1 when a case fails (deliberate differences, listed with their reason, do not).
 
+mod calamine_samples;
+mod csv_core;
+mod csv_spectrum;
+mod csvw;
 mod email_vectors;
 mod national_ids;
+mod papaparse;
 mod phone_vectors;
+mod records;
 mod report;
+mod salesforce_encodings;
+mod udsv;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +25,13 @@ use report::Suite;
 
 /// Every suite, in the order the table lists them.
 const SUITES: &[(&str, report::RunSuite)] = &[
+    ("csv-spectrum", csv_spectrum::run),
+    ("papaparse", papaparse::run),
+    ("rust-csv", csv_core::run),
+    ("csvw", csvw::run),
+    ("salesforce", salesforce_encodings::run),
+    ("udsv", udsv::run),
+    ("calamine", calamine_samples::run),
     ("email-vectors", email_vectors::run),
     ("phone-vectors", phone_vectors::run),
     ("national-ids", national_ids::run),
