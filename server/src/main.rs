@@ -1,5 +1,6 @@
-//! The `clientela` command: `clientela serve` (the default) runs the server; `clientela user add`
-//! and `clientela token create` manage accounts.
+//! The `clientela` command: `clientela serve` (the default) runs the server; `clientela inspect`
+//! reads a customer file and shows what it finds; `clientela validate` checks it against an import
+//! profile; `clientela user add` and `clientela token create` manage accounts.
 
 mod cli;
 
@@ -38,6 +39,10 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(cli::token::TokenCommand),
+    /// Check a customer file against an import profile, without importing it.
+    Validate(cli::validate::ValidateArgs),
+    /// Show what is detected in a CSV file or workbook, its problems and its first rows.
+    Inspect(cli::inspect::InspectArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -92,6 +97,8 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Serve(args)) => serve(args).await,
         Some(Command::User(command)) => command.run().await,
         Some(Command::Token(command)) => command.run().await,
+        Some(Command::Validate(args)) => std::process::exit(cli::validate::run(&args)),
+        Some(Command::Inspect(args)) => std::process::exit(cli::inspect::run(args)),
         None => serve(cli.serve).await,
     }
 }

@@ -8,4 +8,6 @@ mod support {
 mod accounts;
 mod customers;
 mod health;
+mod inspect;
 mod ui;
+mod validate;

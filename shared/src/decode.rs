@@ -2,70 +2,357 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1250, WINDOWS_1252};
 
+use crate::detection::{Basis, Detected};
 use crate::error::{Error, ErrorKind};
 
-/// How many leading bytes are inspected to tell text from binary data.
+/// How many leading bytes are inspected to tell text from binary data, or UTF-16 without a BOM.
 const SNIFF_LEN: usize = 8 * 1024;
 
-/// Decodes `bytes` to text.
+/// The text of a file and the encoding it was read with.
+pub(crate) type Decoded<'a> = (Cow<'a, str>, Detected<String>);
+
+/// Decodes `bytes` to text, in the encoding named by `chosen` or the detected one.
 ///
-/// A byte order mark wins; then valid UTF-8; anything else is Windows-1252, the encoding Excel uses
-/// for CSV files in Spanish, Portuguese and most Western locales.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(decode_with(encoding, &bytes[bom_len..]));
+/// A byte order mark wins; then UTF-32 or UTF-16 recognised by their zero bytes; then valid
+/// UTF-8; anything else is Windows-1252 (Excel's CSV in Spanish, Portuguese and most Western
+/// locales), or Windows-1250 when the letters read as Polish or Czech. `separator`, when the
+/// caller chose a control character as the separator, is not taken for a sign of binary data.
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    chosen: Option<&str>,
+    separator: Option<u8>,
+) -> Result<Decoded<'a>, Error> {
+    if let Some(label) = chosen {
+        let text = decode_as(label, bytes)?;
+        return Ok((text.0, Detected::new(text.1, Basis::Chosen)));
     }
-    if let Some(byte) = first_binary_byte(bytes) {
+    if let Some((name, bom_len)) = utf32_bom(bytes) {
+        return Ok((
+            Cow::Owned(decode_utf32(&bytes[bom_len..], name == "utf-32be")),
+            Detected::new(name.into(), Basis::ByteOrderMark),
+        ));
+    }
+    if let Some((big_endian, skip)) = utf32_without_bom(bytes) {
+        let name = if big_endian { "utf-32be" } else { "utf-32le" };
+        return Ok((
+            Cow::Owned(decode_utf32(&bytes[skip..], big_endian)),
+            Detected::new(name.into(), Basis::ZeroBytePattern),
+        ));
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok((
+            decode_with(encoding, &bytes[bom_len..]),
+            Detected::new(name_of(encoding), Basis::ByteOrderMark),
+        ));
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return Ok((
+            decode_with(encoding, bytes),
+            Detected::new(name_of(encoding), Basis::ZeroBytePattern),
+        ));
+    }
+    if let Some(byte) = first_binary_byte(bytes, separator) {
         return Err(ErrorKind::Binary { byte }.into());
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) => Ok(decode_with(WINDOWS_1252, bytes)),
+        Ok(text) => Ok((
+            Cow::Borrowed(text),
+            Detected::new("utf-8".into(), Basis::ValidUtf8),
+        )),
+        Err(_) => {
+            let encoding = single_byte_encoding(bytes);
+            Ok((
+                decode_with(encoding, bytes),
+                Detected::new(name_of(encoding), Basis::NotUtf8),
+            ))
+        }
     }
+}
+
+/// Decodes with the encoding the caller named; a matching byte order mark is skipped.
+fn decode_as<'a>(label: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, String), Error> {
+    let label = label.trim().to_ascii_lowercase();
+    if label == "utf-32le" || label == "utf-32be" {
+        let big_endian = label == "utf-32be";
+        let bom_len = match utf32_bom(bytes) {
+            Some((name, len)) if name == label => len,
+            _ => 0,
+        };
+        return Ok((
+            Cow::Owned(decode_utf32(&bytes[bom_len..], big_endian)),
+            label,
+        ));
+    }
+    let encoding = Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        Error::invalid_option(format!("\"{label}\" is not a known text encoding"))
+    })?;
+    let bom_len = match Encoding::for_bom(bytes) {
+        Some((found, len)) if found == encoding => len,
+        _ => 0,
+    };
+    Ok((decode_with(encoding, &bytes[bom_len..]), name_of(encoding)))
 }
 
 fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
     encoding.decode_without_bom_handling(bytes).0
 }
 
+fn name_of(encoding: &'static Encoding) -> String {
+    encoding.name().to_ascii_lowercase()
+}
+
+fn utf32_bom(bytes: &[u8]) -> Option<(&'static str, usize)> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => Some(("utf-32le", 4)),
+        [0, 0, 0xFE, 0xFF, ..] => Some(("utf-32be", 4)),
+        _ => None,
+    }
+}
+
+/// UTF-32 is not in the WHATWG encodings that `encoding_rs` knows; it is simple enough to decode.
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> String {
+    bytes
+        .chunks(4)
+        .map(|chunk| {
+            let mut word = [0u8; 4];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let code = if big_endian {
+                u32::from_be_bytes(word)
+            } else {
+                u32::from_le_bytes(word)
+            };
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
+}
+
+/// ASCII text in UTF-32 has three zero bytes in every four: the last three for little endian,
+/// the first three for big endian. Some programs write a UTF-16 byte order mark before UTF-32
+/// text; it is skipped. Gives the byte order (true for big endian) and the bytes to skip.
+fn utf32_without_bom(bytes: &[u8]) -> Option<(bool, usize)> {
+    let skip = if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        2
+    } else {
+        0
+    };
+    let body = &bytes[skip..];
+    let sniffed = &body[..body.len().min(SNIFF_LEN) & !3];
+    let words = sniffed.len() / 4;
+    if words < 2 {
+        return None;
+    }
+    let (mut little, mut big) = (0, 0);
+    for word in sniffed.chunks_exact(4) {
+        little += usize::from(word[0] != 0 && word[2] == 0 && word[3] == 0);
+        big += usize::from(word[0] == 0 && word[1] == 0 && word[3] != 0);
+    }
+    let most = (words * 3 / 5).max(2);
+    if little >= most && big == 0 {
+        Some((false, skip))
+    } else if big >= most && little == 0 {
+        Some((true, skip))
+    } else {
+        None
+    }
+}
+
+/// ASCII text in UTF-16 has a zero byte in every pair: the second for little endian, the first
+/// for big endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sniffed = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let pairs = sniffed.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut zero_first, mut zero_second) = (0, 0);
+    for pair in sniffed.chunks_exact(2) {
+        zero_first += usize::from(pair[0] == 0);
+        zero_second += usize::from(pair[1] == 0);
+    }
+    let most = (pairs * 3 / 5).max(2);
+    if zero_second >= most && zero_first == 0 {
+        Some(UTF_16LE)
+    } else if zero_first >= most && zero_second == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Text files never hold NUL or most other control bytes; images, archives and programs do.
-fn first_binary_byte(bytes: &[u8]) -> Option<u64> {
+fn first_binary_byte(bytes: &[u8], separator: Option<u8>) -> Option<u64> {
     let sniffed = &bytes[..bytes.len().min(SNIFF_LEN)];
     sniffed
         .iter()
-        .position(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
+        .position(|&b| {
+            Some(b) != separator
+                && (b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)))
+        })
         .map(|at| at as u64)
+}
+
+/// Windows-1252 unless the bytes read better as Windows-1250 (Polish, Czech, Hungarian…).
+///
+/// Each byte above 0x7F is scored in both: a letter that the languages of that encoding use often
+/// scores, a symbol between letters (`Wroc³aw`, `£ucja`) costs.
+fn single_byte_encoding(bytes: &[u8]) -> &'static Encoding {
+    let western_chars = high_half(WINDOWS_1252);
+    let central_chars = high_half(WINDOWS_1250);
+    let sniffed = &bytes[..bytes.len().min(1 << 20)];
+    let (mut western, mut central) = (0i64, 0i64);
+    for (at, &byte) in sniffed.iter().enumerate() {
+        if byte < 0x80 {
+            continue;
+        }
+        let next_is_letter = sniffed.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+        let prev_is_letter = at > 0 && sniffed[at - 1].is_ascii_alphabetic();
+        let between_letters = next_is_letter || prev_is_letter;
+        let index = usize::from(byte - 0x80);
+        western += score(western_chars[index], WESTERN_LETTERS, between_letters);
+        central += score(central_chars[index], CENTRAL_LETTERS, between_letters);
+    }
+    if central > western {
+        WINDOWS_1250
+    } else {
+        WINDOWS_1252
+    }
+}
+
+/// What the bytes 0x80 to 0xFF stand for in a single-byte `encoding`.
+fn high_half(encoding: &'static Encoding) -> Vec<char> {
+    let bytes: Vec<u8> = (0x80..=0xFF).collect();
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() == bytes.len() {
+        chars
+    } else {
+        vec![char::REPLACEMENT_CHARACTER; bytes.len()]
+    }
+}
+
+const WESTERN_LETTERS: &str = "áéíóúñãõçâêôàüÁÉÍÓÚÑÃÕÇÂÊÔÀÜ";
+const CENTRAL_LETTERS: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžýČĎĚŇŘŠŤŮŽÝáéíúőűŐŰ";
+
+fn score(c: char, common: &str, between_letters: bool) -> i64 {
+    if common.contains(c) {
+        2
+    } else if c.is_alphabetic() {
+        0
+    } else if between_letters {
+        -2
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(bytes: &[u8]) -> String {
+        decode(bytes, None, None).unwrap().0.into_owned()
+    }
+
+    fn encoding(bytes: &[u8]) -> String {
+        decode(bytes, None, None).unwrap().1.value
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|unit| {
+                if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn utf8_passes_through() {
-        assert_eq!(decode("Muñoz".as_bytes()).unwrap(), "Muñoz");
+        assert_eq!(text("Muñoz".as_bytes()), "Muñoz");
+        assert_eq!(encoding("Muñoz".as_bytes()), "utf-8");
     }
 
     #[test]
     fn utf8_bom_is_dropped() {
-        assert_eq!(decode(b"\xEF\xBB\xBFName").unwrap(), "Name");
+        assert_eq!(text(b"\xEF\xBB\xBFName"), "Name");
     }
 
     #[test]
     fn windows_1252_when_not_utf8() {
-        assert_eq!(decode(b"Jo\xe3o Mu\xf1oz").unwrap(), "João Muñoz");
+        assert_eq!(text(b"Jo\xe3o Mu\xf1oz"), "João Muñoz");
+        assert_eq!(encoding(b"Jo\xe3o Mu\xf1oz"), "windows-1252");
+    }
+
+    #[test]
+    fn polish_letters_pick_windows_1250() {
+        assert_eq!(
+            text(b"\xa3ucja;Wroc\xb3aw;\xa3\xf3d\x9f"),
+            "Łucja;Wrocław;Łódź"
+        );
+        assert_eq!(encoding(b"\xa3ucja;Wroc\xb3aw"), "windows-1250");
     }
 
     #[test]
     fn utf16_le_with_bom() {
-        assert_eq!(decode(b"\xFF\xFEN\0a\0").unwrap(), "Na");
+        assert_eq!(text(b"\xFF\xFEN\0a\0"), "Na");
+        assert_eq!(encoding(b"\xFF\xFEN\0a\0"), "utf-16le");
+    }
+
+    #[test]
+    fn utf16_without_bom_both_byte_orders() {
+        assert_eq!(text(&utf16("Name;João\n", false)), "Name;João\n");
+        assert_eq!(text(&utf16("Name;João\n", true)), "Name;João\n");
+        assert_eq!(encoding(&utf16("Name;João\n", true)), "utf-16be");
+    }
+
+    #[test]
+    fn utf32_with_bom() {
+        assert_eq!(text(b"\xFF\xFE\0\0a\0\0\0"), "a");
+        assert_eq!(text(b"\0\0\xFE\xFF\0\0\0a"), "a");
+    }
+
+    #[test]
+    fn utf32_after_a_utf16_byte_order_mark() {
+        let mut little = vec![0xFF, 0xFE];
+        let mut big = vec![0xFE, 0xFF];
+        for c in "a,b\n".chars() {
+            little.extend((c as u32).to_le_bytes());
+            big.extend((c as u32).to_be_bytes());
+        }
+        assert_eq!(text(&little), "a,b\n");
+        assert_eq!(encoding(&little), "utf-32le");
+        assert_eq!(text(&big), "a,b\n");
+        assert_eq!(encoding(&big), "utf-32be");
+        assert_eq!(text(&little[2..]), "a,b\n");
+    }
+
+    #[test]
+    fn a_chosen_control_separator_is_not_binary() {
+        assert!(decode(b"a\x1fb", None, Some(0x1f)).is_ok());
+        assert!(decode(b"a\x1fb", None, None).is_err());
+    }
+
+    #[test]
+    fn chosen_encoding_wins() {
+        let (text, encoding) = decode("Muñoz".as_bytes(), Some("windows-1252"), None).unwrap();
+        assert_eq!(text, "MuÃ±oz");
+        assert_eq!(encoding.basis, Basis::Chosen);
+    }
+
+    #[test]
+    fn unknown_encoding_name_is_an_option_error() {
+        let err = decode(b"a", Some("klingon"), None).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::InvalidOption { .. }));
     }
 
     #[test]
     fn nul_bytes_mean_binary() {
-        let err = decode(b"ab\0cd").unwrap_err();
+        let err = decode(b"ab\0cd", None, None).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Binary { byte: 2 });
     }
 }

@@ -1,47 +1,193 @@
-//! Reading a CSV file into a [`Table`].
+//! Reading a file, CSV or workbook, into a [`Table`].
 
-use crate::csv_parser::{Record, parse_records};
+use crate::cell_text::is_damaged_number;
+use crate::csv_parser::parse_records;
 use crate::decode::decode;
-use crate::delimiter::detect_delimiter;
+use crate::delimiter::{detect_delimiter, sep_line};
+use crate::detection::{Basis, Detected, Detection, Format};
 use crate::error::{Error, ErrorKind};
-use crate::table::{Row, Table};
+use crate::format::workbook_format;
+use crate::grid::{Grid, GridBuilder};
+use crate::header::{column_names, find_header};
+use crate::options::ReadOptions;
+use crate::problem::{ProblemKind, Problems};
+use crate::table::Table;
+use crate::workbook::read_workbook;
 
-/// Reads the bytes of a CSV file: detects the encoding and the separator, takes the first
-/// non-blank line as the header, and returns every non-blank line under it as a row.
-///
-/// Line numbers are the file's own, as a user sees them in a text editor (header included).
+/// Reads the bytes of a CSV file or a workbook, detecting everything; see [`read_table_with`].
 pub fn read_table(bytes: &[u8]) -> Result<Table, Error> {
-    let text = decode(bytes)?;
-    if text.trim().is_empty() {
+    read_table_with(bytes, &ReadOptions::default())
+}
+
+/// Reads the bytes of a CSV file or a workbook (XLSX, XLSM, XLSB, XLS, ODS).
+///
+/// The format comes from the content, not the name. For CSV, the encoding and the separator are
+/// detected; for a workbook, the first visible sheet with data is read. The header is the first
+/// row that fills about as many cells as the rows below it (title rows above are skipped).
+/// Anything detected can be overridden through `options`.
+///
+/// Line numbers are the file's own, as a user sees them in a text editor or on the sheet's row
+/// headings (header included).
+pub fn read_table_with(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
+    let limits = &options.limits;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ErrorKind::FileTooLarge {
+            size: bytes.len() as u64,
+            limit: limits.max_file_bytes,
+        }
+        .into());
+    }
+    match workbook_format(bytes, limits)? {
+        Some(format) => read_workbook_table(bytes, format, options),
+        None => read_csv(bytes, options),
+    }
+}
+
+fn read_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
+    if bytes.is_empty() {
         return Err(ErrorKind::Empty.into());
     }
-    let delimiter = detect_delimiter(text.trim_start_matches(['\r', '\n']));
-
-    let mut header: Option<(u64, Vec<String>)> = None;
-    let mut rows = Vec::new();
-    for Record { line, fields } in parse_records(&text, delimiter)? {
-        if fields.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        if header.is_none() {
-            header = Some((line, fields));
-        } else {
-            rows.push(Row {
-                line,
-                values: fields,
-            });
-        }
-    }
-
-    let (header_line, columns) = header.ok_or(ErrorKind::Empty)?;
-    if rows.is_empty() {
-        return Err(ErrorKind::NoDataRows { header_line }.into());
-    }
-    Ok(Table {
-        columns,
-        rows,
+    let chosen_separator = options
+        .delimiter
+        .and_then(|delimiter| u8::try_from(delimiter).ok());
+    let (text, encoding) = decode(bytes, options.encoding.as_deref(), chosen_separator)?;
+    let (body, first_line, sep) = match sep_line(&text) {
+        Some((separator, len)) => (&text[len..], 2, Some(separator)),
+        None => (&text[..], 1, None),
+    };
+    let delimiter = match (options.delimiter, sep) {
+        (Some(chosen), _) => Detected::new(chosen, Basis::Chosen),
+        (None, Some(separator)) => Detected::new(separator, Basis::SepLine),
+        (None, None) => detect_delimiter(body),
+    };
+    let separator = u8::try_from(delimiter.value)
+        .ok()
+        .filter(|byte| byte.is_ascii() && !matches!(byte, b'"' | b'\r' | b'\n'))
+        .ok_or_else(|| {
+            Error::invalid_option(format!(
+                "the separator {:?} must be one ASCII character other than a quote or line break",
+                delimiter.value
+            ))
+        })?;
+    let mut out = GridBuilder::new(options.limits, body.len());
+    parse_records(body, separator, first_line, &mut out)?;
+    let grid = out.finish();
+    let problems = Problems::new(options.limits.max_problems);
+    assemble(grid, options, problems, true, |header_line| Detection {
+        format: Detected::new(Format::Csv, Basis::NoWorkbookSignature),
+        encoding: Some(encoding),
+        delimiter: Some(delimiter),
         header_line,
-        delimiter,
+        sheet: None,
+        sheets: Vec::new(),
+    })
+}
+
+fn read_workbook_table(
+    bytes: &[u8],
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Table, Error> {
+    let mut problems = Problems::new(options.limits.max_problems);
+    let read = read_workbook(bytes, format, options, &mut problems)?;
+    assemble(read.grid, options, problems, false, |header_line| {
+        Detection {
+            format: Detected::new(format, Basis::FileSignature),
+            encoding: None,
+            delimiter: None,
+            header_line,
+            sheet: Some(read.sheet),
+            sheets: read.sheets,
+        }
+    })
+}
+
+/// Finds the header, names the columns and reports ragged rows and damaged numbers.
+///
+/// `text_rows` is true for CSV, where a row with fewer separators than the header is short; a
+/// sheet's rows simply end at their last filled cell.
+fn assemble(
+    grid: Grid,
+    options: &ReadOptions,
+    mut problems: Problems,
+    text_rows: bool,
+    detection: impl FnOnce(Detected<u64>) -> Detection,
+) -> Result<Table, Error> {
+    let (header_record, header_line) = find_header(&grid, options.header_line)?;
+    let rows = header_record + 1..grid.len();
+    if rows.is_empty() {
+        return Err(ErrorKind::NoDataRows {
+            header_line: header_line.value,
+        }
+        .into());
+    }
+    let header_cells = grid.width(header_record);
+    let header_filled = grid.filled_width(header_record);
+    let mut width = header_filled;
+    for record in rows.clone() {
+        let line = grid.line(record);
+        // One pass over the row: how many cells, up to the last filled one, and damaged numbers.
+        let mut found = 0;
+        let mut filled = 0;
+        for (column, cell) in grid.cell_bytes(record).enumerate() {
+            found = column + 1;
+            if !cell.is_empty() {
+                filled = found;
+            }
+            // Cheap tests first: most cells are not numbers in scientific notation.
+            if text_rows
+                && (4..=24).contains(&cell.len())
+                && cell[0].is_ascii_digit()
+                && cell.contains(&b'E')
+            {
+                let text = String::from_utf8_lossy(cell);
+                if is_damaged_number(&text) {
+                    problems.push(
+                        line,
+                        Some(column as u64 + 1),
+                        ProblemKind::DamagedNumber {
+                            text: text.into_owned(),
+                        },
+                    );
+                }
+            }
+        }
+        width = width.max(filled);
+        if text_rows && found < header_filled {
+            problems.push(
+                line,
+                None,
+                ProblemKind::ShortRow {
+                    found: found as u64,
+                    expected: header_cells as u64,
+                },
+            );
+        } else if filled > header_cells.max(header_filled) {
+            problems.push(
+                line,
+                None,
+                ProblemKind::LongRow {
+                    found: filled as u64,
+                    expected: header_filled as u64,
+                },
+            );
+        }
+    }
+    let columns = column_names(
+        grid.cells(header_record),
+        width,
+        header_line.value,
+        &mut problems,
+    );
+    let last_line = grid.line(grid.len() - 1);
+    let mut problems = problems.finish(last_line);
+    problems.sort_by_key(|problem| (problem.line, problem.column));
+    Ok(Table {
+        grid,
+        header_record,
+        columns,
+        detection: detection(header_line),
+        problems,
     })
 }
 
@@ -53,34 +199,76 @@ mod tests {
         read_table(text.as_bytes()).unwrap()
     }
 
+    fn cells(table: &Table) -> Vec<Vec<&str>> {
+        table.rows().map(|row| row.cells().collect()).collect()
+    }
+
+    fn lines(table: &Table) -> Vec<u64> {
+        table.rows().map(|row| row.line()).collect()
+    }
+
     #[test]
     fn header_and_rows_with_their_lines() {
         let table = read("Name,Email\nAna,ana@example.com\n\nLuis,luis@example.com\n");
-        assert_eq!(table.columns, ["Name", "Email"]);
-        assert_eq!(table.header_line, 1);
-        let lines: Vec<u64> = table.rows.iter().map(|r| r.line).collect();
-        assert_eq!(lines, [2, 4]);
+        assert_eq!(table.columns(), ["Name", "Email"]);
+        assert_eq!(table.header_line(), 1);
+        assert_eq!(lines(&table), [2, 4]);
+        assert_eq!(table.row_count(), 2);
+        assert!(table.problems().is_empty());
     }
 
     #[test]
     fn quoted_newlines_keep_the_starting_line() {
         let table = read("Name,Notes\nAna,\"first\nsecond\"\nLuis,x\n");
-        assert_eq!(table.rows[0].values[1], "first\nsecond");
-        assert_eq!(table.rows[1].line, 4);
+        assert_eq!(table.row(0).unwrap().cell(1), "first\nsecond");
+        assert_eq!(table.row(1).unwrap().line(), 4);
     }
 
     #[test]
     fn blank_lines_before_the_header_are_skipped() {
         let table = read("\n\nName;Phone\nAna;0991234567\n");
-        assert_eq!(table.header_line, 3);
-        assert_eq!(table.delimiter, ';');
+        assert_eq!(table.header_line(), 3);
+        assert_eq!(table.detection().delimiter.as_ref().unwrap().value, ';');
+    }
+
+    #[test]
+    fn excel_sep_line_is_honoured_and_counted() {
+        let table = read("sep=;\r\nName;Notes\r\nAna;a,b\r\n");
+        assert_eq!(table.columns(), ["Name", "Notes"]);
+        assert_eq!(table.header_line(), 2);
+        assert_eq!(lines(&table), [3]);
+        assert_eq!(
+            table.detection().delimiter.as_ref().unwrap().basis,
+            Basis::SepLine
+        );
+    }
+
+    #[test]
+    fn header_under_a_title_and_a_blank_line() {
+        let table =
+            read("Customers March 2024\n\nName;Email;City\nAna;a@x.com;Quito\nLuis;l@x.com;Lima\n");
+        assert_eq!(table.header_line(), 3);
+        assert_eq!(table.columns(), ["Name", "Email", "City"]);
+        assert_eq!(lines(&table), [4, 5]);
+    }
+
+    #[test]
+    fn chosen_header_line_and_delimiter_win() {
+        let options = ReadOptions {
+            header_line: Some(2),
+            delimiter: Some(';'),
+            ..ReadOptions::default()
+        };
+        let table = read_table_with(b"x,y\na;b\nc;d\n", &options).unwrap();
+        assert_eq!(table.columns(), ["a", "b"]);
+        assert_eq!(table.detection().header_line.basis, Basis::Chosen);
     }
 
     #[test]
     fn empty_file_is_an_error() {
         let err = read_table(b"").unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Empty);
-        let err = read_table(b"\r\n \n").unwrap_err();
+        let err = read_table(b"\r\n \n,,\n").unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Empty);
     }
 
@@ -93,14 +281,105 @@ mod tests {
 
     #[test]
     fn binary_file_is_an_error() {
-        let err = read_table(b"PK\x03\x04\x14\0\x06\0").unwrap_err();
+        let err = read_table(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Binary { .. }));
     }
 
     #[test]
-    fn ragged_rows_are_kept() {
-        let table = read("a,b,c\n1,2\n1,2,3,4\n");
-        assert_eq!(table.rows[0].values.len(), 2);
-        assert_eq!(table.rows[1].values.len(), 4);
+    fn ragged_rows_are_kept_and_reported() {
+        let table = read("a,b,c\n1,2\n1,2,3,4\n1,2,3,,\n");
+        assert_eq!(cells(&table)[0], ["1", "2"]);
+        assert_eq!(cells(&table)[1], ["1", "2", "3", "4"]);
+        let kinds: Vec<_> = table.problems().iter().map(|p| (p.line, &p.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    1,
+                    &ProblemKind::BlankHeader {
+                        renamed_to: "Column 4".into()
+                    }
+                ),
+                (
+                    2,
+                    &ProblemKind::ShortRow {
+                        found: 2,
+                        expected: 3
+                    }
+                ),
+                (
+                    3,
+                    &ProblemKind::LongRow {
+                        found: 4,
+                        expected: 3
+                    }
+                ),
+            ]
+        );
+        assert_eq!(table.columns().len(), 4);
+    }
+
+    #[test]
+    fn trailing_empty_columns_are_ignored() {
+        let table = read("Name,Email,,\nAna,a@x.com,,\n,,,\n");
+        assert_eq!(table.columns(), ["Name", "Email"]);
+        assert_eq!(table.row_count(), 1);
+        assert!(table.problems().is_empty());
+    }
+
+    #[test]
+    fn duplicate_headers_are_renamed_and_reported() {
+        let table = read("Email,Email,\nx,y,z\n");
+        assert_eq!(table.columns(), ["Email", "Email (2)", "Column 3"]);
+        assert_eq!(table.problems().len(), 2);
+    }
+
+    #[test]
+    fn scientific_notation_is_kept_and_marked() {
+        let table = read("Name,Phone\nAna,5.93991E+11\n");
+        assert_eq!(table.row(0).unwrap().cell(1), "5.93991E+11");
+        assert_eq!(table.problems()[0].column, Some(2));
+    }
+
+    #[test]
+    fn no_mojibake_in_latin_text() {
+        let table = read_table(b"Nome;Cidade\nJo\xe3o;S\xe3o Paulo\nMu\xf1oz;Bogot\xe1\n").unwrap();
+        assert_eq!(cells(&table), [["João", "São Paulo"], ["Muñoz", "Bogotá"]]);
+        let table = read_table(b"Imie;Miasto\n\xa3ucja;Wroc\xb3aw\n").unwrap();
+        assert_eq!(cells(&table), [["Łucja", "Wrocław"]]);
+    }
+
+    #[test]
+    fn file_past_the_size_limit_is_refused() {
+        let mut options = ReadOptions::default();
+        options.limits.max_file_bytes = 4;
+        let err = read_table_with(b"a,b\n1,2\n", &options).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::FileTooLarge { size: 8, limit: 4 });
+    }
+
+    #[test]
+    fn a_huge_cell_is_an_error_with_its_place() {
+        let mut options = ReadOptions::default();
+        options.limits.max_cell_bytes = 10;
+        let text = format!("a,b\n1,{}\n", "x".repeat(11));
+        let err = read_table_with(text.as_bytes(), &options).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::CellTooLarge {
+                line: 2,
+                column: 2,
+                limit: 10
+            }
+        );
+    }
+
+    #[test]
+    fn a_hundred_thousand_columns_is_an_error() {
+        let text = format!("{}\n", ",".repeat(100_000));
+        let err = read_table(text.as_bytes()).unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::TooManyColumns { line: 1, .. }
+        ));
     }
 }

@@ -1,5 +1,9 @@
 //! One module per `cargo xtask` command, plus the steps they share.
 
+pub mod bench;
+pub mod conformance;
+pub mod fuzz;
+mod peer_data;
 pub mod run;
 pub mod test;
 

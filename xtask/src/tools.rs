@@ -62,3 +62,11 @@ fn ensure_cargo_tool(program: &str, package: &str, version: &str, locked: bool) 
     }
     run(&mut install)
 }
+
+/// The cargo-fuzz release the fuzz targets are run with.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
+/// Makes sure cargo-fuzz is installed (it runs the reader's fuzz targets).
+pub fn ensure_cargo_fuzz() -> Result {
+    ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", CARGO_FUZZ_VERSION, true)
+}

@@ -65,18 +65,21 @@ pub fn ImportButton(
 
 /// Sends the rows in batches the server accepts, one after the other.
 async fn send_all(file: &LoadedFile, progress: RwSignal<Progress>) {
-    let total = file.table.rows.len();
+    let table = &file.table;
+    let total = table.row_count();
     let mut stored = 0;
-    for batch in file.table.rows.chunks(ImportRequest::MAX_ROWS) {
+    for start in (0..total).step_by(ImportRequest::MAX_ROWS) {
         progress.set(Progress::Sending { stored, total });
         let request = ImportRequest {
             file_name: file.name.clone(),
-            columns: file.table.columns.clone(),
-            rows: batch
-                .iter()
+            columns: table.columns().to_vec(),
+            rows: table
+                .rows()
+                .skip(start)
+                .take(ImportRequest::MAX_ROWS)
                 .map(|row| ImportRow {
-                    line: row.line,
-                    values: row.values.clone(),
+                    line: row.line(),
+                    values: row.cells().map(str::to_owned).collect(),
                 })
                 .collect(),
         };

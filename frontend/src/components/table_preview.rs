@@ -16,34 +16,38 @@ pub fn TablePreview(
     file: Arc<LoadedFile>,
 ) -> impl IntoView {
     let table = &file.table;
-    let row_count = table.rows.len();
+    let row_count = table.row_count();
+    let detection = table.detection();
+    let source = match (&detection.delimiter, &detection.sheet) {
+        (Some(delimiter), _) => format!("separator {}", separator_name(delimiter.value)),
+        (None, Some(sheet)) => format!("sheet \"{}\"", sheet.value),
+        (None, None) => detection.format.value.to_string(),
+    };
     let summary = format!(
-        "{} {} and {} columns in {} (header on line {}, separator {}).",
+        "{} {} and {} columns in {} (header on line {}, {}).",
         row_count,
         if row_count == 1 { "row" } else { "rows" },
-        table.columns.len(),
+        table.columns().len(),
         file.name,
-        table.header_line,
-        separator_name(table.delimiter),
+        table.header_line(),
+        source,
     );
     let header = table
-        .columns
+        .columns()
         .iter()
         .map(|name| view! { <th scope="col">{name.clone()}</th> })
         .collect_view();
     let rows = table
-        .rows
-        .iter()
+        .rows()
         .take(PREVIEW_ROWS)
         .map(|row| {
             let cells = row
-                .values
-                .iter()
-                .map(|value| view! { <td>{value.clone()}</td> })
+                .cells()
+                .map(|value| view! { <td>{value.to_owned()}</td> })
                 .collect_view();
             view! {
                 <tr>
-                    <td class="line">{row.line}</td>
+                    <td class="line">{row.line()}</td>
                     {cells}
                 </tr>
             }

@@ -1,7 +1,9 @@
 //! Subcommands of `clientela` other than `serve`, one file each.
 
+pub mod inspect;
 pub mod token;
 pub mod user;
+pub mod validate;
 
 use anyhow::Context;
 use clientela_server::Db;

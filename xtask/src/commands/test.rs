@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every check CI runs, in the order that fails fastest.
 
-use crate::commands::build_ui;
+use crate::commands::{build_ui, conformance, peer_data};
 use crate::shell::{Result, cargo, run, step, target_dir, workspace_root};
 use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER, POSTGRESQL};
 use crate::tools;
@@ -52,8 +52,12 @@ pub fn test() -> Result {
     let root = workspace_root();
     run(cargo()
         .args(["test", "--workspace", "--locked"])
+        .env(peer_data::VARIABLE, peer_data::folder())
         .env("CLIENTELA_BIN", target_dir().join("debug/clientela"))
         .env("CLIENTELA_UI_DIR", root.join("dist")))?;
+
+    // Like the tests above, the conformance suites need the peer data; a missing folder fails.
+    conformance::conformance()?;
 
     step("Browser component tests (wasm in headless Chromium)");
     run(cargo()

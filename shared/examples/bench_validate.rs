@@ -1,0 +1,165 @@
+//! Throughput of the validation engine on generated rows, natively, on one thread.
+//!
+//! `cargo run --release -p clientela-shared --example bench_validate -- [ROWS]` (default
+//! 1,000,000) generates ROWS × 15 columns of Ecuadorian customers in memory and checks every row
+//! three times: with the phone columns ignored, with phones validated (every number different),
+//! and with phones validated where numbers repeat (the cache answers).
+
+use std::time::Instant;
+
+use clientela_shared::{Profile, Target, Validator, suggest_mapping};
+
+const HEADERS: [&str; 15] = [
+    "Nombre",
+    "Apellido",
+    "Correo",
+    "Teléfono",
+    "Celular",
+    "Ciudad",
+    "Provincia",
+    "Código postal",
+    "País",
+    "Tipo de documento",
+    "Cédula",
+    "Estado",
+    "Tipo de cliente",
+    "Etiquetas",
+    "Notas",
+];
+
+/// A small deterministic generator (SplitMix64), so every run checks the same rows.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// An Ecuadorian cédula with a correct check digit.
+fn cedula(random: &mut Random) -> String {
+    let mut digits = vec![1, 7, random.below(6) as u32];
+    digits.extend((0..6).map(|_| random.below(10) as u32));
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let p = if i % 2 == 0 { d * 2 } else { d };
+            if p > 9 { p - 9 } else { p }
+        })
+        .sum();
+    digits.push((10 - sum % 10) % 10);
+    digits
+        .iter()
+        .map(|d| char::from_digit(*d, 10).unwrap_or('0'))
+        .collect()
+}
+
+fn generate(rows: usize, distinct_phones: u64) -> Vec<Vec<String>> {
+    let mut random = Random(42);
+    let first = [
+        "Ana",
+        "Luis",
+        "María José",
+        "Pedro",
+        "Sofía",
+        "Jorge",
+        "Lucía",
+        "Andrés",
+    ];
+    let last = [
+        "Pérez", "Mora", "Gómez", "Vera", "Díaz", "Ortega", "Ramírez", "Cedeño",
+    ];
+    let cities = [
+        ("Quito", "Pichincha"),
+        ("Guayaquil", "Guayas"),
+        ("Cuenca", "Azuay"),
+    ];
+    (0..rows)
+        .map(|index| {
+            let (city, state) = cities[index % cities.len()];
+            let phone = 990_000_000 + random.below(distinct_phones);
+            let landline = 2_000_000 + random.below(distinct_phones.min(7_000_000));
+            vec![
+                first[random.below(8) as usize].to_owned(),
+                last[random.below(8) as usize].to_owned(),
+                format!("cliente{index}@example.com"),
+                format!("(02) {landline}"),
+                format!("0{phone}"),
+                city.to_owned(),
+                state.to_owned(),
+                format!("{}", 170_100 + random.below(900)),
+                "EC".to_owned(),
+                "Cédula".to_owned(),
+                cedula(&mut random),
+                ["Activo", "Potencial"][index % 2].to_owned(),
+                ["Persona", "Empresa"][index % 2].to_owned(),
+                ["VIP", "Newsletter, VIP", ""][index % 3].to_owned(),
+                "Cliente desde la feria".to_owned(),
+            ]
+        })
+        .collect()
+}
+
+fn run(label: &str, rows: &[Vec<String>], ignore_phones: bool) {
+    let profile = Profile::from_toml(
+        "default_country = \"EC\"\nrequired = [\"first_name\", \"last_name\"]\n\
+         at_least_one_of = [[\"email\", \"phone\", \"mobile\"]]",
+    )
+    .expect("profile");
+    let headers: Vec<String> = HEADERS.iter().map(|h| (*h).to_owned()).collect();
+    let mut mapping = suggest_mapping(&headers, &rows[..100], &profile);
+    if ignore_phones {
+        mapping.choose(3, Target::Ignore);
+        mapping.choose(4, Target::Ignore);
+    }
+    let mut validator = Validator::new(&profile, &mapping, &headers);
+    let mut cells: Vec<&str> = Vec::with_capacity(15);
+    let (mut valid, mut findings) = (0u64, 0usize);
+    let start = Instant::now();
+    for (index, row) in rows.iter().enumerate() {
+        cells.clear();
+        cells.extend(row.iter().map(String::as_str));
+        let verdict = validator.check_row(index as u64 + 2, &cells);
+        valid += u64::from(verdict.is_valid());
+        findings += verdict.findings.len();
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{label:<44} {:>9} rows in {seconds:>6.2} s = {:>9.0} rows/s ({valid} valid, {findings} findings)",
+        rows.len(),
+        rows.len() as f64 / seconds
+    );
+}
+
+fn main() {
+    let rows: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    let distinct = generate(rows, 7_000_000);
+    run("phones ignored", &distinct, true);
+    if std::env::var_os("BENCH_ONLY_WITHOUT_PHONES").is_some() {
+        return;
+    }
+    run(
+        "2 phones per row validated, all different",
+        &distinct,
+        false,
+    );
+    drop(distinct);
+    let repeated = generate(rows, 1_000);
+    run(
+        "2 phones per row validated, 1,000 repeated",
+        &repeated,
+        false,
+    );
+}

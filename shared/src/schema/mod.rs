@@ -1,0 +1,6 @@
+//! What a customer is: built-in fields, and the profile a workspace imports with.
+
+pub mod field;
+mod label;
+pub mod profile;
+pub mod profile_error;

@@ -1,0 +1,56 @@
+//! Cleaning a cell: trimmed, inner runs of white space collapsed to one space.
+
+/// The cell trimmed, with every run of white space (tabs, line breaks, no-break spaces)
+/// collapsed to one space. Borrow-free when nothing changes is not worth the complexity here.
+pub fn clean(cell: &str) -> String {
+    if is_clean(cell) {
+        return cell.to_owned();
+    }
+    let mut out = String::with_capacity(cell.len());
+    for word in cell.split(|c: char| c.is_whitespace() || c == '\u{feff}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `cell` is already clean: ASCII spaces only, single, and not at either end (the
+/// common case, checked without building a new string).
+fn is_clean(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_graphic() || b == b' ' || b >= 0x80)
+        && (cell.is_ascii() || !is_odd_multibyte(cell))
+}
+
+/// Whether `cell` holds white space or a byte-order mark beyond ASCII (no-break spaces…).
+fn is_odd_multibyte(cell: &str) -> bool {
+    cell.chars()
+        .any(|c| !c.is_ascii() && (c.is_whitespace() || c == '\u{feff}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_collapses_inner_spaces() {
+        assert_eq!(
+            clean("  Ana \t  María\u{a0}\u{a0}Pérez \n"),
+            "Ana María Pérez"
+        );
+        assert_eq!(clean("   "), "");
+        assert_eq!(clean("Ana María"), "Ana María");
+        assert_eq!(clean("Ana\u{a0}María\u{feff}"), "Ana María");
+        assert_eq!(clean("Ana  María"), "Ana María");
+    }
+}

@@ -1,0 +1,17 @@
+//! Cell-by-cell validation and normalisation, file-wide rules, and the report.
+
+pub mod choice;
+pub mod code;
+pub mod country;
+pub mod date;
+pub mod email;
+pub mod finding;
+pub mod ids;
+pub mod messages;
+mod name;
+pub mod number;
+pub mod phone;
+mod phone_metadata;
+pub mod record;
+pub mod report;
+pub mod validator;

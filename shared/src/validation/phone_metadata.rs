@@ -1,0 +1,108 @@
+//! Reading a number straight from libphonenumber's metadata, as the fallback for numbers the
+//! `phonenumber` crate's parser gets wrong.
+//!
+//! The crate (0.3.10) strips a national prefix a second time after the country code, so it
+//! turns `+7 800 123-45-67` into `+7 001234567` and `+370 800 12 345` into `+370 12345`, and it
+//! takes the region's own country code for a prefix (`250 123 456` in Rwanda). Its metadata is
+//! right, so these functions ask the metadata directly, as libphonenumber's `isValidNumber` does.
+
+use phonenumber::metadata::{DATABASE, Metadata};
+
+/// The E.164 form of `digits` (no `+`, no separators) when it is a country calling code and a
+/// valid national number, with or without the country's trunk prefix after the code
+/// (`33 0631966543`).
+pub fn international(digits: &str) -> Option<String> {
+    (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
+        let code: u16 = digits[..len].parse().ok()?;
+        let regions = DATABASE.by_code(&code)?;
+        let rest = &digits[len..];
+        regions
+            .iter()
+            .find_map(|meta| valid_national(meta, rest))
+            .map(|national| format!("+{code}{national}"))
+    })
+}
+
+/// The E.164 form of `digits` written as a national number of the region `meta` describes,
+/// with or without its trunk prefix (`0991234567` and `991234567` in Ecuador).
+pub fn national(region: &str, digits: &str) -> Option<String> {
+    let meta = DATABASE.by_id(region)?;
+    valid_national(meta, digits).map(|national| format!("+{}{national}", meta.country_code()))
+}
+
+/// `digits`, or `digits` without the trunk prefix, whichever is a valid national significant
+/// number of `meta`'s region (the number as written wins, as in libphonenumber).
+fn valid_national<'d>(meta: &Metadata, digits: &'d str) -> Option<&'d str> {
+    if is_valid(meta, digits) {
+        return Some(digits);
+    }
+    let stripped = match meta.national_prefix_for_parsing() {
+        // Only a plain match is used: rules that rewrite the number (Argentina's 15) are the
+        // crate parser's job, and it does them right.
+        Some(pattern) if meta.national_prefix_transform_rule().is_none() => pattern
+            .find(digits)
+            .filter(|found| found.start() == 0)
+            .map(|found| &digits[found.end()..]),
+        Some(_) => None,
+        None => meta
+            .national_prefix()
+            .and_then(|prefix| digits.strip_prefix(prefix)),
+    }?;
+    is_valid(meta, stripped).then_some(stripped)
+}
+
+/// Whether `national` is a valid number of some kind in `meta`'s region.
+fn is_valid(meta: &Metadata, national: &str) -> bool {
+    let kinds = meta.descriptors();
+    kinds.general().is_match(national)
+        && [
+            kinds.fixed_line(),
+            kinds.mobile(),
+            kinds.toll_free(),
+            kinds.premium_rate(),
+            kinds.shared_cost(),
+            kinds.personal_number(),
+            kinds.voip(),
+            kinds.pager(),
+            kinds.uan(),
+            kinds.voicemail(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|kind| kind.is_match(national))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toll_free_numbers_the_crate_misreads() {
+        assert_eq!(
+            international("78001234567").as_deref(),
+            Some("+78001234567")
+        );
+        assert_eq!(
+            international("37080012345").as_deref(),
+            Some("+37080012345")
+        );
+        assert_eq!(
+            national("RU", "88001234567").as_deref(),
+            Some("+78001234567")
+        );
+    }
+
+    #[test]
+    fn a_trunk_prefix_after_the_country_code_is_dropped() {
+        assert_eq!(
+            international("330631966543").as_deref(),
+            Some("+33631966543")
+        );
+    }
+
+    #[test]
+    fn invalid_numbers_stay_invalid() {
+        assert_eq!(international("4912"), None);
+        assert_eq!(national("EC", "12345"), None);
+    }
+}

@@ -1,0 +1,717 @@
+//! The validator: one row in, its findings and normalised record out.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::choice::{match_option, parse_boolean, parse_customer_type, parse_status};
+use super::code::Code;
+use super::country::country_code;
+use super::date::{Date, is_implausible, month_first, parse_date};
+use super::email::{likely_typo, normalise_email};
+use super::finding::Finding;
+use super::ids::{IdProblem, IdType, check_id, infer_id_type};
+use super::name::split_full_name;
+use super::number::{comma_is_decimal, parse_number};
+use super::phone::{PhoneProblem, normalise_phone};
+use super::record::Record;
+use crate::mapping::column::Target;
+use crate::mapping::plan::Mapping;
+use crate::schema::field::Field;
+use crate::schema::profile::{FieldType, Profile, UnknownTags};
+use crate::text::{clean, compact, edit_distance, nearest};
+
+/// Checks rows against a profile and a mapping. It never sees a table: it takes the header names
+/// and then each row's line and cells, so it works with any storage.
+///
+/// ```
+/// use clientela_shared::{Profile, Validator, suggest_mapping};
+///
+/// # fn main() -> Result<(), clientela_shared::ProfileError> {
+/// let profile = Profile::from_toml("default_country = \"EC\"\nrequired = [\"email\"]")?;
+/// let headers = ["Correo".to_owned(), "Celular".to_owned()];
+/// let mapping = suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
+/// let mut validator = Validator::new(&profile, &mapping, &headers);
+///
+/// let verdict = validator.check_row(2, &["Ana@Example.com", "099 123 4567"]);
+/// assert!(verdict.is_valid());
+/// assert_eq!(verdict.record.fields["email"], "ana@example.com");
+/// assert_eq!(verdict.record.fields["mobile"], "+593991234567");
+///
+/// let verdict = validator.check_row(3, &["ana@", ""]);
+/// assert_eq!(verdict.findings[0].code.as_str(), "email.invalid");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct Validator {
+    rules: Rules,
+    file_findings: Vec<Finding>,
+    caches: Caches,
+}
+
+/// Answers to questions files ask again and again: a phone number read in a country, and
+/// whether an email domain is a typo of a common one.
+#[derive(Debug, Default)]
+struct Caches {
+    phones: HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
+    /// Domain → the common domain it is a likely typo of.
+    domain_typos: HashMap<String, Option<String>>,
+}
+
+impl Caches {
+    /// Past this many entries a cache is emptied, so a file of distinct values cannot grow it
+    /// without bound.
+    const MAX_ENTRIES: usize = 100_000;
+
+    fn phone(
+        &mut self,
+        country: Option<&'static str>,
+        value: &str,
+    ) -> Result<String, PhoneProblem> {
+        if self.phones.len() >= Caches::MAX_ENTRIES {
+            self.phones.clear();
+        }
+        self.phones
+            .entry((country, value.to_owned()))
+            .or_insert_with(|| normalise_phone(value, country))
+            .clone()
+    }
+
+    /// The corrected address when `email`'s domain is a likely typo.
+    fn email_typo(&mut self, email: &str) -> Option<String> {
+        let (local, domain) = email.rsplit_once('@')?;
+        if self.domain_typos.len() >= Caches::MAX_ENTRIES {
+            self.domain_typos.clear();
+        }
+        let fixed = match self.domain_typos.get(domain) {
+            Some(fixed) => fixed.clone(),
+            None => {
+                let fixed = likely_typo(&format!("x@{domain}")).map(|fixed| fixed[2..].to_owned());
+                self.domain_typos.insert(domain.to_owned(), fixed.clone());
+                fixed
+            }
+        };
+        fixed.map(|domain| format!("{local}@{domain}"))
+    }
+}
+
+/// What a validator knows before the first row.
+#[derive(Debug)]
+pub(crate) struct Rules {
+    pub(crate) profile: Profile,
+    columns: Vec<Column>,
+    default_country: Option<&'static str>,
+    today: Option<Date>,
+    /// The document type the id_number column's header names ("CPF", "Cédula").
+    id_hint: Option<IdType>,
+    /// Known tags: (folded, as the workspace writes it).
+    known_tags: Vec<(String, String)>,
+    /// The first column of each field key, for findings about a blank field.
+    column_of: HashMap<String, String>,
+}
+
+#[derive(Debug)]
+struct Column {
+    header: String,
+    target: Target,
+    /// The field key findings name (`email`, a custom key, `tags` for tag columns).
+    key: Option<String>,
+}
+
+/// One row's findings and normalised record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowVerdict {
+    /// The 1-based line of the file.
+    pub line: u64,
+    /// What is wrong or doubtful, in column order, then row-wide findings.
+    pub findings: Vec<Finding>,
+    /// The normalised values (complete only when the row is valid).
+    pub record: Record,
+    /// The values that must be unique in the file: (field, comparison key, value as shown, column).
+    #[serde(skip)]
+    pub(crate) unique_keys: Vec<UniqueKey>,
+}
+
+/// One value of a row that must be unique inside the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct UniqueKey {
+    pub(crate) field: String,
+    pub(crate) key: String,
+    pub(crate) shown: String,
+    pub(crate) column: Option<String>,
+}
+
+impl RowVerdict {
+    /// Whether the row can be imported (no error findings; warnings are fine).
+    pub fn is_valid(&self) -> bool {
+        !self.findings.iter().any(Finding::is_error)
+    }
+}
+
+impl Validator {
+    /// A validator for files with these `headers`, mapped by `mapping`, for `profile`. Problems of
+    /// the mapping itself are in [`Validator::file_findings`].
+    pub fn new(profile: &Profile, mapping: &Mapping, headers: &[String]) -> Validator {
+        let unmapped = if profile.keep_unmapped {
+            Target::Extra
+        } else {
+            Target::Ignore
+        };
+        let columns: Vec<Column> = headers
+            .iter()
+            .enumerate()
+            .map(|(index, header)| {
+                let target = mapping
+                    .columns
+                    .get(index)
+                    .map_or_else(|| unmapped.clone(), |column| column.target.clone());
+                let key = match &target {
+                    Target::Field(field) => Some(field.key().to_owned()),
+                    Target::Custom(key) => Some(key.clone()),
+                    Target::Tag(_) => Some("tags".to_owned()),
+                    Target::Extra | Target::Ignore => None,
+                };
+                Column {
+                    header: header.clone(),
+                    target,
+                    key,
+                }
+            })
+            .collect();
+        let id_hint = columns
+            .iter()
+            .find(|column| column.target == Target::Field(Field::IdNumber))
+            .and_then(|column| IdType::from_name(&column.header));
+        let mut column_of = HashMap::new();
+        for column in &columns {
+            if let Some(key) = &column.key {
+                column_of
+                    .entry(key.clone())
+                    .or_insert_with(|| column.header.clone());
+            }
+            if column.target == Target::Field(Field::FullName) {
+                for key in ["first_name", "last_name"] {
+                    column_of
+                        .entry(key.to_owned())
+                        .or_insert_with(|| column.header.clone());
+                }
+            }
+        }
+        Validator {
+            rules: Rules {
+                profile: profile.clone(),
+                default_country: profile.default_country.as_deref().and_then(country_code),
+                today: None,
+                id_hint,
+                known_tags: profile
+                    .tags
+                    .iter()
+                    .map(|tag| (compact(tag), tag.clone()))
+                    .collect(),
+                column_of,
+                columns,
+            },
+            file_findings: mapping.problems(profile),
+            caches: Caches::default(),
+        }
+    }
+
+    /// Tells the validator today's date, for two-digit years and implausible dates. The engine
+    /// never reads the clock itself.
+    pub fn with_today(mut self, today: Date) -> Validator {
+        self.rules.today = Some(today);
+        self
+    }
+
+    /// Problems with the file as a whole known before reading rows (the mapping's).
+    pub fn file_findings(&self) -> &[Finding] {
+        &self.file_findings
+    }
+
+    pub(crate) fn profile(&self) -> &Profile {
+        &self.rules.profile
+    }
+
+    /// Checks one row. `line` is the 1-based line a user sees; `cells` are in header order (missing
+    /// cells count as blank). Repeated phone numbers are answered from a cache.
+    pub fn check_row(&mut self, line: u64, cells: &[&str]) -> RowVerdict {
+        self.rules.check_row(line, cells, &mut self.caches)
+    }
+}
+
+/// Builds one row's verdict.
+struct RowWork<'r> {
+    line: u64,
+    findings: Vec<Finding>,
+    record: Record,
+    /// Keys whose cells were not blank, valid or not: a blank-required check must not pile on.
+    filled: Vec<&'r str>,
+}
+
+impl RowWork<'_> {
+    fn report(&mut self, column: &Column, finding: Finding) {
+        self.findings.push(Finding {
+            line: Some(self.line),
+            column: Some(column.header.clone()),
+            field: column.key.clone(),
+            ..finding
+        });
+    }
+}
+
+impl Rules {
+    fn check_row(&self, line: u64, cells: &[&str], caches: &mut Caches) -> RowVerdict {
+        let mut work = RowWork {
+            line,
+            findings: Vec::new(),
+            record: Record::default(),
+            filled: Vec::new(),
+        };
+        let country = self.row_country(cells, &mut work);
+        let mut id_type: Option<IdType> = None;
+        let mut id_number: Option<(&Column, String)> = None;
+
+        for (index, column) in self.columns.iter().enumerate() {
+            let raw = cells.get(index).copied().unwrap_or("");
+            if raw.trim().is_empty() || column.target == Target::Ignore {
+                continue;
+            }
+            let value = clean(raw);
+            // A `TAG-` column's "0" fills nothing: `tags` counts as filled once a tag applies.
+            if let Some(key) = column
+                .key
+                .as_deref()
+                .filter(|_| !matches!(column.target, Target::Tag(_)))
+            {
+                work.filled.push(key);
+            }
+            match &column.target {
+                Target::Field(field) => match field {
+                    Field::Email => self.email(&mut work, column, value, caches),
+                    Field::Phone | Field::Mobile => {
+                        let result = caches.phone(country, &value);
+                        self.phone(&mut work, column, *field, value, result, country);
+                    }
+                    Field::Tags => {
+                        for tag in value
+                            .split([',', ';', '|'])
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                        {
+                            self.tag(&mut work, column, tag);
+                        }
+                    }
+                    Field::Agent => self.agent(&mut work, column, value),
+                    Field::IdType => match IdType::from_name(&value) {
+                        Some(kind) => {
+                            id_type = Some(kind);
+                            work.record
+                                .fields
+                                .insert("id_type".into(), kind.key().into());
+                        }
+                        None => work.report(
+                            column,
+                            Finding::error(Code::IdTypeUnknown).with("value", value),
+                        ),
+                    },
+                    Field::IdNumber => id_number = Some((column, value)),
+                    Field::CustomerType => match parse_customer_type(&value) {
+                        Some(kind) => {
+                            work.record
+                                .fields
+                                .insert("customer_type".into(), kind.into());
+                        }
+                        None => work.report(
+                            column,
+                            Finding::error(Code::CustomerTypeInvalid).with("value", value),
+                        ),
+                    },
+                    Field::Status => match parse_status(&value) {
+                        Some(status) => {
+                            work.record.fields.insert("status".into(), status.into());
+                        }
+                        None => work.report(
+                            column,
+                            Finding::error(Code::StatusInvalid).with("value", value),
+                        ),
+                    },
+                    Field::CountryCode => {}
+                    _ => {
+                        work.record.fields.insert(field.key().into(), value);
+                    }
+                },
+                Target::Custom(key) => self.custom(&mut work, column, key, value, country),
+                Target::Tag(name) => match parse_boolean(&value) {
+                    Some(true) => self.tag(&mut work, column, name),
+                    Some(false) => {}
+                    None => work.report(
+                        column,
+                        Finding::error(Code::TagFlagInvalid).with("value", value),
+                    ),
+                },
+                Target::Extra => {
+                    work.record.extra.insert(column.header.clone(), value);
+                }
+                Target::Ignore => {}
+            }
+        }
+
+        if let Some(full) = work.record.fields.get("full_name").cloned()
+            && !work.record.fields.contains_key("first_name")
+            && !work.record.fields.contains_key("last_name")
+        {
+            let (first, last) = split_full_name(&full);
+            work.record.fields.insert("first_name".into(), first);
+            if let Some(last) = last {
+                work.record.fields.insert("last_name".into(), last);
+            }
+            work.filled.extend(["first_name", "last_name"]);
+        }
+        if !work.record.tags.is_empty() {
+            work.filled.push("tags");
+        }
+        if let Some((column, value)) = id_number {
+            self.id_number(&mut work, column, value, id_type, country);
+        }
+        self.row_rules(&mut work);
+        let unique_keys = self.unique_keys(&work.record);
+        RowVerdict {
+            line,
+            findings: work.findings,
+            record: work.record,
+            unique_keys,
+        }
+    }
+
+    /// The row's country (its country_code cell, else the profile's), recorded in the record.
+    fn row_country(&self, cells: &[&str], work: &mut RowWork<'_>) -> Option<&'static str> {
+        let index = self
+            .columns
+            .iter()
+            .position(|column| column.target == Target::Field(Field::CountryCode));
+        let written = index
+            .and_then(|i| cells.get(i))
+            .map(|cell| cell.trim())
+            .filter(|c| !c.is_empty());
+        let country = match written {
+            Some(written) => match country_code(written) {
+                Some(code) => Some(code),
+                None => {
+                    let column = &self.columns[index.unwrap_or(0)];
+                    work.report(
+                        column,
+                        Finding::error(Code::CountryInvalid).with("value", clean(written)),
+                    );
+                    self.default_country
+                }
+            },
+            None => self.default_country,
+        };
+        if written.is_some() {
+            work.filled.push("country_code");
+        }
+        if let Some(code) = country {
+            work.record
+                .fields
+                .insert("country_code".into(), code.into());
+        }
+        country
+    }
+
+    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: String, caches: &mut Caches) {
+        match normalise_email(&value) {
+            Some(email) => {
+                if let Some(fix) = caches.email_typo(&email) {
+                    work.report(
+                        column,
+                        Finding::warning(Code::EmailTypo)
+                            .with("value", value)
+                            .suggest(fix),
+                    );
+                }
+                work.record.fields.insert("email".into(), email);
+            }
+            None => {
+                let mut finding = Finding::error(Code::EmailInvalid).with("value", value.clone());
+                let fixed = value.trim_end_matches(['.', ',', ';']).replace(' ', "");
+                if let Some(fix) = normalise_email(&fixed).map(|f| likely_typo(&f).unwrap_or(f)) {
+                    finding = finding.suggest(fix);
+                }
+                work.report(column, finding);
+            }
+        }
+    }
+
+    fn phone(
+        &self,
+        work: &mut RowWork<'_>,
+        column: &Column,
+        field: Field,
+        value: String,
+        result: Result<String, PhoneProblem>,
+        country: Option<&str>,
+    ) {
+        let finding = match result {
+            Ok(e164) => {
+                work.record.fields.insert(field.key().into(), e164);
+                return;
+            }
+            Err(PhoneProblem::Invalid) => {
+                Finding::error(Code::PhoneInvalid).with("country", country.unwrap_or("?"))
+            }
+            Err(PhoneProblem::ExcelDamaged) => Finding::error(Code::PhoneExcelDamaged),
+            Err(PhoneProblem::LeadingZeroLost(fix)) => {
+                Finding::error(Code::PhoneLeadingZeroLost).suggest(fix)
+            }
+            Err(PhoneProblem::NoCountry) => Finding::error(Code::PhoneNoCountry),
+        };
+        work.report(column, finding.with("value", value));
+    }
+
+    fn tag(&self, work: &mut RowWork<'_>, column: &Column, tag: &str) {
+        let tag = clean(tag);
+        if self.known_tags.is_empty() {
+            work.record.add_tag(tag);
+            return;
+        }
+        let folded = compact(&tag);
+        if let Some((_, known)) = self.known_tags.iter().find(|(key, _)| *key == folded) {
+            work.record.add_tag(known.clone());
+            return;
+        }
+        match self.profile.unknown_tags {
+            UnknownTags::Create => {
+                work.report(
+                    column,
+                    Finding::warning(Code::TagCreated).with("value", tag.clone()),
+                );
+                work.record.add_tag(tag);
+            }
+            UnknownTags::Error => {
+                let mut finding = Finding::error(Code::TagUnknown).with("value", tag);
+                let limit = 2.max(folded.len() / 3);
+                if let Some((_, known)) = nearest(&folded, &self.known_tags, |(key, _)| key, limit)
+                {
+                    finding = finding.suggest(known.clone());
+                }
+                work.report(column, finding);
+            }
+        }
+    }
+
+    fn agent(&self, work: &mut RowWork<'_>, column: &Column, value: String) {
+        let Some(email) = normalise_email(&value) else {
+            work.report(
+                column,
+                Finding::error(Code::AgentInvalid).with("value", value),
+            );
+            return;
+        };
+        if !self.profile.agents.is_empty() {
+            match self
+                .profile
+                .agents
+                .iter()
+                .find(|agent| agent.email.eq_ignore_ascii_case(&email))
+            {
+                None => {
+                    let mut finding = Finding::error(Code::AgentUnknown).with("value", value);
+                    let nearest = self
+                        .profile
+                        .agents
+                        .iter()
+                        .map(|agent| {
+                            (
+                                edit_distance(&agent.email.to_ascii_lowercase(), &email),
+                                agent,
+                            )
+                        })
+                        .filter(|(distance, _)| *distance <= 3)
+                        .min_by_key(|(distance, _)| *distance);
+                    if let Some((_, agent)) = nearest {
+                        finding = finding.suggest(agent.email.clone());
+                    }
+                    work.report(column, finding);
+                    return;
+                }
+                Some(agent) if !agent.available => {
+                    work.report(
+                        column,
+                        Finding::warning(Code::AgentUnavailable).with("value", value),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        work.record.fields.insert("agent".into(), email);
+    }
+
+    fn id_number(
+        &self,
+        work: &mut RowWork<'_>,
+        column: &Column,
+        value: String,
+        id_type: Option<IdType>,
+        country: Option<&str>,
+    ) {
+        let kind = id_type
+            .or(self.id_hint)
+            .or_else(|| infer_id_type(country, &value));
+        let Some(kind) = kind else {
+            work.report(
+                column,
+                Finding::warning(Code::IdTypeMissing).with("value", value.clone()),
+            );
+            work.record.fields.insert("id_number".into(), value);
+            return;
+        };
+        match check_id(kind, country, &value) {
+            Ok(accepted) => {
+                if accepted.doubtful_check_digit {
+                    work.report(
+                        column,
+                        Finding::warning(Code::IdCheckDigit)
+                            .with("value", value)
+                            .with("id_type", kind.key().to_ascii_uppercase()),
+                    );
+                }
+                work.record
+                    .fields
+                    .entry("id_type".into())
+                    .or_insert_with(|| kind.key().into());
+                work.record
+                    .fields
+                    .insert("id_number".into(), accepted.number);
+            }
+            Err(IdProblem::Format(expected)) => work.report(
+                column,
+                Finding::error(Code::IdFormat)
+                    .with("value", value)
+                    .with("id_type", kind.key().to_ascii_uppercase())
+                    .with("expected", expected),
+            ),
+            Err(IdProblem::CheckDigit) => work.report(
+                column,
+                Finding::error(Code::IdCheckDigit)
+                    .with("value", value)
+                    .with("id_type", kind.key().to_ascii_uppercase()),
+            ),
+        }
+    }
+
+    fn custom(
+        &self,
+        work: &mut RowWork<'_>,
+        column: &Column,
+        key: &str,
+        value: String,
+        country: Option<&str>,
+    ) {
+        let Some(custom) = self.profile.custom_field(key) else {
+            work.record.custom.insert(key.to_owned(), value);
+            return;
+        };
+        let comma_decimal = comma_is_decimal(country);
+        let parsed = match custom.kind {
+            FieldType::Text => Ok(value.clone()),
+            FieldType::Number => {
+                parse_number(&value, false, comma_decimal).ok_or(Code::NumberInvalid)
+            }
+            FieldType::Currency => {
+                parse_number(&value, true, comma_decimal).ok_or(Code::CurrencyInvalid)
+            }
+            FieldType::Boolean => parse_boolean(&value)
+                .map(|b| b.to_string())
+                .ok_or(Code::BooleanInvalid),
+            FieldType::Select => match_option(&value, &custom.options)
+                .map(str::to_owned)
+                .ok_or(Code::SelectInvalid),
+            FieldType::Date => match parse_date(&value, month_first(country), self.today) {
+                Some(read) => {
+                    if read.ambiguous && country.is_none() {
+                        work.report(
+                            column,
+                            Finding::warning(Code::DateAmbiguous)
+                                .with("value", value.clone())
+                                .suggest(read.date.to_string()),
+                        );
+                    }
+                    if is_implausible(read.date, self.today) {
+                        work.report(
+                            column,
+                            Finding::warning(Code::DateImplausible).with("value", value.clone()),
+                        );
+                    }
+                    Ok(read.date.to_string())
+                }
+                None => Err(Code::DateInvalid),
+            },
+        };
+        match parsed {
+            Ok(normal) => {
+                work.record.custom.insert(key.to_owned(), normal);
+            }
+            Err(code) => {
+                let mut finding = Finding::error(code).with("value", value);
+                if code == Code::SelectInvalid {
+                    finding = finding.with("options", custom.options.join(", "));
+                }
+                work.report(column, finding);
+            }
+        }
+    }
+
+    /// Required fields and `at_least_one_of` groups.
+    fn row_rules(&self, work: &mut RowWork<'_>) {
+        let profile = &self.profile;
+        let required = profile.required.iter().chain(
+            profile
+                .custom_fields
+                .iter()
+                .filter(|c| c.required)
+                .map(|c| &c.key),
+        );
+        for key in required {
+            // A field with no column at all is a file-level finding, not one per row.
+            let Some(header) = self.column_of.get(key) else {
+                continue;
+            };
+            if !work.filled.contains(&key.as_str()) {
+                let mut finding = Finding::error(Code::RequiredMissing).with("field", key.clone());
+                finding.line = Some(work.line);
+                finding.column = Some(header.clone());
+                finding.field = Some(key.clone());
+                work.findings.push(finding);
+            }
+        }
+        for group in &profile.at_least_one_of {
+            if !group.iter().any(|key| work.filled.contains(&key.as_str())) {
+                let mut finding =
+                    Finding::error(Code::AtLeastOneOfMissing).with("fields", group.join(", "));
+                finding.line = Some(work.line);
+                work.findings.push(finding);
+            }
+        }
+    }
+
+    fn unique_keys(&self, record: &Record) -> Vec<UniqueKey> {
+        self.profile
+            .unique
+            .iter()
+            .filter_map(|field| {
+                let shown = record.get(field)?;
+                let key = match field.as_str() {
+                    "email" | "agent" | "phone" | "mobile" => shown.to_owned(),
+                    _ => compact(shown),
+                };
+                Some(UniqueKey {
+                    field: field.clone(),
+                    key,
+                    shown: shown.to_owned(),
+                    column: self.column_of.get(field).cloned(),
+                })
+            })
+            .collect()
+    }
+}
