@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod conformance;
 pub mod fuzz;
+pub mod generate;
 mod peer_data;
 pub mod run;
 pub mod test;

@@ -18,10 +18,12 @@ commands:
   run [SERVER OPTIONS]   build the UI and the server, then start Clientela on http://127.0.0.1:8080
                          (options go to `clientela serve`, e.g. `cargo xtask run --addr 0.0.0.0:8080`)
   test                   format check, clippy (native and wasm32), and every test, browser ones included
-                         (and the conformance suites when the peer-data folder is there)
-  conformance            run the file readers against other projects' test suites and print a pass/fail
-                         table (folder: CLIENTELA_PEER_DATA, default ../shared/peer-data)
+                         and the conformance suites (peer data: CLIENTELA_PEER_DATA)
+  conformance            run the readers and validators against other projects' test suites and print a
+                         pass/fail table (folder: CLIENTELA_PEER_DATA, default ../shared/peer-data)
   fuzz [SECONDS]         fuzz the file reader with cargo-fuzz (default 300 s; installs cargo-fuzz if missing)
+  gen [--rows N] [--format csv|xlsx] [--seed S] [--out FILE]
+                         write a realistic customer file (accents, mixed phone formats, some invalid rows)
   bench                  time the reader on a generated 1M-row CSV (and a 100k-row XLSX): MB/s, memory";
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("conformance") => commands::conformance::conformance(),
         Some("fuzz") => commands::fuzz::fuzz(&args[1..]),
         Some("bench") => commands::bench::bench(),
+        Some("gen") => commands::generate::generate(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
