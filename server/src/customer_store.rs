@@ -21,6 +21,7 @@ pub async fn insert_all(
     customers: &[NewCustomer],
     now_millis: i64,
 ) -> Result<u64, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
     for chunk in customers.chunks(ROWS_PER_STATEMENT) {
         let sql = insert_statement(chunk.len());
@@ -64,8 +65,7 @@ pub async fn list(
                 id: row.try_get("id")?,
                 file_name: row.try_get("file_name")?,
                 line: row.try_get::<i64, _>("line")?.unsigned_abs(),
-                fields: serde_json::from_str(&fields)
-                    .map_err(|err| sqlx::Error::Decode(Box::new(err)))?,
+                fields: flat_fields(&fields)?,
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
@@ -74,6 +74,51 @@ pub async fn list(
         .fetch_one(db.pool())
         .await?;
     Ok((customers, total.unsigned_abs()))
+}
+
+/// The stored fields as one level of text: the cells of a walking-skeleton row as they are, and
+/// an imported record's tags joined (`tags`) and custom and extra values under `custom.` and
+/// `extra.` prefixes.
+fn flat_fields(json: &str) -> Result<BTreeMap<String, String>, sqlx::Error> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|err| sqlx::Error::Decode(Box::new(err)))?;
+    let mut flat = BTreeMap::new();
+    if let serde_json::Value::Object(object) = value {
+        for (key, value) in object {
+            flatten_into(&mut flat, key, value);
+        }
+    }
+    Ok(flat)
+}
+
+fn flatten_into(flat: &mut BTreeMap<String, String>, key: String, value: serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            flat.insert(key, text);
+        }
+        Value::Array(items) => {
+            let texts: Vec<String> = items
+                .into_iter()
+                .map(|item| match item {
+                    Value::String(text) => text,
+                    other => other.to_string(),
+                })
+                .collect();
+            if !texts.is_empty() {
+                flat.insert(key, texts.join(", "));
+            }
+        }
+        Value::Object(object) => {
+            for (inner, value) in object {
+                flatten_into(flat, format!("{key}.{inner}"), value);
+            }
+        }
+        Value::Null => {}
+        other => {
+            flat.insert(key, other.to_string());
+        }
+    }
 }
 
 /// Checks that the database answers.

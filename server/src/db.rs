@@ -1,8 +1,11 @@
 //! Connecting to the database (SQLite or PostgreSQL, chosen by the URL) and migrating it.
 
+use std::sync::Arc;
+
 use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
+use tokio::sync::{Mutex, MutexGuard};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -11,6 +14,10 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
+    /// SQLite has one writer at a time, and a transaction that read before writing fails instead
+    /// of waiting when another writer got there first. Write transactions therefore take turns
+    /// here. (SQLite serves one server process; PostgreSQL needs no such lock.)
+    sqlite_writer: Option<Arc<Mutex<()>>>,
 }
 
 impl Db {
@@ -31,7 +38,19 @@ impl Db {
                 .await?;
             SQLITE_MIGRATIONS.run(&pool).await?;
         }
-        Ok(Db { pool })
+        let sqlite_writer = (!is_postgres).then(|| Arc::new(Mutex::new(())));
+        Ok(Db {
+            pool,
+            sqlite_writer,
+        })
+    }
+
+    /// Waits for this process's turn to write, on SQLite; on PostgreSQL, at once.
+    pub async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
+        match &self.sqlite_writer {
+            Some(writer) => Some(writer.lock().await),
+            None => None,
+        }
     }
 
     /// The connection pool, for queries.

@@ -17,6 +17,13 @@ pub enum ApiError {
     Unauthorized,
     /// The caller is signed in but may not do this (403); the message says why.
     Forbidden(String),
+    /// The request clashes with what is stored (409); `code` tells the client what to do.
+    Conflict {
+        /// A stable code, such as `batch.changed`.
+        code: &'static str,
+        /// What happened, in words.
+        message: String,
+    },
     /// Nothing matches the path (404).
     NotFound,
     /// Something failed on our side; the details go to the log, never to the client (500).
@@ -58,6 +65,9 @@ impl IntoResponse for ApiError {
             ),
             ApiError::Forbidden(message) => {
                 (StatusCode::FORBIDDEN, "auth.forbidden", message, Vec::new())
+            }
+            ApiError::Conflict { code, message } => {
+                (StatusCode::CONFLICT, code, message, Vec::new())
             }
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,

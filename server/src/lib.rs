@@ -9,6 +9,7 @@ mod clock;
 mod customer_store;
 mod db;
 mod error;
+mod imports;
 mod json;
 mod routes;
 mod state;
@@ -36,6 +37,7 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::health::router())
         .merge(routes::customers::router())
         .merge(routes::session::router())
+        .merge(routes::imports::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);

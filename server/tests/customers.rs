@@ -1,7 +1,4 @@
 use axum::http::StatusCode;
-use clientela_server::accounts::{NewUser, add_user, create_token_for};
-use clientela_server::now_millis;
-use clientela_shared::Role;
 use serde_json::json;
 
 use crate::on_both_databases;
@@ -88,33 +85,16 @@ on_both_databases!(customers_need_a_signed_in_user);
 
 async fn nobody_sees_another_workspaces_customers(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let other_workspace: i64 = sqlx::query_scalar(
-        "insert into workspace (name, created_at) values ('Other', 0) returning id",
-    )
-    .fetch_one(app.db.pool())
-    .await
-    .unwrap();
-    let outsider = NewUser {
-        workspace_id: other_workspace,
-        email: "outsider@example.com",
-        name: "Outsider",
-        role: Role::Admin,
-        password: None,
-    };
-    add_user(&app.db, &outsider, now_millis()).await.unwrap();
-    let token = create_token_for(&app.db, "outsider@example.com", "test", now_millis())
-        .await
-        .unwrap()
-        .unwrap();
+    let token = app.outsider_token().await;
 
     let (status, _) = app.post_json("/api/customers", &import_body(2)).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = app.get_as("/api/customers", token.expose()).await;
+    let (status, body) = app.get_as("/api/customers", &token).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["total"], 0, "{body}");
 
     let (_, body) = app
-        .post_json_as("/api/customers", &import_body(1), token.expose())
+        .post_json_as("/api/customers", &import_body(1), &token)
         .await;
     assert_eq!(body["stored"], 1);
     let (_, body) = app.get("/api/customers").await;

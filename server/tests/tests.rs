@@ -8,6 +8,7 @@ mod support {
 mod accounts;
 mod customers;
 mod health;
+mod imports;
 mod inspect;
 mod ui;
 mod validate;

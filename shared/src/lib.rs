@@ -55,6 +55,7 @@ mod error;
 mod format;
 mod grid;
 mod header;
+mod import_api;
 mod mapping;
 mod ole_check;
 mod options;
@@ -74,6 +75,10 @@ pub use api::{
 };
 pub use detection::{Basis, Detected, Detection, Format, SheetInfo};
 pub use error::{Error, ErrorKind};
+pub use import_api::{
+    Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary, NewImport,
+    Outcome, OutcomeCounts, Reason, RowOutcome,
+};
 pub use mapping::column::{ColumnMapping, MatchReason, Target};
 pub use mapping::plan::Mapping;
 pub use mapping::suggest::{suggest_mapping, suggest_mapping_for_table};
@@ -91,6 +96,7 @@ pub use validation::finding::{Finding, Severity};
 pub use validation::ids::{IdType, check_id};
 pub use validation::messages::Language;
 pub use validation::phone::normalise_phone;
+pub use validation::recheck_record::recheck_record;
 pub use validation::record::Record;
 pub use validation::report::{Report, RowReport, RowStatus, Summary};
 pub use validation::validator::{RowVerdict, Validator};

@@ -2,4 +2,5 @@
 
 pub mod customers;
 pub mod health;
+pub mod imports;
 pub mod session;

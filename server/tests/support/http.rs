@@ -5,9 +5,10 @@ use std::path::Path;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use clientela_server::accounts::ensure_first_workspace;
+use clientela_server::accounts::{NewUser, add_user, create_token_for, ensure_first_workspace};
 use clientela_server::auth::AuthConfig;
 use clientela_server::{AppState, Db, app, now_millis};
+use clientela_shared::Role;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -55,6 +56,30 @@ impl TestApp {
             url,
             _sqlite_dir: dir,
         }
+    }
+
+    /// The API token of an admin of a second workspace, who must never see this one's data.
+    pub async fn outsider_token(&self) -> String {
+        let workspace_id: i64 = sqlx::query_scalar(
+            "insert into workspace (name, created_at) values ('Other', 0) returning id",
+        )
+        .fetch_one(self.db.pool())
+        .await
+        .unwrap();
+        let outsider = NewUser {
+            workspace_id,
+            email: "outsider@example.com",
+            name: "Outsider",
+            role: Role::Admin,
+            password: None,
+        };
+        add_user(&self.db, &outsider, now_millis()).await.unwrap();
+        create_token_for(&self.db, "outsider@example.com", "test", now_millis())
+            .await
+            .unwrap()
+            .unwrap()
+            .expose()
+            .to_owned()
     }
 
     /// `GET` as the first admin (with [`ADMIN_TOKEN`]).

@@ -1,0 +1,8 @@
+//! Imports: opening one (idempotent by client id), applying its batches (idempotent by sequence
+//! number and content), and summarising it.
+
+mod apply_batch;
+mod store;
+
+pub(crate) use apply_batch::{BatchError, apply_batch};
+pub(crate) use store::{StoredImport, commit, find, list, open, summary};

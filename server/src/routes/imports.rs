@@ -1,0 +1,155 @@
+//! The import protocol: `POST /api/imports` (open, idempotent by client id),
+//! `PUT /api/imports/{id}/batches/{seq}` (records, idempotent by content),
+//! `POST /api/imports/{id}/commit`, `GET /api/imports` and `GET /api/imports/{id}`.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use clientela_shared::{Batch, BatchAnswer, ImportSummary, NewImport, RequestProblem};
+
+use crate::auth::CurrentUser;
+use crate::clock::now_millis;
+use crate::error::ApiError;
+use crate::imports::{self, BatchError, StoredImport};
+use crate::json::Json;
+use crate::state::AppState;
+
+/// The longest client id accepted.
+const MAX_CLIENT_ID: usize = 200;
+
+/// The import routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/imports", get(list).post(open))
+        .route("/imports/{id}", get(show))
+        .route("/imports/{id}/batches/{seq}", put(batch))
+        .route("/imports/{id}/commit", post(commit))
+}
+
+async fn open(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Json(request): Json<NewImport>,
+) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
+    let problems = check_new_import(&request);
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    let (import, created) = imports::open(
+        &state.db,
+        user.workspace_id,
+        user.id,
+        &request,
+        now_millis(),
+    )
+    .await?;
+    if created {
+        tracing::info!(user = user.id, import = import.id, file = %import.file_name, "import opened");
+    }
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(imports::summary(&state.db, &import).await?)))
+}
+
+fn check_new_import(request: &NewImport) -> Vec<RequestProblem> {
+    let mut problems = Vec::new();
+    let mut problem = |field: &str, code: &str, message: String| {
+        problems.push(RequestProblem {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message,
+        });
+    };
+    let client_id = request.client_id.trim();
+    if client_id.is_empty() || client_id.len() > MAX_CLIENT_ID {
+        problem(
+            "client_id",
+            "client_id.invalid",
+            format!("client_id must have 1 to {MAX_CLIENT_ID} characters."),
+        );
+    }
+    if request.file_name.trim().is_empty() {
+        problem(
+            "file_name",
+            "file_name.blank",
+            "file_name is blank.".to_owned(),
+        );
+    }
+    if let Err(err) = request.profile.check() {
+        problem("profile", "profile.invalid", err.to_string());
+    }
+    problems
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<Vec<ImportSummary>>, ApiError> {
+    Ok(Json(imports::list(&state.db, user.workspace_id).await?))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<ImportSummary>, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    Ok(Json(imports::summary(&state.db, &import).await?))
+}
+
+async fn batch(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, seq)): Path<(i64, u64)>,
+    Json(batch): Json<Batch>,
+) -> Result<Json<BatchAnswer>, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    match imports::apply_batch(&state.db, &import, seq, &batch, now_millis()).await {
+        Ok(answer) => Ok(Json(answer)),
+        Err(BatchError::Closed) => Err(ApiError::Conflict {
+            code: "import.closed",
+            message: "This import is committed; start a new one to send more rows.".to_owned(),
+        }),
+        Err(BatchError::ChangedContent) => Err(ApiError::Conflict {
+            code: "batch.changed",
+            message: format!("Batch {seq} was already received with different rows."),
+        }),
+        Err(BatchError::Raced) => Err(ApiError::Conflict {
+            code: "batch.retry",
+            message: "Another import stored some of these customers at the same moment. \
+                      Send the batch again."
+                .to_owned(),
+        }),
+        Err(BatchError::TooManyRows(rows)) => Err(ApiError::Invalid(vec![RequestProblem {
+            field: "rows".to_owned(),
+            code: "rows.too_many".to_owned(),
+            message: format!(
+                "A batch holds at most {} rows; this one has {rows}.",
+                Batch::MAX_ROWS
+            ),
+        }])),
+        Err(BatchError::Database(err)) => Err(err.into()),
+    }
+}
+
+async fn commit(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<ImportSummary>, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    let summary = imports::commit(&state.db, &import).await?;
+    tracing::info!(import = id, counts = ?summary.counts, "import committed");
+    Ok(Json(summary))
+}
+
+/// The workspace's import `id`; another workspace's import is as absent as a missing one.
+async fn find(state: &AppState, workspace_id: i64, id: i64) -> Result<StoredImport, ApiError> {
+    imports::find(&state.db, workspace_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}

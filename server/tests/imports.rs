@@ -1,0 +1,225 @@
+//! The import protocol: opening is idempotent, batches are re-validated, idempotent and
+//! transactional, duplicates are skipped or updated, and racing imports never store a customer
+//! twice.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::{Value, json};
+
+use crate::on_both_databases;
+use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
+
+fn profile() -> Value {
+    json!({ "default_country": "EC", "required": ["first_name"], "at_least_one_of": [["email", "phone"]] })
+}
+
+fn record(first_name: &str, email: &str) -> Value {
+    json!({ "first_name": first_name, "email": email, "tags": [], "custom": {}, "extra": {} })
+}
+
+fn batch(rows: &[(u64, Value)]) -> String {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|(line, record)| json!({ "line": line, "record": record }))
+        .collect();
+    json!({ "rows": rows }).to_string()
+}
+
+async fn open_import(app: &TestApp, client_id: &str, duplicates: &str) -> (StatusCode, Value) {
+    let body = json!({
+        "client_id": client_id,
+        "file_name": "clientes.xlsx",
+        "profile": profile(),
+        "options": { "duplicates": duplicates },
+    });
+    app.post_json("/api/imports", &body.to_string()).await
+}
+
+async fn put_batch(app: &TestApp, import: i64, seq: u64, body: &str) -> (StatusCode, Value) {
+    let request = Request::put(format!("/api/imports/{import}/batches/{seq}"))
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    let (status, _, json) = app.request(request).await;
+    (status, json)
+}
+
+fn outcomes(answer: &Value) -> Vec<&str> {
+    answer["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["outcome"].as_str().unwrap())
+        .collect()
+}
+
+async fn customer_count(app: &TestApp) -> u64 {
+    let (_, list) = app.get("/api/customers").await;
+    list["total"].as_u64().unwrap()
+}
+
+async fn opening_twice_gives_the_same_import(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (status, first) = open_import(&app, "c-1", "skip").await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let (status, again) = open_import(&app, "c-1", "skip").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first["id"], again["id"]);
+    let (_, list) = app.get("/api/imports").await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+
+    let (status, body) = app
+        .post_json(
+            "/api/imports",
+            &json!({ "client_id": "", "file_name": "" }).to_string(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["problems"].as_array().unwrap().len(), 2);
+}
+on_both_databases!(opening_twice_gives_the_same_import);
+
+async fn batches_are_revalidated_and_idempotent(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, import) = open_import(&app, "c-2", "skip").await;
+    let id = import["id"].as_i64().unwrap();
+    let body = batch(&[
+        (2, record("Ana", "ana@example.com")),
+        (3, record("Luis", "not-an-email")), // the browser would never send this
+        (4, record("", "sin.nombre@example.com")),
+        (5, record("Ana bis", "ANA@example.com")), // same customer as line 2
+    ]);
+    let (status, answer) = put_batch(&app, id, 1, &body).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(
+        outcomes(&answer),
+        ["created", "rejected", "rejected", "skipped"]
+    );
+    assert_eq!(answer["rows"][1]["reasons"][0]["code"], "email.invalid");
+    assert_eq!(answer["rows"][3]["matched_on"], "email");
+    assert_eq!(customer_count(&app).await, 1);
+
+    // The same batch again: the same answer, nothing new stored.
+    let (status, replay) = put_batch(&app, id, 1, &body).await;
+    assert_eq!((status, &replay), (StatusCode::OK, &answer));
+    assert_eq!(customer_count(&app).await, 1);
+
+    // Different rows under the same number are refused.
+    let other = batch(&[(9, record("Eva", "eva@example.com"))]);
+    let (status, body) = put_batch(&app, id, 1, &other).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["code"], "batch.changed");
+
+    let (_, summary) = app.get(&format!("/api/imports/{id}")).await;
+    assert_eq!(
+        summary["counts"],
+        json!({ "created": 1, "updated": 0, "skipped": 1, "rejected": 2 })
+    );
+}
+on_both_databases!(batches_are_revalidated_and_idempotent);
+
+async fn duplicates_are_skipped_or_updated(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, first) = open_import(&app, "first", "skip").await;
+    let first = first["id"].as_i64().unwrap();
+    put_batch(
+        &app,
+        first,
+        1,
+        &batch(&[(2, record("Ana", "ana@example.com"))]),
+    )
+    .await;
+
+    let (_, skip) = open_import(&app, "second", "skip").await;
+    let (_, answer) = put_batch(
+        &app,
+        skip["id"].as_i64().unwrap(),
+        1,
+        &batch(&[(2, record("Ana María", "ana@example.com"))]),
+    )
+    .await;
+    assert_eq!(outcomes(&answer), ["skipped"]);
+
+    let (_, update) = open_import(&app, "third", "update").await;
+    let (_, answer) = put_batch(
+        &app,
+        update["id"].as_i64().unwrap(),
+        1,
+        &batch(&[(2, record("Ana María", "ana@example.com"))]),
+    )
+    .await;
+    assert_eq!(outcomes(&answer), ["updated"]);
+    let (_, list) = app.get("/api/customers").await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["customers"][0]["fields"]["first_name"], "Ana María");
+}
+on_both_databases!(duplicates_are_skipped_or_updated);
+
+async fn a_committed_import_takes_no_more_batches(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, import) = open_import(&app, "c-3", "skip").await;
+    let id = import["id"].as_i64().unwrap();
+    let first = batch(&[(2, record("Ana", "ana@example.com"))]);
+    put_batch(&app, id, 1, &first).await;
+    let (status, summary) = app
+        .post_json(&format!("/api/imports/{id}/commit"), "")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{summary}");
+    assert_eq!(summary["status"], "committed");
+
+    let (status, body) = put_batch(
+        &app,
+        id,
+        2,
+        &batch(&[(3, record("Eva", "eva@example.com"))]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["code"], "import.closed");
+    // A late retry of a batch that was applied still gets its answer.
+    let (status, _) = put_batch(&app, id, 1, &first).await;
+    assert_eq!(status, StatusCode::OK);
+}
+on_both_databases!(a_committed_import_takes_no_more_batches);
+
+async fn racing_imports_store_a_customer_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, a) = open_import(&app, "race-a", "skip").await;
+    let (_, b) = open_import(&app, "race-b", "skip").await;
+    let rows: Vec<(u64, Value)> = (0..200)
+        .map(|i| {
+            (
+                i + 2,
+                record(&format!("Cliente {i}"), &format!("c{i}@example.com")),
+            )
+        })
+        .collect();
+    let body = batch(&rows);
+    let (a, b) = (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap());
+    let (first, second) = tokio::join!(put_batch(&app, a, 1, &body), put_batch(&app, b, 1, &body));
+    // A loser of the race is told to retry; the retry then finds the stored customers.
+    for (import, (status, answer)) in [(a, first), (b, second)] {
+        if status == StatusCode::CONFLICT {
+            assert_eq!(answer["error"]["code"], "batch.retry");
+            let (status, _) = put_batch(&app, import, 1, &body).await;
+            assert_eq!(status, StatusCode::OK);
+        } else {
+            assert_eq!(status, StatusCode::OK, "{answer}");
+        }
+    }
+    assert_eq!(customer_count(&app).await, 200);
+}
+on_both_databases!(racing_imports_store_a_customer_once);
+
+async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, import) = open_import(&app, "mine", "skip").await;
+    let id = import["id"].as_i64().unwrap();
+    let token = app.outsider_token().await;
+    let (status, _) = app.get_as(&format!("/api/imports/{id}"), &token).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, list) = app.get_as("/api/imports", &token).await;
+    assert_eq!(list, json!([]));
+}
+on_both_databases!(another_workspace_cannot_see_or_feed_an_import);

@@ -1,0 +1,157 @@
+//! The import protocol between the browser (or `clientela import`) and the server:
+//! open an import once, send its records in numbered batches, each answered row by row.
+//!
+//! Every step can be repeated safely: the same `client_id` opens the same import, and the same
+//! batch sent twice gets the same answer and changes nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::mapping::plan::Mapping;
+use crate::schema::profile::Profile;
+use crate::validation::record::Record;
+
+/// `POST /api/imports`: opens an import, or finds the one opened with the same `client_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewImport {
+    /// Made by the client (a UUID, say), so that a retried request finds the same import.
+    pub client_id: String,
+    /// The file's name on the user's computer.
+    pub file_name: String,
+    /// The profile the records were validated with; the server validates them again with it.
+    #[serde(default)]
+    pub profile: Profile,
+    /// The column mapping the user chose, kept with the import for the record.
+    #[serde(default)]
+    pub mapping: Option<Mapping>,
+    /// What to do with the records.
+    #[serde(default)]
+    pub options: ImportOptions,
+}
+
+/// How an import treats its records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportOptions {
+    /// A record whose email or phone is already stored: skip it, or update the stored customer.
+    pub duplicates: DuplicatePolicy,
+}
+
+/// What to do with a record that matches a stored customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DuplicatePolicy {
+    /// Leave the stored customer as it is.
+    #[default]
+    Skip,
+    /// Overwrite the stored customer's fields with the record's.
+    Update,
+}
+
+/// An import as the server reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// The server's id.
+    pub id: i64,
+    /// The client's id.
+    pub client_id: String,
+    /// The file's name.
+    pub file_name: String,
+    /// `open` while batches may still come; `committed` once closed.
+    pub status: String,
+    /// The options it was opened with.
+    pub options: ImportOptions,
+    /// What happened to its rows so far.
+    pub counts: OutcomeCounts,
+}
+
+/// How many rows had each outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeCounts {
+    /// New customers.
+    pub created: u64,
+    /// Stored customers updated.
+    pub updated: u64,
+    /// Duplicates of stored customers, left alone.
+    pub skipped: u64,
+    /// Rows the server refused.
+    pub rejected: u64,
+}
+
+/// `PUT /api/imports/{id}/batches/{seq}`: some of the import's records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Batch {
+    /// The records, each with the line of the file it came from.
+    pub rows: Vec<BatchRow>,
+}
+
+impl Batch {
+    /// The most rows one batch may carry.
+    pub const MAX_ROWS: usize = 5_000;
+}
+
+/// One record of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchRow {
+    /// The line of the file, as the user sees it.
+    pub line: u64,
+    /// The normalised record.
+    pub record: Record,
+}
+
+/// The server's answer to a batch: one outcome per row, in the batch's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchAnswer {
+    /// The batch's sequence number.
+    pub seq: u64,
+    /// What happened to each row.
+    pub rows: Vec<RowOutcome>,
+}
+
+/// What happened to one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowOutcome {
+    /// The line of the file.
+    pub line: u64,
+    /// The outcome.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// The outcomes a row can have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "lowercase")]
+pub enum Outcome {
+    /// A new customer was stored.
+    Created {
+        /// Its id.
+        customer_id: i64,
+    },
+    /// A stored customer with the same email or phone was updated.
+    Updated {
+        /// Its id.
+        customer_id: i64,
+    },
+    /// A stored customer has the same email or phone; it was left alone.
+    Skipped {
+        /// The stored customer.
+        customer_id: i64,
+        /// `email` or `phone`: what matched.
+        matched_on: String,
+    },
+    /// The record failed validation on the server.
+    Rejected {
+        /// Why, with stable codes and messages.
+        reasons: Vec<Reason>,
+    },
+}
+
+/// One reason a row was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The stable code, such as `email.invalid`.
+    pub code: String,
+    /// The field at fault, when there is one.
+    pub field: Option<String>,
+    /// The message, in English.
+    pub message: String,
+}

@@ -1,0 +1,132 @@
+//! Checking a normalised record again, as the server does with every record a browser sends: it
+//! never trusts the browser, and it uses the same engine.
+
+use crate::mapping::column::{ColumnMapping, MatchReason, Target};
+use crate::mapping::plan::Mapping;
+use crate::schema::field::Field;
+use crate::schema::profile::Profile;
+use crate::validation::record::Record;
+use crate::validation::validator::{RowVerdict, Validator};
+
+/// Validates `record` (from line `line` of its file) against `profile`, as if it were a file row
+/// whose columns are the record's keys. A record the engine itself produced passes unchanged;
+/// anything tampered with or malformed gets the same findings a file row would.
+pub fn recheck_record(profile: &Profile, line: u64, record: &Record) -> RowVerdict {
+    let mut headers = Vec::new();
+    let mut targets = Vec::new();
+    let mut cells = Vec::new();
+    for (key, value) in &record.fields {
+        // An unknown key is kept as additional data rather than silently dropped.
+        let target = Field::from_key(key).map_or(Target::Extra, Target::Field);
+        headers.push(key.clone());
+        targets.push(target);
+        cells.push(value.clone());
+    }
+    if !record.tags.is_empty() {
+        headers.push(Field::Tags.key().to_owned());
+        targets.push(Target::Field(Field::Tags));
+        cells.push(record.tags.join(", "));
+    }
+    for (key, value) in &record.custom {
+        headers.push(key.clone());
+        targets.push(Target::Custom(key.clone()));
+        cells.push(value.clone());
+    }
+    for (header, value) in &record.extra {
+        headers.push(header.clone());
+        targets.push(Target::Extra);
+        cells.push(value.clone());
+    }
+    // A field the profile asks for but the record lacks is a blank cell, so the row-level rules
+    // (required, at least one of) speak about it, as they would for a blank cell in a file.
+    let asked = profile
+        .required
+        .iter()
+        .chain(profile.at_least_one_of.iter().flatten());
+    for key in asked {
+        if headers.contains(key) || (key == Field::Tags.key() && !record.tags.is_empty()) {
+            continue;
+        }
+        let target = match Field::from_key(key) {
+            Some(field) => Target::Field(field),
+            None => Target::Custom(key.clone()),
+        };
+        headers.push(key.clone());
+        targets.push(target);
+        cells.push(String::new());
+    }
+    let mapping = Mapping {
+        fingerprint: Mapping::fingerprint_of(&headers),
+        columns: headers
+            .iter()
+            .zip(targets)
+            .map(|(header, target)| ColumnMapping {
+                header: header.clone(),
+                target,
+                confidence: 100,
+                reason: MatchReason::Chosen,
+            })
+            .collect(),
+    };
+    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+    Validator::new(profile, &mapping, &headers).check_row(line, &cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        Profile::from_toml(
+            "default_country = \"EC\"\nrequired = [\"first_name\"]\n\
+             at_least_one_of = [[\"email\", \"phone\"]]\n",
+        )
+        .unwrap()
+    }
+
+    fn record(pairs: &[(&str, &str)]) -> Record {
+        let mut record = Record::default();
+        for (key, value) in pairs {
+            record.fields.insert((*key).to_owned(), (*value).to_owned());
+        }
+        record
+    }
+
+    #[test]
+    fn a_normalised_record_passes_unchanged() {
+        let headers = [
+            "Nombre".to_owned(),
+            "Correo".to_owned(),
+            "Teléfono".to_owned(),
+        ];
+        let sample: [[&str; 3]; 0] = [];
+        let mapping = crate::suggest_mapping(&headers, &sample, &profile());
+        let mut validator = Validator::new(&profile(), &mapping, &headers);
+        let verdict = validator.check_row(2, &["  Ana ", "ANA@Example.com", "099 123 4567"]);
+        assert!(verdict.is_valid(), "{:?}", verdict.findings);
+
+        let again = recheck_record(&profile(), 2, &verdict.record);
+        assert!(again.is_valid(), "{:?}", again.findings);
+        assert_eq!(again.record, verdict.record);
+    }
+
+    #[test]
+    fn a_tampered_record_is_refused_with_the_engines_codes() {
+        let verdict = recheck_record(
+            &profile(),
+            7,
+            &record(&[("first_name", "Ana"), ("email", "not-an-email")]),
+        );
+        assert!(!verdict.is_valid());
+        assert!(
+            verdict
+                .findings
+                .iter()
+                .any(|finding| finding.code.as_str() == "email.invalid"),
+            "{:?}",
+            verdict.findings
+        );
+        let missing = recheck_record(&profile(), 8, &record(&[("email", "a@example.com")]));
+        assert!(!missing.is_valid(), "first_name is required");
+    }
+}
