@@ -223,3 +223,97 @@ async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
     assert_eq!(list, json!([]));
 }
 on_both_databases!(another_workspace_cannot_see_or_feed_an_import);
+
+async fn preview_counts_without_writing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, first) = open_import(&app, "p-1", "skip").await;
+    put_batch(
+        &app,
+        first["id"].as_i64().unwrap(),
+        1,
+        &batch(&[(2, record("Ana", "ana@example.com"))]),
+    )
+    .await;
+
+    let (_, second) = open_import(&app, "p-2", "update").await;
+    let id = second["id"].as_i64().unwrap();
+    let rows = batch(&[
+        (2, record("Ana María", "ana@example.com")),
+        (3, record("Eva", "eva@example.com")),
+        (4, record("Bad", "bad@")),
+    ]);
+    let (status, counts) = app
+        .post_json(&format!("/api/imports/{id}/preview"), &rows)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{counts}");
+    assert_eq!(
+        counts,
+        json!({ "created": 1, "updated": 1, "skipped": 0, "rejected": 1 })
+    );
+    assert_eq!(customer_count(&app).await, 1, "the preview wrote nothing");
+    let (_, list) = app.get("/api/customers").await;
+    assert_eq!(list["customers"][0]["fields"]["first_name"], "Ana");
+}
+on_both_databases!(preview_counts_without_writing);
+
+async fn revert_removes_created_and_restores_updated(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, first) = open_import(&app, "r-1", "skip").await;
+    let first = first["id"].as_i64().unwrap();
+    put_batch(
+        &app,
+        first,
+        1,
+        &batch(&[(2, record("Ana", "ana@example.com"))]),
+    )
+    .await;
+
+    let (_, second) = open_import(&app, "r-2", "update").await;
+    let second = second["id"].as_i64().unwrap();
+    let rows = batch(&[
+        (2, record("Ana María", "ana@example.com")),
+        (3, record("Eva", "eva@example.com")),
+    ]);
+    let (_, answer) = put_batch(&app, second, 1, &rows).await;
+    assert_eq!(outcomes(&answer), ["updated", "created"]);
+    assert_eq!(customer_count(&app).await, 2);
+
+    let (status, undone) = app
+        .post_json(&format!("/api/imports/{second}/revert"), "")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{undone}");
+    assert_eq!(undone, json!({ "removed": 1, "restored": 1, "kept": 0 }));
+    let (_, list) = app.get("/api/customers").await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["customers"][0]["fields"]["first_name"], "Ana");
+
+    let (status, body) = app
+        .post_json(&format!("/api/imports/{second}/revert"), "")
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["code"], "import.reverted");
+    let (status, _) = put_batch(
+        &app,
+        second,
+        2,
+        &batch(&[(9, record("Zoe", "zoe@example.com"))]),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "a reverted import takes no batches"
+    );
+
+    // Eva's email is free again: a new import creates her anew.
+    let (_, third) = open_import(&app, "r-3", "skip").await;
+    let (_, answer) = put_batch(
+        &app,
+        third["id"].as_i64().unwrap(),
+        1,
+        &batch(&[(2, record("Eva", "eva@example.com"))]),
+    )
+    .await;
+    assert_eq!(outcomes(&answer), ["created"]);
+}
+on_both_databases!(revert_removes_created_and_restores_updated);

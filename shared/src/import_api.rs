@@ -155,3 +155,14 @@ pub struct Reason {
     /// The message, in English.
     pub message: String,
 }
+
+/// `POST /api/imports/{id}/revert`: what undoing the import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevertSummary {
+    /// Customers the import created, now removed.
+    pub removed: u64,
+    /// Customers the import updated, now back as they were.
+    pub restored: u64,
+    /// Customers a later import changed since; left as they are.
+    pub kept: u64,
+}

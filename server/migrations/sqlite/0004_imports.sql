@@ -8,7 +8,7 @@ create table customer_import (
     profile text not null,                     -- JSON: the profile records are validated with
     mapping text,                              -- JSON: the mapping the user chose
     options text not null,                     -- JSON: duplicates policy, …
-    status text not null default 'open' check (status in ('open', 'committed')),
+    status text not null default 'open' check (status in ('open', 'committed', 'reverted')),
     created_at bigint not null,
     unique (workspace_id, client_id)
 );
@@ -30,8 +30,9 @@ create table import_row (
     import_id bigint not null references customer_import (id),
     line bigint not null,
     outcome text not null check (outcome in ('created', 'updated', 'skipped', 'rejected')),
-    customer_id bigint references customer (id),
-    detail text not null                       -- JSON: the row's outcome as answered
+    customer_id bigint,                        -- no foreign key: revert deletes created customers
+    detail text not null,                      -- JSON: the row's outcome as answered
+    previous text                              -- JSON: an updated customer before the update
 );
 create index import_row_by_import on import_row (import_id, line);
 

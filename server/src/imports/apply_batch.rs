@@ -2,8 +2,8 @@
 //! shared engine, then created, updated or skipped against the stored customers.
 
 use clientela_shared::{
-    Batch, BatchAnswer, DuplicatePolicy, Language, Outcome, Reason, Record, RowOutcome,
-    recheck_record,
+    Batch, BatchAnswer, DuplicatePolicy, Finding, Language, Outcome, OutcomeCounts, Reason, Record,
+    RowOutcome, recheck_record,
 };
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
@@ -61,26 +61,16 @@ pub(crate) async fn apply_batch(
     let mut rows = Vec::with_capacity(batch.rows.len());
     for row in &batch.rows {
         let verdict = recheck_record(&import.profile, row.line, &row.record);
-        let outcome = if verdict.is_valid() {
+        let (outcome, previous) = if verdict.is_valid() {
             store_customer(&mut tx, import, row.line, &verdict.record, now_millis).await?
         } else {
-            let reasons = verdict
-                .findings
-                .iter()
-                .filter(|finding| finding.is_error())
-                .map(|finding| Reason {
-                    code: finding.code.as_str().to_owned(),
-                    field: finding.field.clone(),
-                    message: finding.message(Language::En),
-                })
-                .collect();
-            Outcome::Rejected { reasons }
+            (rejected(&verdict.findings), None)
         };
         let outcome = RowOutcome {
             line: row.line,
             outcome,
         };
-        record_outcome(&mut tx, import.id, &outcome).await?;
+        record_outcome(&mut tx, import.id, &outcome, previous).await?;
         rows.push(outcome);
     }
     let answer = BatchAnswer { seq, rows };
@@ -110,6 +100,54 @@ pub(crate) async fn apply_batch(
         }
         Err(err) => Err(err.into()),
     }
+}
+
+/// What `batch` would do to the stored customers, worked out in a transaction that is then
+/// rolled back: the same code as [`apply_batch`], so the preview cannot disagree with it.
+pub(crate) async fn preview_batch(
+    db: &Db,
+    import: &StoredImport,
+    batch: &Batch,
+    now_millis: i64,
+) -> Result<OutcomeCounts, BatchError> {
+    if batch.rows.len() > Batch::MAX_ROWS {
+        return Err(BatchError::TooManyRows(batch.rows.len()));
+    }
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool().begin().await?;
+    let mut counts = OutcomeCounts::default();
+    for row in &batch.rows {
+        let verdict = recheck_record(&import.profile, row.line, &row.record);
+        if !verdict.is_valid() {
+            counts.rejected += 1;
+            continue;
+        }
+        match store_customer(&mut tx, import, row.line, &verdict.record, now_millis)
+            .await?
+            .0
+        {
+            Outcome::Created { .. } => counts.created += 1,
+            Outcome::Updated { .. } => counts.updated += 1,
+            Outcome::Skipped { .. } => counts.skipped += 1,
+            Outcome::Rejected { .. } => counts.rejected += 1,
+        }
+    }
+    tx.rollback().await?;
+    Ok(counts)
+}
+
+/// The outcome of a row the engine refused: its errors, with codes and English messages.
+fn rejected(findings: &[Finding]) -> Outcome {
+    let reasons = findings
+        .iter()
+        .filter(|finding| finding.is_error())
+        .map(|finding| Reason {
+            code: finding.code.as_str().to_owned(),
+            field: finding.field.clone(),
+            message: finding.message(Language::En),
+        })
+        .collect();
+    Outcome::Rejected { reasons }
 }
 
 /// The hex SHA-256 of the batch's rows, as canonical JSON.
@@ -148,14 +186,15 @@ async fn stored_answer(
         .map_err(|err| BatchError::Database(sqlx::Error::Decode(Box::new(err))))
 }
 
-/// Creates the customer, or skips or updates the stored one with the same email or phone.
+/// Creates the customer, or skips or updates the stored one with the same email or phone. An
+/// update also returns the customer as it was (JSON), so that revert can restore it.
 async fn store_customer(
     tx: &mut AnyConnection,
     import: &StoredImport,
     line: u64,
     record: &Record,
     now_millis: i64,
-) -> Result<Outcome, BatchError> {
+) -> Result<(Outcome, Option<String>), BatchError> {
     let email = record.fields.get("email").cloned();
     let phone = record
         .fields
@@ -169,11 +208,15 @@ async fn store_customer(
         .map(|id| (id, "email"))
         .or_else(|| by_phone.map(|id| (id, "phone")));
     match (existing, import.options.duplicates) {
-        (Some((customer_id, matched_on)), DuplicatePolicy::Skip) => Ok(Outcome::Skipped {
-            customer_id,
-            matched_on: matched_on.to_owned(),
-        }),
+        (Some((customer_id, matched_on)), DuplicatePolicy::Skip) => Ok((
+            Outcome::Skipped {
+                customer_id,
+                matched_on: matched_on.to_owned(),
+            },
+            None,
+        )),
         (Some((customer_id, _)), DuplicatePolicy::Update) => {
+            let previous = customer_as_it_is(tx, customer_id).await?;
             // A key is only filled in when no other customer holds it.
             let new_email = email.filter(|_| by_email.is_none());
             let new_phone = phone.filter(|_| by_phone.is_none());
@@ -189,7 +232,7 @@ async fn store_customer(
             .bind(customer_id)
             .execute(&mut *tx)
             .await?;
-            Ok(Outcome::Updated { customer_id })
+            Ok((Outcome::Updated { customer_id }, Some(previous)))
         }
         (None, _) => {
             let customer_id: i64 = sqlx::query_scalar(
@@ -207,9 +250,36 @@ async fn store_customer(
             .bind(import.id)
             .fetch_one(&mut *tx)
             .await?;
-            Ok(Outcome::Created { customer_id })
+            Ok((Outcome::Created { customer_id }, None))
         }
     }
+}
+
+/// A stored customer's fields, keys and last import, as JSON.
+async fn customer_as_it_is(
+    tx: &mut AnyConnection,
+    customer_id: i64,
+) -> Result<String, sqlx::Error> {
+    let row = sqlx::query("select fields, email, phone, import_id from customer where id = $1")
+        .bind(customer_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let previous = PreviousCustomer {
+        fields: row.try_get("fields")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        import_id: row.try_get("import_id")?,
+    };
+    Ok(serde_json::to_string(&previous).expect("plain data serialises"))
+}
+
+/// A customer before an import updated it.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) struct PreviousCustomer {
+    pub fields: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub import_id: Option<i64>,
 }
 
 /// The workspace's customer whose `column` (`email` or `phone`) is `value`.
@@ -234,6 +304,7 @@ async fn record_outcome(
     tx: &mut AnyConnection,
     import_id: i64,
     row: &RowOutcome,
+    previous: Option<String>,
 ) -> Result<(), sqlx::Error> {
     let (outcome, customer_id) = match &row.outcome {
         Outcome::Created { customer_id } => ("created", Some(*customer_id)),
@@ -242,14 +313,15 @@ async fn record_outcome(
         Outcome::Rejected { .. } => ("rejected", None),
     };
     sqlx::query(
-        "insert into import_row (import_id, line, outcome, customer_id, detail) \
-         values ($1, $2, $3, $4, $5)",
+        "insert into import_row (import_id, line, outcome, customer_id, detail, previous) \
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(import_id)
     .bind(i64::try_from(row.line).unwrap_or(i64::MAX))
     .bind(outcome)
     .bind(customer_id)
     .bind(serde_json::to_string(row).expect("outcomes serialise"))
+    .bind(previous)
     .execute(&mut *tx)
     .await?;
     Ok(())

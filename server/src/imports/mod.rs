@@ -2,7 +2,9 @@
 //! number and content), and summarising it.
 
 mod apply_batch;
+mod revert;
 mod store;
 
-pub(crate) use apply_batch::{BatchError, apply_batch};
+pub(crate) use apply_batch::{BatchError, apply_batch, preview_batch};
+pub(crate) use revert::revert;
 pub(crate) use store::{StoredImport, commit, find, list, open, summary};

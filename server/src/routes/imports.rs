@@ -1,12 +1,16 @@
 //! The import protocol: `POST /api/imports` (open, idempotent by client id),
 //! `PUT /api/imports/{id}/batches/{seq}` (records, idempotent by content),
-//! `POST /api/imports/{id}/commit`, `GET /api/imports` and `GET /api/imports/{id}`.
+//! `POST /api/imports/{id}/preview` (what a batch would do, writing nothing),
+//! `POST /api/imports/{id}/commit`, `POST /api/imports/{id}/revert`, `GET /api/imports` and
+//! `GET /api/imports/{id}`.
 
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
-use clientela_shared::{Batch, BatchAnswer, ImportSummary, NewImport, RequestProblem};
+use clientela_shared::{
+    Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem, RevertSummary,
+};
 
 use crate::auth::CurrentUser;
 use crate::clock::now_millis;
@@ -25,6 +29,8 @@ pub fn router() -> Router<AppState> {
         .route("/imports/{id}", get(show))
         .route("/imports/{id}/batches/{seq}", put(batch))
         .route("/imports/{id}/commit", post(commit))
+        .route("/imports/{id}/preview", post(preview))
+        .route("/imports/{id}/revert", post(revert))
 }
 
 async fn open(
@@ -108,32 +114,69 @@ async fn batch(
     Json(batch): Json<Batch>,
 ) -> Result<Json<BatchAnswer>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
-    match imports::apply_batch(&state.db, &import, seq, &batch, now_millis()).await {
-        Ok(answer) => Ok(Json(answer)),
-        Err(BatchError::Closed) => Err(ApiError::Conflict {
+    imports::apply_batch(&state.db, &import, seq, &batch, now_millis())
+        .await
+        .map(Json)
+        .map_err(|err| batch_error(err, seq))
+}
+
+/// The API's answer to a batch that could not be applied.
+fn batch_error(err: BatchError, seq: u64) -> ApiError {
+    match err {
+        BatchError::Closed => ApiError::Conflict {
             code: "import.closed",
-            message: "This import is committed; start a new one to send more rows.".to_owned(),
-        }),
-        Err(BatchError::ChangedContent) => Err(ApiError::Conflict {
+            message: "This import is closed; start a new one to send more rows.".to_owned(),
+        },
+        BatchError::ChangedContent => ApiError::Conflict {
             code: "batch.changed",
             message: format!("Batch {seq} was already received with different rows."),
-        }),
-        Err(BatchError::Raced) => Err(ApiError::Conflict {
+        },
+        BatchError::Raced => ApiError::Conflict {
             code: "batch.retry",
             message: "Another import stored some of these customers at the same moment. \
                       Send the batch again."
                 .to_owned(),
-        }),
-        Err(BatchError::TooManyRows(rows)) => Err(ApiError::Invalid(vec![RequestProblem {
+        },
+        BatchError::TooManyRows(rows) => ApiError::Invalid(vec![RequestProblem {
             field: "rows".to_owned(),
             code: "rows.too_many".to_owned(),
             message: format!(
                 "A batch holds at most {} rows; this one has {rows}.",
                 Batch::MAX_ROWS
             ),
-        }])),
-        Err(BatchError::Database(err)) => Err(err.into()),
+        }]),
+        BatchError::Database(err) => err.into(),
     }
+}
+
+async fn preview(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+    Json(batch): Json<Batch>,
+) -> Result<Json<OutcomeCounts>, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    imports::preview_batch(&state.db, &import, &batch, now_millis())
+        .await
+        .map(Json)
+        .map_err(|err| batch_error(err, 0))
+}
+
+async fn revert(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<RevertSummary>, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    if import.status == "reverted" {
+        return Err(ApiError::Conflict {
+            code: "import.reverted",
+            message: "This import was already reverted.".to_owned(),
+        });
+    }
+    let summary = imports::revert(&state.db, &import, now_millis()).await?;
+    tracing::info!(user = user.id, import = id, ?summary, "import reverted");
+    Ok(Json(summary))
 }
 
 async fn commit(

@@ -1,0 +1,70 @@
+//! Undoing an import: the customers it created are removed and the ones it updated get their
+//! previous values back — unless a later import has changed them since, in which case they are
+//! kept and counted.
+
+use clientela_shared::RevertSummary;
+use sqlx::Row;
+
+use super::apply_batch::PreviousCustomer;
+use super::store::StoredImport;
+use crate::db::Db;
+
+/// Reverts `import` in one transaction and marks it `reverted`.
+pub(crate) async fn revert(
+    db: &Db,
+    import: &StoredImport,
+    now_millis: i64,
+) -> Result<RevertSummary, sqlx::Error> {
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool().begin().await?;
+    let rows = sqlx::query(
+        "select outcome, customer_id, previous from import_row \
+         where import_id = $1 and outcome in ('created', 'updated') order by id desc",
+    )
+    .bind(import.id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut summary = RevertSummary::default();
+    for row in &rows {
+        let outcome: String = row.try_get("outcome")?;
+        let customer_id: i64 = row.try_get("customer_id")?;
+        // `import_id = this import` means no later import has touched the customer.
+        let changed = if outcome == "created" {
+            sqlx::query("delete from customer where id = $1 and import_id = $2")
+                .bind(customer_id)
+                .bind(import.id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+        } else {
+            let previous: String = row.try_get("previous")?;
+            let previous: PreviousCustomer = serde_json::from_str(&previous)
+                .map_err(|err| sqlx::Error::Decode(Box::new(err)))?;
+            sqlx::query(
+                "update customer set fields = $1, email = $2, phone = $3, import_id = $4, \
+                 updated_at = $5 where id = $6 and import_id = $7",
+            )
+            .bind(previous.fields)
+            .bind(previous.email)
+            .bind(previous.phone)
+            .bind(previous.import_id)
+            .bind(now_millis)
+            .bind(customer_id)
+            .bind(import.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        };
+        match (changed, outcome.as_str()) {
+            (0, _) => summary.kept += 1,
+            (_, "created") => summary.removed += 1,
+            _ => summary.restored += 1,
+        }
+    }
+    sqlx::query("update customer_import set status = 'reverted' where id = $1")
+        .bind(import.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(summary)
+}
