@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use clientela_shared::Customer;
+use clientela_shared::{Customer, fold};
 use sqlx::Row;
 
 use crate::db::Db;
@@ -41,22 +41,67 @@ pub async fn insert_all(
     Ok(customers.len() as u64)
 }
 
-/// One page of a workspace's customers, oldest first, and their total count.
+/// What `GET /api/customers` asks for: a search, filters and a page.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerQuery {
+    /// Part of a name, company, email or phone, in any case, with or without accents.
+    pub q: Option<String>,
+    /// Only customers with this tag.
+    pub tag: Option<String>,
+    /// Only customers with this status (`active`, `potential`).
+    pub status: Option<String>,
+    /// How many to return.
+    pub limit: u32,
+    /// How many to skip.
+    pub offset: u64,
+}
+
+/// One page of a workspace's customers matching `query`, oldest first, and how many match.
 pub async fn list(
     db: &Db,
     workspace_id: i64,
-    limit: u32,
-    offset: u64,
+    query: &CustomerQuery,
 ) -> Result<(Vec<Customer>, u64), sqlx::Error> {
-    let rows = sqlx::query(
-        "select id, file_name, line, fields from customer where workspace_id = $1 \
-         order by id limit $2 offset $3",
-    )
-    .bind(workspace_id)
-    .bind(i64::from(limit))
-    .bind(to_i64(offset))
-    .fetch_all(db.pool())
-    .await?;
+    let mut conditions = vec!["workspace_id = $1".to_owned()];
+    let mut params: Vec<String> = Vec::new();
+    if let Some(pattern) = query.q.as_deref().and_then(search_pattern) {
+        params.push(pattern);
+        conditions.push(format!(
+            "search_text like ${} escape '\\'",
+            params.len() + 1
+        ));
+    }
+    if let Some(tag) = query.tag.as_deref().filter(|tag| !tag.trim().is_empty()) {
+        params.push(tag.trim().to_owned());
+        conditions.push(format!(
+            "id in (select customer_id from customer_tag where tag = ${})",
+            params.len() + 1
+        ));
+    }
+    if let Some(status) = query
+        .status
+        .as_deref()
+        .filter(|status| !status.trim().is_empty())
+    {
+        params.push(status.trim().to_owned());
+        conditions.push(format!("status = ${}", params.len() + 1));
+    }
+    let filter = conditions.join(" and ");
+    let page_sql = format!(
+        "select id, file_name, line, fields from customer where {filter} \
+         order by id limit ${} offset ${}",
+        params.len() + 2,
+        params.len() + 3
+    );
+    let mut page = sqlx::query(&page_sql).bind(workspace_id);
+    for param in &params {
+        page = page.bind(param.clone());
+    }
+    let rows = page
+        .bind(i64::from(query.limit))
+        .bind(to_i64(query.offset))
+        .fetch_all(db.pool())
+        .await?;
     let customers = rows
         .iter()
         .map(|row| {
@@ -69,11 +114,34 @@ pub async fn list(
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let total: i64 = sqlx::query_scalar("select count(*) from customer where workspace_id = $1")
-        .bind(workspace_id)
-        .fetch_one(db.pool())
-        .await?;
+    let count_sql = format!("select count(*) from customer where {filter}");
+    let mut count = sqlx::query_scalar(&count_sql).bind(workspace_id);
+    for param in &params {
+        count = count.bind(param.clone());
+    }
+    let total: i64 = count.fetch_one(db.pool()).await?;
     Ok((customers, total.unsigned_abs()))
+}
+
+/// The `like` pattern for a search: folded like the stored text, wildcards escaped. A phone
+/// typed the national way (`099 123 4567`) loses its leading zeros, so it is found inside the
+/// stored E.164 number (`593991234567`).
+fn search_pattern(q: &str) -> Option<String> {
+    let folded = fold(q);
+    let digits: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let folded = if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.trim_start_matches('0').to_owned()
+    } else {
+        folded
+    };
+    if folded.is_empty() {
+        return None;
+    }
+    let escaped = folded
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    Some(format!("%{escaped}%"))
 }
 
 /// The stored fields as one level of text: the cells of a walking-skeleton row as they are, and
@@ -153,6 +221,20 @@ fn to_i64(n: u64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn searches_are_folded_and_phones_lose_their_trunk_zero() {
+        assert_eq!(search_pattern("  Muñoz "), Some("%munoz%".to_owned()));
+        assert_eq!(
+            search_pattern("099 123-4567"),
+            Some("%991234567%".to_owned())
+        );
+        assert_eq!(
+            search_pattern("ana@example"),
+            Some("%ana example%".to_owned())
+        );
+        assert_eq!(search_pattern(" - "), None);
+    }
 
     #[test]
     fn insert_statement_numbers_every_placeholder() {

@@ -317,3 +317,51 @@ async fn revert_removes_created_and_restores_updated(backend: Backend) {
     assert_eq!(outcomes(&answer), ["created"]);
 }
 on_both_databases!(revert_removes_created_and_restores_updated);
+
+async fn customers_are_found_ignoring_case_and_accents(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let body = json!({
+        "client_id": "search",
+        "file_name": "clientes.csv",
+        "profile": { "default_country": "EC", "tags": ["VIP"], "required": ["first_name"] },
+    });
+    let (_, import) = app.post_json("/api/imports", &body.to_string()).await;
+    let id = import["id"].as_i64().unwrap();
+    let rows = json!({ "rows": [
+        { "line": 2, "record": { "first_name": "José", "last_name": "Muñoz", "email": "jose@example.com",
+          "phone": "+593991234567", "status": "active", "tags": ["VIP"], "custom": {}, "extra": {} } },
+        { "line": 3, "record": { "first_name": "Łucja", "last_name": "Kowalska", "email": "lucja@example.com",
+          "status": "potential", "tags": [], "custom": {}, "extra": {} } },
+    ]});
+    let (status, answer) = put_batch(&app, id, 1, &rows.to_string()).await;
+    assert_eq!(
+        outcomes(&answer),
+        ["created", "created"],
+        "{status} {answer}"
+    );
+
+    let total = |query: &'static str| {
+        let app = &app;
+        async move {
+            let (status, list) = app.get(&format!("/api/customers?{query}")).await;
+            assert_eq!(status, StatusCode::OK, "{list}");
+            list["total"].as_u64().unwrap()
+        }
+    };
+    assert_eq!(total("q=MUNOZ").await, 1);
+    assert_eq!(total("q=lucja").await, 1);
+    assert_eq!(
+        total("q=099%20123%204567").await,
+        1,
+        "a national phone finds the E.164 one"
+    );
+    assert_eq!(total("q=example.com").await, 2);
+    assert_eq!(total("q=nobody").await, 0);
+    assert_eq!(total("tag=VIP").await, 1);
+    assert_eq!(total("status=potential").await, 1);
+    assert_eq!(total("q=example&status=active&tag=VIP").await, 1);
+    let (_, page) = app.get("/api/customers?limit=1&page=2").await;
+    assert_eq!(page["customers"][0]["fields"]["first_name"], "Łucja");
+    assert_eq!(page["total"], 2);
+}
+on_both_databases!(customers_are_found_ignoring_case_and_accents);

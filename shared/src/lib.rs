@@ -89,6 +89,7 @@ pub use schema::field::Field;
 pub use schema::profile::{Agent, CustomField, FieldType, Profile, UnknownTags};
 pub use schema::profile_error::{ProfileError, ProfileErrorKind};
 pub use table::{RowRef, Rows, Table};
+pub use text::fold;
 pub use validation::code::Code;
 pub use validation::date::Date;
 pub use validation::email::{is_usable_email, likely_typo};

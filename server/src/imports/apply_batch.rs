@@ -8,6 +8,7 @@ use clientela_shared::{
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
+use super::customer_index::index_customer;
 use super::store::StoredImport;
 use crate::db::Db;
 
@@ -232,6 +233,7 @@ async fn store_customer(
             .bind(customer_id)
             .execute(&mut *tx)
             .await?;
+            index_customer(tx, customer_id, record).await?;
             Ok((Outcome::Updated { customer_id }, Some(previous)))
         }
         (None, _) => {
@@ -250,6 +252,7 @@ async fn store_customer(
             .bind(import.id)
             .fetch_one(&mut *tx)
             .await?;
+            index_customer(tx, customer_id, record).await?;
             Ok((Outcome::Created { customer_id }, None))
         }
     }

@@ -2,6 +2,7 @@
 //! number and content), and summarising it.
 
 mod apply_batch;
+mod customer_index;
 mod revert;
 mod store;
 

@@ -2,10 +2,11 @@
 //! previous values back — unless a later import has changed them since, in which case they are
 //! kept and counted.
 
-use clientela_shared::RevertSummary;
+use clientela_shared::{Record, RevertSummary};
 use sqlx::Row;
 
 use super::apply_batch::PreviousCustomer;
+use super::customer_index::index_customer;
 use super::store::StoredImport;
 use crate::db::Db;
 
@@ -40,7 +41,9 @@ pub(crate) async fn revert(
             let previous: String = row.try_get("previous")?;
             let previous: PreviousCustomer = serde_json::from_str(&previous)
                 .map_err(|err| sqlx::Error::Decode(Box::new(err)))?;
-            sqlx::query(
+            // Rows stored before imports existed hold plain cells, not a record: nothing to index.
+            let record: Option<Record> = serde_json::from_str(&previous.fields).ok();
+            let restored = sqlx::query(
                 "update customer set fields = $1, email = $2, phone = $3, import_id = $4, \
                  updated_at = $5 where id = $6 and import_id = $7",
             )
@@ -53,7 +56,11 @@ pub(crate) async fn revert(
             .bind(import.id)
             .execute(&mut *tx)
             .await?
-            .rows_affected()
+            .rows_affected();
+            if let (1, Some(record)) = (restored, &record) {
+                index_customer(&mut tx, customer_id, record).await?;
+            }
+            restored
         };
         match (changed, outcome.as_str()) {
             (0, _) => summary.kept += 1,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::auth::CurrentUser;
 use crate::clock::now_millis;
-use crate::customer_store::{self, NewCustomer};
+use crate::customer_store::{self, CustomerQuery, NewCustomer};
 use crate::error::ApiError;
 use crate::json::Json;
 use crate::state::AppState;
@@ -42,9 +42,14 @@ async fn import(
     Ok(Json(ImportReceipt { stored }))
 }
 
-/// Paging of `GET /api/customers`.
+/// The query of `GET /api/customers?q=&tag=&status=&page=` (or `offset=`), `limit=` per page.
 #[derive(Debug, Deserialize)]
-struct Page {
+struct ListQuery {
+    q: Option<String>,
+    tag: Option<String>,
+    status: Option<String>,
+    /// 1-based page number; wins over `offset`.
+    page: Option<u64>,
     #[serde(default)]
     offset: u64,
     #[serde(default = "default_limit")]
@@ -58,10 +63,20 @@ fn default_limit() -> u32 {
 async fn list(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
-    Query(page): Query<Page>,
+    Query(query): Query<ListQuery>,
 ) -> Result<Json<CustomerList>, ApiError> {
-    let limit = page.limit.clamp(1, 1000);
-    let (customers, total) =
-        customer_store::list(&state.db, user.workspace_id, limit, page.offset).await?;
+    let limit = query.limit.clamp(1, 1000);
+    let offset = match query.page {
+        Some(page) => page.saturating_sub(1).saturating_mul(u64::from(limit)),
+        None => query.offset,
+    };
+    let query = CustomerQuery {
+        q: query.q,
+        tag: query.tag,
+        status: query.status,
+        limit,
+        offset,
+    };
+    let (customers, total) = customer_store::list(&state.db, user.workspace_id, &query).await?;
     Ok(Json(CustomerList { customers, total }))
 }
