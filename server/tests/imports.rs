@@ -365,3 +365,50 @@ async fn customers_are_found_ignoring_case_and_accents(backend: Backend) {
     assert_eq!(page["total"], 2);
 }
 on_both_databases!(customers_are_found_ignoring_case_and_accents);
+
+async fn the_error_file_shows_rejected_rows_as_they_were(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let body = json!({
+        "client_id": "errors",
+        "file_name": "clientes.xlsx",
+        "columns": ["Nombre", "Correo"],
+        "profile": profile(),
+    });
+    let (_, import) = app.post_json("/api/imports", &body.to_string()).await;
+    let id = import["id"].as_i64().unwrap();
+    let rows = json!({ "rows": [
+        { "line": 2, "record": record("Ana", "ana@example.com"), "source": ["Ana", "ana@example.com"] },
+        { "line": 3, "record": record("=HYPERLINK(\"http://evil\")", "bad@"),
+          "source": ["=HYPERLINK(\"http://evil\")", "bad@"] },
+        { "line": 4, "record": record("José", "jose@"), "source": ["José", "jose@"] },
+    ]});
+    let (_, answer) = put_batch(&app, id, 1, &rows.to_string()).await;
+    assert_eq!(outcomes(&answer), ["created", "rejected", "rejected"]);
+
+    let (status, headers, bytes) = app
+        .get_bytes(&format!("/api/imports/{id}/errors.csv"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("clientes-errors.csv")
+    );
+    let text = String::from_utf8(bytes).unwrap();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark for Excel");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Line,Nombre,Correo,Error");
+    assert!(
+        lines[1].starts_with("3,\"'=HYPERLINK(\"\"http://evil\"\")\",bad@,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("4,José,jose@,"), "{}", lines[2]);
+    assert!(lines[2].contains("email"), "{}", lines[2]);
+    assert_eq!(lines.len(), 3);
+}
+on_both_databases!(the_error_file_shows_rejected_rows_as_they_were);

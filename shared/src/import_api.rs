@@ -20,6 +20,9 @@ pub struct NewImport {
     /// The profile the records were validated with; the server validates them again with it.
     #[serde(default)]
     pub profile: Profile,
+    /// The file's header names, so the error file can show rejected rows as they were.
+    #[serde(default)]
+    pub columns: Vec<String>,
     /// The column mapping the user chose, kept with the import for the record.
     #[serde(default)]
     pub mapping: Option<Mapping>,
@@ -96,6 +99,9 @@ pub struct BatchRow {
     pub line: u64,
     /// The normalised record.
     pub record: Record,
+    /// The row's cells as in the file, for the error file should the server reject the row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<String>,
 }
 
 /// The server's answer to a batch: one outcome per row, in the batch's order.

@@ -7,6 +7,7 @@ create table customer_import (
     file_name text not null,
     profile text not null,                     -- JSON: the profile records are validated with
     mapping text,                              -- JSON: the mapping the user chose
+    columns text not null default '[]',        -- JSON: the file's header names, for the error file
     options text not null,                     -- JSON: duplicates policy, …
     status text not null default 'open' check (status in ('open', 'committed', 'reverted')),
     created_at bigint not null,
@@ -32,7 +33,8 @@ create table import_row (
     outcome text not null check (outcome in ('created', 'updated', 'skipped', 'rejected')),
     customer_id bigint,                        -- no foreign key: revert deletes created customers
     detail text not null,                      -- JSON: the row's outcome as answered
-    previous text                              -- JSON: an updated customer before the update
+    previous text,                             -- JSON: an updated customer before the update
+    source text                                -- JSON: the row's cells as in the file (error file)
 );
 create index import_row_by_import on import_row (import_id, line);
 

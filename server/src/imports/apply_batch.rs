@@ -71,7 +71,7 @@ pub(crate) async fn apply_batch(
             line: row.line,
             outcome,
         };
-        record_outcome(&mut tx, import.id, &outcome, previous).await?;
+        record_outcome(&mut tx, import.id, &outcome, previous, &row.source).await?;
         rows.push(outcome);
     }
     let answer = BatchAnswer { seq, rows };
@@ -308,6 +308,7 @@ async fn record_outcome(
     import_id: i64,
     row: &RowOutcome,
     previous: Option<String>,
+    source: &[String],
 ) -> Result<(), sqlx::Error> {
     let (outcome, customer_id) = match &row.outcome {
         Outcome::Created { customer_id } => ("created", Some(*customer_id)),
@@ -316,8 +317,8 @@ async fn record_outcome(
         Outcome::Rejected { .. } => ("rejected", None),
     };
     sqlx::query(
-        "insert into import_row (import_id, line, outcome, customer_id, detail, previous) \
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into import_row (import_id, line, outcome, customer_id, detail, previous, source) \
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(import_id)
     .bind(i64::try_from(row.line).unwrap_or(i64::MAX))
@@ -325,6 +326,7 @@ async fn record_outcome(
     .bind(customer_id)
     .bind(serde_json::to_string(row).expect("outcomes serialise"))
     .bind(previous)
+    .bind((!source.is_empty()).then(|| serde_json::to_string(source).expect("cells serialise")))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -3,9 +3,11 @@
 
 mod apply_batch;
 mod customer_index;
+mod error_file;
 mod revert;
 mod store;
 
 pub(crate) use apply_batch::{BatchError, apply_batch, preview_batch};
+pub(crate) use error_file::errors_csv;
 pub(crate) use revert::revert;
 pub(crate) use store::{StoredImport, commit, find, list, open, summary};

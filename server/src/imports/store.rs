@@ -14,11 +14,13 @@ pub(crate) struct StoredImport {
     pub client_id: String,
     pub file_name: String,
     pub profile: Profile,
+    /// The file's header names.
+    pub columns: Vec<String>,
     pub options: ImportOptions,
     pub status: String,
 }
 
-const COLUMNS: &str = "id, workspace_id, client_id, file_name, profile, options, status";
+const COLUMNS: &str = "id, workspace_id, client_id, file_name, profile, columns, options, status";
 
 impl StoredImport {
     fn from_row(row: &AnyRow) -> Result<StoredImport, sqlx::Error> {
@@ -29,6 +31,7 @@ impl StoredImport {
             client_id: row.try_get("client_id")?,
             file_name: row.try_get("file_name")?,
             profile: decode(&json("profile")?)?,
+            columns: decode(&json("columns")?)?,
             options: decode(&json("options")?)?,
             status: row.try_get("status")?,
         })
@@ -57,8 +60,8 @@ pub(crate) async fn open(
     }
     let inserted = sqlx::query(
         "insert into customer_import \
-         (workspace_id, user_id, client_id, file_name, profile, mapping, options, status, created_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, 'open', $8)",
+         (workspace_id, user_id, client_id, file_name, profile, mapping, columns, options, status, \
+          created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9)",
     )
     .bind(workspace_id)
     .bind(user_id)
@@ -66,6 +69,7 @@ pub(crate) async fn open(
     .bind(request.file_name.clone())
     .bind(encode(&request.profile))
     .bind(request.mapping.as_ref().map(encode))
+    .bind(encode(&request.columns))
     .bind(encode(&request.options))
     .bind(now_millis)
     .execute(db.pool())

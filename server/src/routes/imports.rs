@@ -1,12 +1,13 @@
 //! The import protocol: `POST /api/imports` (open, idempotent by client id),
 //! `PUT /api/imports/{id}/batches/{seq}` (records, idempotent by content),
 //! `POST /api/imports/{id}/preview` (what a batch would do, writing nothing),
-//! `POST /api/imports/{id}/commit`, `POST /api/imports/{id}/revert`, `GET /api/imports` and
-//! `GET /api/imports/{id}`.
+//! `POST /api/imports/{id}/commit`, `POST /api/imports/{id}/revert`,
+//! `GET /api/imports/{id}/errors.csv`, `GET /api/imports` and `GET /api/imports/{id}`.
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use clientela_shared::{
     Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem, RevertSummary,
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/imports/{id}/commit", post(commit))
         .route("/imports/{id}/preview", post(preview))
         .route("/imports/{id}/revert", post(revert))
+        .route("/imports/{id}/errors.csv", get(errors_csv))
 }
 
 async fn open(
@@ -177,6 +179,39 @@ async fn revert(
     let summary = imports::revert(&state.db, &import, now_millis()).await?;
     tracing::info!(user = user.id, import = id, ?summary, "import reverted");
     Ok(Json(summary))
+}
+
+async fn errors_csv(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<impl IntoResponse, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    let bytes = imports::errors_csv(&state.db, &import).await?;
+    let stem = import
+        .file_name
+        .rsplit_once('.')
+        .map_or(import.file_name.as_str(), |(stem, _)| stem);
+    let file_name: String = format!("{stem}-errors.csv")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        bytes,
+    ))
 }
 
 async fn commit(
