@@ -1,0 +1,112 @@
+//! Measures how fast the server ingests an import: `BENCH_ROWS` generated customers (default
+//! 200,000) sent in 5,000-row batches through the real router (JSON, authentication, validation
+//! again on the server, one transaction per batch), on SQLite by default or on the database in
+//! `DATABASE_URL`.
+//!
+//! `cargo run --release -p clientela-server --example bench_ingest`
+
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use clientela_server::accounts::ensure_first_workspace;
+use clientela_server::auth::AuthConfig;
+use clientela_server::{AppState, Db, app, now_millis};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const TOKEN: &str = "bench-token";
+const BATCH: usize = 5_000;
+
+#[tokio::main]
+async fn main() {
+    let rows: usize = std::env::var("BENCH_ROWS")
+        .ok()
+        .and_then(|rows| rows.parse().ok())
+        .unwrap_or(200_000);
+    let dir = tempfile::tempdir().unwrap();
+    let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| {
+        format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display())
+    });
+    let db = Db::connect(&url).await.expect("the database opens");
+    ensure_first_workspace(&db, "bench@example.com", Some("bench password"), now_millis())
+        .await
+        .unwrap();
+    let router = app(
+        AppState::with_auth(db, AuthConfig::new(Some(TOKEN), false)),
+        dir.path(),
+    );
+    let send = |method: &str, uri: String, body: String| {
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body))
+            .unwrap();
+        let router = router.clone();
+        async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            assert!(status.is_success(), "{status}: {}", String::from_utf8_lossy(&bytes));
+            serde_json::from_slice::<Value>(&bytes).unwrap()
+        }
+    };
+    let profile = json!({ "default_country": "EC", "required": ["first_name"],
+                          "at_least_one_of": [["email", "phone"]] });
+    let opened = send(
+        "POST",
+        "/api/imports".into(),
+        json!({ "client_id": "bench", "file_name": "bench.csv", "profile": profile }).to_string(),
+    )
+    .await;
+    let id = opened["id"].as_i64().unwrap();
+
+    let started = Instant::now();
+    let mut created = 0;
+    for (seq, start) in (0..rows).step_by(BATCH).enumerate() {
+        let batch: Vec<Value> = (start..(start + BATCH).min(rows))
+            .map(|i| {
+                json!({ "line": i + 2, "record": {
+                    "first_name": format!("Cliente {i}"), "last_name": "Muñoz",
+                    "email": format!("cliente{i}@example.com"),
+                    "phone": format!("+59399{:07}", i % 10_000_000),
+                    "tags": [], "custom": {}, "extra": {} } })
+            })
+            .collect();
+        let answer = send(
+            "PUT",
+            format!("/api/imports/{id}/batches/{seq}"),
+            json!({ "rows": batch }).to_string(),
+        )
+        .await;
+        created += answer["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|row| row["outcome"] == "created")
+            .count();
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!(
+        "{} rows in {:.1} s: {:.0} rows/s ({} created) on {}",
+        rows,
+        elapsed,
+        rows as f64 / elapsed,
+        created,
+        url.split(':').next().unwrap_or("?")
+    );
+    if let Some(peak) = peak_rss_mb() {
+        println!("peak memory of the process: {peak:.0} MB");
+    }
+}
+
+/// The process's peak resident memory, from Linux's /proc.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
