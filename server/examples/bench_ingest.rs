@@ -27,12 +27,20 @@ async fn main() {
         .unwrap_or(200_000);
     let dir = tempfile::tempdir().unwrap();
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| {
-        format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display())
+        format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("bench.db").display()
+        )
     });
     let db = Db::connect(&url).await.expect("the database opens");
-    ensure_first_workspace(&db, "bench@example.com", Some("bench password"), now_millis())
-        .await
-        .unwrap();
+    ensure_first_workspace(
+        &db,
+        "bench@example.com",
+        Some("bench password"),
+        now_millis(),
+    )
+    .await
+    .unwrap();
     let router = app(
         AppState::with_auth(db, AuthConfig::new(Some(TOKEN), false)),
         dir.path(),
@@ -50,7 +58,11 @@ async fn main() {
             let response = router.oneshot(request).await.unwrap();
             let status = response.status();
             let bytes = response.into_body().collect().await.unwrap().to_bytes();
-            assert!(status.is_success(), "{status}: {}", String::from_utf8_lossy(&bytes));
+            assert!(
+                status.is_success(),
+                "{status}: {}",
+                String::from_utf8_lossy(&bytes)
+            );
             serde_json::from_slice::<Value>(&bytes).unwrap()
         }
     };

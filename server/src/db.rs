@@ -45,6 +45,17 @@ impl Db {
         })
     }
 
+    /// Rows per multi-row `insert`. SQLite's driver looks every numbered parameter up by name,
+    /// which costs the square of the parameters in one statement, so SQLite gets small ones.
+    pub fn rows_per_insert(&self, columns: usize) -> usize {
+        let parameters = if self.sqlite_writer.is_some() {
+            400
+        } else {
+            5_000
+        };
+        (parameters / columns.max(1)).max(1)
+    }
+
     /// Waits for this process's turn to write, on SQLite; on PostgreSQL, at once.
     pub async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
         match &self.sqlite_writer {

@@ -97,7 +97,7 @@ pub use validation::finding::{Finding, Severity};
 pub use validation::ids::{IdType, check_id};
 pub use validation::messages::Language;
 pub use validation::phone::normalise_phone;
-pub use validation::recheck_record::recheck_record;
+pub use validation::recheck_record::{RecordChecker, recheck_record};
 pub use validation::record::Record;
 pub use validation::report::{Report, RowReport, RowStatus, Summary};
 pub use validation::validator::{RowVerdict, Validator};

@@ -39,10 +39,10 @@ create table import_row (
 create index import_row_by_import on import_row (import_id, line);
 
 -- Normalised keys of a customer; unique per workspace, so two racing imports can never store the
--- same customer twice.
+-- same customer twice. (Both databases let many rows leave them empty: nulls are distinct.)
 alter table customer add column email text;
 alter table customer add column phone text;
 alter table customer add column import_id bigint references customer_import (id);
 alter table customer add column updated_at bigint;
-create unique index customer_unique_email on customer (workspace_id, email) where email is not null;
-create unique index customer_unique_phone on customer (workspace_id, phone) where phone is not null;
+create unique index customer_unique_email on customer (email, workspace_id);
+create unique index customer_unique_phone on customer (phone, workspace_id);

@@ -1,14 +1,14 @@
-//! Applying one batch of an import in one transaction: every record validated again with the
-//! shared engine, then created, updated or skipped against the stored customers.
+//! Applying one batch of an import in one transaction: the [plan](super::batch_plan) says what
+//! each row does; new customers and the outcomes are written with multi-row statements.
 
-use clientela_shared::{
-    Batch, BatchAnswer, DuplicatePolicy, Finding, Language, Outcome, OutcomeCounts, Reason, Record,
-    RowOutcome, recheck_record,
-};
+use std::collections::HashMap;
+
+use clientela_shared::{Batch, BatchAnswer, Outcome, OutcomeCounts, Record, RowOutcome};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
-use super::customer_index::index_customer;
+use super::batch_plan::{Match, Step, keys, plan_batch};
+use super::customer_index::{index_customer, search_text};
 use super::store::StoredImport;
 use crate::db::Db;
 
@@ -59,21 +59,46 @@ pub(crate) async fn apply_batch(
 
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
+    let steps = plan_batch(&mut tx, import, batch).await?;
+    let created = insert_created(
+        &mut tx,
+        db.rows_per_insert(CUSTOMER_COLUMNS),
+        import,
+        batch,
+        &steps,
+        now_millis,
+    )
+    .await?;
+    let id_of = |of: Match| match of {
+        Match::Stored(id) => id,
+        Match::Earlier(row) => created[&row],
+    };
     let mut rows = Vec::with_capacity(batch.rows.len());
-    for row in &batch.rows {
-        let verdict = recheck_record(&import.profile, row.line, &row.record);
-        let (outcome, previous) = if verdict.is_valid() {
-            store_customer(&mut tx, import, row.line, &verdict.record, now_millis).await?
-        } else {
-            (rejected(&verdict.findings), None)
+    let mut previous = vec![None; batch.rows.len()];
+    for (index, step) in steps.iter().enumerate() {
+        let outcome = match step {
+            Step::Reject(outcome) => outcome.clone(),
+            Step::Create(_) => Outcome::Created {
+                customer_id: created[&index],
+            },
+            Step::Skip { of, matched_on } => Outcome::Skipped {
+                customer_id: id_of(*of),
+                matched_on: (*matched_on).to_owned(),
+            },
+            Step::Update { of, record } => {
+                let customer_id = id_of(*of);
+                previous[index] =
+                    Some(update_customer(&mut tx, import, customer_id, record, now_millis).await?);
+                Outcome::Updated { customer_id }
+            }
         };
-        let outcome = RowOutcome {
-            line: row.line,
+        rows.push(RowOutcome {
+            line: batch.rows[index].line,
             outcome,
-        };
-        record_outcome(&mut tx, import.id, &outcome, previous, &row.source).await?;
-        rows.push(outcome);
+        });
     }
+    let rows_per_insert = db.rows_per_insert(OUTCOME_COLUMNS);
+    insert_outcomes(&mut tx, rows_per_insert, import.id, batch, &rows, &previous).await?;
     let answer = BatchAnswer { seq, rows };
     let stored = sqlx::query(
         "insert into import_batch (import_id, seq, content_hash, answer, created_at) \
@@ -103,52 +128,27 @@ pub(crate) async fn apply_batch(
     }
 }
 
-/// What `batch` would do to the stored customers, worked out in a transaction that is then
-/// rolled back: the same code as [`apply_batch`], so the preview cannot disagree with it.
+/// What `batch` would do to the stored customers, decided by the same plan as
+/// [`apply_batch`] (so the preview cannot disagree with it) and written nowhere.
 pub(crate) async fn preview_batch(
     db: &Db,
     import: &StoredImport,
     batch: &Batch,
-    now_millis: i64,
 ) -> Result<OutcomeCounts, BatchError> {
     if batch.rows.len() > Batch::MAX_ROWS {
         return Err(BatchError::TooManyRows(batch.rows.len()));
     }
-    let _turn = db.write_turn().await;
-    let mut tx = db.pool().begin().await?;
+    let mut connection = db.pool().acquire().await?;
     let mut counts = OutcomeCounts::default();
-    for row in &batch.rows {
-        let verdict = recheck_record(&import.profile, row.line, &row.record);
-        if !verdict.is_valid() {
-            counts.rejected += 1;
-            continue;
-        }
-        match store_customer(&mut tx, import, row.line, &verdict.record, now_millis)
-            .await?
-            .0
-        {
-            Outcome::Created { .. } => counts.created += 1,
-            Outcome::Updated { .. } => counts.updated += 1,
-            Outcome::Skipped { .. } => counts.skipped += 1,
-            Outcome::Rejected { .. } => counts.rejected += 1,
+    for step in plan_batch(&mut connection, import, batch).await? {
+        match step {
+            Step::Reject(_) => counts.rejected += 1,
+            Step::Create(_) => counts.created += 1,
+            Step::Skip { .. } => counts.skipped += 1,
+            Step::Update { .. } => counts.updated += 1,
         }
     }
-    tx.rollback().await?;
     Ok(counts)
-}
-
-/// The outcome of a row the engine refused: its errors, with codes and English messages.
-fn rejected(findings: &[Finding]) -> Outcome {
-    let reasons = findings
-        .iter()
-        .filter(|finding| finding.is_error())
-        .map(|finding| Reason {
-            code: finding.code.as_str().to_owned(),
-            field: finding.field.clone(),
-            message: finding.message(Language::En),
-        })
-        .collect();
-    Outcome::Rejected { reasons }
 }
 
 /// The hex SHA-256 of the batch's rows, as canonical JSON.
@@ -187,74 +187,205 @@ async fn stored_answer(
         .map_err(|err| BatchError::Database(sqlx::Error::Decode(Box::new(err))))
 }
 
-/// Creates the customer, or skips or updates the stored one with the same email or phone. An
-/// update also returns the customer as it was (JSON), so that revert can restore it.
-async fn store_customer(
+/// Customer columns written per new customer.
+const CUSTOMER_COLUMNS: usize = 10;
+
+/// Inserts the batch's new customers with multi-row statements, and their tags; returns their
+/// ids by row index.
+async fn insert_created(
+    tx: &mut AnyConnection,
+    rows_per_insert: usize,
+    import: &StoredImport,
+    batch: &Batch,
+    steps: &[Step],
+    now_millis: i64,
+) -> Result<HashMap<usize, i64>, BatchError> {
+    let new: Vec<(usize, &Record)> = steps
+        .iter()
+        .enumerate()
+        .filter_map(|(index, step)| match step {
+            Step::Create(record) => Some((index, record)),
+            _ => None,
+        })
+        .collect();
+    let mut ids = HashMap::with_capacity(new.len());
+    // The ids come back with their lines; a batch that repeats a line is inserted row by row.
+    let mut lines: Vec<u64> = new
+        .iter()
+        .map(|(index, _)| batch.rows[*index].line)
+        .collect();
+    lines.sort_unstable();
+    let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
+    let per_statement = if lines_unique { rows_per_insert } else { 1 };
+    for chunk in new.chunks(per_statement) {
+        let sql = format!(
+            "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
+             phone, import_id, search_text, status) values {} returning id, line",
+            placeholders(chunk.len(), CUSTOMER_COLUMNS)
+        );
+        let mut query = sqlx::query(&sql);
+        for (index, record) in chunk {
+            let (email, phone) = keys(record);
+            query = query
+                .bind(import.workspace_id)
+                .bind(import.file_name.clone())
+                .bind(to_i64(batch.rows[*index].line))
+                .bind(serde_json::to_string(record).expect("records serialise"))
+                .bind(now_millis)
+                .bind(email.map(str::to_owned))
+                .bind(phone.map(str::to_owned))
+                .bind(import.id)
+                .bind(search_text(record))
+                .bind(record.fields.get("status").cloned());
+        }
+        let returned = query.fetch_all(&mut *tx).await?;
+        let mut by_line = HashMap::with_capacity(returned.len());
+        for row in &returned {
+            let line: i64 = row.try_get("line")?;
+            let id: i64 = row.try_get("id")?;
+            by_line.insert(line, id);
+        }
+        for (index, _) in chunk {
+            ids.insert(*index, by_line[&to_i64(batch.rows[*index].line)]);
+        }
+    }
+    let tags: Vec<(i64, &str)> = new
+        .iter()
+        .flat_map(|(index, record)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
+        .collect();
+    for chunk in tags.chunks(rows_per_insert) {
+        let sql = format!(
+            "insert into customer_tag (customer_id, tag) values {}",
+            placeholders(chunk.len(), 2)
+        );
+        let mut query = sqlx::query(&sql);
+        for (customer_id, tag) in chunk {
+            query = query.bind(*customer_id).bind((*tag).to_owned());
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(ids)
+}
+
+/// Gives a stored customer the record's values; returns the customer as it was (JSON), so that
+/// revert can restore it. A missing email or phone is filled in only when no other customer
+/// holds it.
+async fn update_customer(
     tx: &mut AnyConnection,
     import: &StoredImport,
-    line: u64,
+    customer_id: i64,
     record: &Record,
     now_millis: i64,
-) -> Result<(Outcome, Option<String>), BatchError> {
-    let email = record.fields.get("email").cloned();
-    let phone = record
-        .fields
-        .get("phone")
-        .or_else(|| record.fields.get("mobile"))
-        .cloned();
-    let by_email = find_by(tx, import.workspace_id, "email", email.as_deref()).await?;
-    let by_phone = find_by(tx, import.workspace_id, "phone", phone.as_deref()).await?;
-    let fields = serde_json::to_string(record).expect("records serialise");
-    let existing = by_email
-        .map(|id| (id, "email"))
-        .or_else(|| by_phone.map(|id| (id, "phone")));
-    match (existing, import.options.duplicates) {
-        (Some((customer_id, matched_on)), DuplicatePolicy::Skip) => Ok((
-            Outcome::Skipped {
-                customer_id,
-                matched_on: matched_on.to_owned(),
-            },
-            None,
-        )),
-        (Some((customer_id, _)), DuplicatePolicy::Update) => {
-            let previous = customer_as_it_is(tx, customer_id).await?;
-            // A key is only filled in when no other customer holds it.
-            let new_email = email.filter(|_| by_email.is_none());
-            let new_phone = phone.filter(|_| by_phone.is_none());
-            sqlx::query(
-                "update customer set fields = $1, updated_at = $2, import_id = $3, \
-                 email = coalesce(email, $4), phone = coalesce(phone, $5) where id = $6",
-            )
-            .bind(fields)
-            .bind(now_millis)
-            .bind(import.id)
-            .bind(new_email)
-            .bind(new_phone)
-            .bind(customer_id)
-            .execute(&mut *tx)
-            .await?;
-            index_customer(tx, customer_id, record).await?;
-            Ok((Outcome::Updated { customer_id }, Some(previous)))
+) -> Result<String, BatchError> {
+    let previous = customer_as_it_is(tx, customer_id).await?;
+    let (email, phone) = keys(record);
+    let new_email = free_key(tx, import.workspace_id, "email", email).await?;
+    let new_phone = free_key(tx, import.workspace_id, "phone", phone).await?;
+    sqlx::query(
+        "update customer set fields = $1, updated_at = $2, import_id = $3, \
+         email = coalesce(email, $4), phone = coalesce(phone, $5) where id = $6",
+    )
+    .bind(serde_json::to_string(record).expect("records serialise"))
+    .bind(now_millis)
+    .bind(import.id)
+    .bind(new_email)
+    .bind(new_phone)
+    .bind(customer_id)
+    .execute(&mut *tx)
+    .await?;
+    index_customer(tx, customer_id, record).await?;
+    Ok(previous)
+}
+
+/// `value` when no customer of the workspace holds it in `column`.
+async fn free_key(
+    tx: &mut AnyConnection,
+    workspace_id: i64,
+    column: &'static str,
+    value: Option<&str>,
+) -> Result<Option<String>, sqlx::Error> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let sql = format!("select id from customer where workspace_id = $1 and {column} = $2");
+    let holder: Option<i64> = sqlx::query_scalar(&sql)
+        .bind(workspace_id)
+        .bind(value.to_owned())
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(holder.is_none().then(|| value.to_owned()))
+}
+
+/// Outcome columns per row.
+const OUTCOME_COLUMNS: usize = 7;
+
+/// Stores every row's outcome, for the summary, the error file and revert.
+async fn insert_outcomes(
+    tx: &mut AnyConnection,
+    rows_per_insert: usize,
+    import_id: i64,
+    batch: &Batch,
+    rows: &[RowOutcome],
+    previous: &[Option<String>],
+) -> Result<(), sqlx::Error> {
+    let indexes: Vec<usize> = (0..rows.len()).collect();
+    for chunk in indexes.chunks(rows_per_insert) {
+        let sql = format!(
+            "insert into import_row (import_id, line, outcome, customer_id, detail, previous, \
+             source) values {}",
+            placeholders(chunk.len(), OUTCOME_COLUMNS)
+        );
+        let mut query = sqlx::query(&sql);
+        for &index in chunk {
+            let row = &rows[index];
+            let (outcome, customer_id) = match &row.outcome {
+                Outcome::Created { customer_id } => ("created", Some(*customer_id)),
+                Outcome::Updated { customer_id } => ("updated", Some(*customer_id)),
+                Outcome::Skipped { customer_id, .. } => ("skipped", Some(*customer_id)),
+                Outcome::Rejected { .. } => ("rejected", None),
+            };
+            let source = &batch.rows[index].source;
+            query = query
+                .bind(import_id)
+                .bind(to_i64(row.line))
+                .bind(outcome)
+                .bind(customer_id)
+                .bind(serde_json::to_string(row).expect("outcomes serialise"))
+                .bind(previous[index].clone())
+                .bind(
+                    (!source.is_empty())
+                        .then(|| serde_json::to_string(source).expect("cells serialise")),
+                );
         }
-        (None, _) => {
-            let customer_id: i64 = sqlx::query_scalar(
-                "insert into customer \
-                 (workspace_id, file_name, line, fields, created_at, email, phone, import_id) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
-            )
-            .bind(import.workspace_id)
-            .bind(import.file_name.clone())
-            .bind(i64::try_from(line).unwrap_or(i64::MAX))
-            .bind(fields)
-            .bind(now_millis)
-            .bind(email)
-            .bind(phone)
-            .bind(import.id)
-            .fetch_one(&mut *tx)
-            .await?;
-            index_customer(tx, customer_id, record).await?;
-            Ok((Outcome::Created { customer_id }, None))
-        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// `($1, $2, …), (…)`: `rows` groups of `columns` numbered placeholders.
+fn placeholders(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let numbers: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
+            format!("({})", numbers.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_every_value() {
+        assert_eq!(placeholders(2, 2), "($1, $2), ($3, $4)");
     }
 }
 
@@ -283,51 +414,4 @@ pub(crate) struct PreviousCustomer {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub import_id: Option<i64>,
-}
-
-/// The workspace's customer whose `column` (`email` or `phone`) is `value`.
-async fn find_by(
-    tx: &mut AnyConnection,
-    workspace_id: i64,
-    column: &'static str,
-    value: Option<&str>,
-) -> Result<Option<i64>, sqlx::Error> {
-    let Some(value) = value else {
-        return Ok(None);
-    };
-    let sql = format!("select id from customer where workspace_id = $1 and {column} = $2");
-    sqlx::query_scalar(&sql)
-        .bind(workspace_id)
-        .bind(value.to_owned())
-        .fetch_optional(&mut *tx)
-        .await
-}
-
-async fn record_outcome(
-    tx: &mut AnyConnection,
-    import_id: i64,
-    row: &RowOutcome,
-    previous: Option<String>,
-    source: &[String],
-) -> Result<(), sqlx::Error> {
-    let (outcome, customer_id) = match &row.outcome {
-        Outcome::Created { customer_id } => ("created", Some(*customer_id)),
-        Outcome::Updated { customer_id } => ("updated", Some(*customer_id)),
-        Outcome::Skipped { customer_id, .. } => ("skipped", Some(*customer_id)),
-        Outcome::Rejected { .. } => ("rejected", None),
-    };
-    sqlx::query(
-        "insert into import_row (import_id, line, outcome, customer_id, detail, previous, source) \
-         values ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(import_id)
-    .bind(i64::try_from(row.line).unwrap_or(i64::MAX))
-    .bind(outcome)
-    .bind(customer_id)
-    .bind(serde_json::to_string(row).expect("outcomes serialise"))
-    .bind(previous)
-    .bind((!source.is_empty()).then(|| serde_json::to_string(source).expect("cells serialise")))
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
 }

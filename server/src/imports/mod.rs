@@ -2,6 +2,7 @@
 //! number and content), and summarising it.
 
 mod apply_batch;
+mod batch_plan;
 mod customer_index;
 mod error_file;
 mod revert;

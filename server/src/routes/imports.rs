@@ -158,7 +158,7 @@ async fn preview(
     Json(batch): Json<Batch>,
 ) -> Result<Json<OutcomeCounts>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
-    imports::preview_batch(&state.db, &import, &batch, now_millis())
+    imports::preview_batch(&state.db, &import, &batch)
         .await
         .map(Json)
         .map_err(|err| batch_error(err, 0))

@@ -1,6 +1,8 @@
 //! Checking a normalised record again, as the server does with every record a browser sends: it
 //! never trusts the browser, and it uses the same engine.
 
+use std::collections::HashMap;
+
 use crate::mapping::column::{ColumnMapping, MatchReason, Target};
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
@@ -11,7 +13,68 @@ use crate::validation::validator::{RowVerdict, Validator};
 /// Validates `record` (from line `line` of its file) against `profile`, as if it were a file row
 /// whose columns are the record's keys. A record the engine itself produced passes unchanged;
 /// anything tampered with or malformed gets the same findings a file row would.
+///
+/// For many records, [`RecordChecker`] is faster: it reuses one validator per set of keys.
 pub fn recheck_record(profile: &Profile, line: u64, record: &Record) -> RowVerdict {
+    RecordChecker::new(profile).check(line, record)
+}
+
+/// Checks records again like [`recheck_record`], building one validator per set of keys the
+/// records use (usually one per batch) instead of one per record.
+#[derive(Debug)]
+pub struct RecordChecker<'p> {
+    profile: &'p Profile,
+    validators: HashMap<Vec<String>, Validator>,
+}
+
+impl<'p> RecordChecker<'p> {
+    /// A checker for records validated against `profile`.
+    pub fn new(profile: &'p Profile) -> Self {
+        RecordChecker {
+            profile,
+            validators: HashMap::new(),
+        }
+    }
+
+    /// Validates one record; see [`recheck_record`].
+    pub fn check(&mut self, line: u64, record: &Record) -> RowVerdict {
+        let row = as_row(self.profile, record);
+        let validator = self
+            .validators
+            .entry(row.headers.clone())
+            .or_insert_with(|| Validator::new(self.profile, &row.mapping(), &row.headers));
+        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        validator.check_row(line, &cells)
+    }
+}
+
+/// A record laid out as a file row: headers (the keys), where each goes, and the cells.
+struct RecordRow {
+    headers: Vec<String>,
+    targets: Vec<Target>,
+    cells: Vec<String>,
+}
+
+impl RecordRow {
+    fn mapping(&self) -> Mapping {
+        Mapping {
+            fingerprint: Mapping::fingerprint_of(&self.headers),
+            columns: self
+                .headers
+                .iter()
+                .zip(&self.targets)
+                .map(|(header, target)| ColumnMapping {
+                    header: header.clone(),
+                    target: target.clone(),
+                    confidence: 100,
+                    reason: MatchReason::Chosen,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn as_row(profile: &Profile, record: &Record) -> RecordRow {
     let mut headers = Vec::new();
     let mut targets = Vec::new();
     let mut cells = Vec::new();
@@ -55,21 +118,11 @@ pub fn recheck_record(profile: &Profile, line: u64, record: &Record) -> RowVerdi
         targets.push(target);
         cells.push(String::new());
     }
-    let mapping = Mapping {
-        fingerprint: Mapping::fingerprint_of(&headers),
-        columns: headers
-            .iter()
-            .zip(targets)
-            .map(|(header, target)| ColumnMapping {
-                header: header.clone(),
-                target,
-                confidence: 100,
-                reason: MatchReason::Chosen,
-            })
-            .collect(),
-    };
-    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-    Validator::new(profile, &mapping, &headers).check_row(line, &cells)
+    RecordRow {
+        headers,
+        targets,
+        cells,
+    }
 }
 
 #[cfg(test)]
@@ -108,6 +161,23 @@ mod tests {
         let again = recheck_record(&profile(), 2, &verdict.record);
         assert!(again.is_valid(), "{:?}", again.findings);
         assert_eq!(again.record, verdict.record);
+    }
+
+    #[test]
+    fn a_checker_gives_the_same_verdicts_as_one_by_one() {
+        let records = [
+            record(&[("first_name", "Ana"), ("email", "ana@example.com")]),
+            record(&[("first_name", "Eva"), ("email", "bad@")]),
+            record(&[("first_name", "Luz"), ("phone", "+593991234567")]),
+        ];
+        let profile = profile();
+        let mut checker = RecordChecker::new(&profile);
+        for (line, record) in (2..).zip(&records) {
+            assert_eq!(
+                checker.check(line, record),
+                recheck_record(&profile, line, record)
+            );
+        }
     }
 
     #[test]

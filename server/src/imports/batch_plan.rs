@@ -1,0 +1,248 @@
+//! Deciding, for every row of a batch at once, what it does: rejected by the engine, a new
+//! customer, or a duplicate (of a stored customer or of an earlier row of the same batch) to skip
+//! or update. One query finds the stored customers the batch's emails and phones belong to.
+
+use std::collections::HashMap;
+
+use clientela_shared::{
+    Batch, DuplicatePolicy, Finding, Language, Outcome, Reason, Record, RecordChecker,
+};
+use sqlx::{AnyConnection, Row};
+
+use super::store::StoredImport;
+
+/// A customer a row matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// A stored customer, by id.
+    Stored(i64),
+    /// The customer an earlier row of this batch creates, by row index.
+    Earlier(usize),
+}
+
+/// What one row does.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Step {
+    /// The engine refused it.
+    Reject(Outcome),
+    /// A new customer.
+    Create(Record),
+    /// A duplicate, left alone.
+    Skip { of: Match, matched_on: &'static str },
+    /// A duplicate whose stored customer takes this record.
+    Update { of: Match, record: Record },
+}
+
+/// A row's normalised keys: its email, and its phone (or mobile) in E.164.
+pub(crate) fn keys(record: &Record) -> (Option<&str>, Option<&str>) {
+    let email = record.fields.get("email").map(String::as_str);
+    let phone = record
+        .fields
+        .get("phone")
+        .or_else(|| record.fields.get("mobile"))
+        .map(String::as_str);
+    (email, phone)
+}
+
+/// Validates every row again and decides its step against the stored customers.
+pub(crate) async fn plan_batch(
+    connection: &mut AnyConnection,
+    import: &StoredImport,
+    batch: &Batch,
+) -> Result<Vec<Step>, sqlx::Error> {
+    let mut checker = RecordChecker::new(&import.profile);
+    let verdicts: Vec<_> = batch
+        .rows
+        .iter()
+        .map(|row| checker.check(row.line, &row.record))
+        .collect();
+    let records: Vec<Option<Record>> = verdicts
+        .iter()
+        .map(|verdict| verdict.is_valid().then(|| verdict.record.clone()))
+        .collect();
+    let stored = stored_keys(connection, import.workspace_id, &records).await?;
+    let mut steps = decide(&records, &stored, import.options.duplicates);
+    for (step, verdict) in steps.iter_mut().zip(&verdicts) {
+        if !verdict.is_valid() {
+            *step = Step::Reject(rejected(&verdict.findings));
+        }
+    }
+    Ok(steps)
+}
+
+/// The stored customers' ids by email and by phone, for the keys `records` hold.
+#[derive(Debug, Default)]
+pub(crate) struct StoredKeys {
+    pub by_email: HashMap<String, i64>,
+    pub by_phone: HashMap<String, i64>,
+}
+
+/// Keys per lookup query (SQLite's driver pays the square of the parameters of a statement).
+const KEYS_PER_QUERY: usize = 300;
+
+async fn stored_keys(
+    connection: &mut AnyConnection,
+    workspace_id: i64,
+    records: &[Option<Record>],
+) -> Result<StoredKeys, sqlx::Error> {
+    let mut stored = StoredKeys::default();
+    for (column, is_email) in [("email", true), ("phone", false)] {
+        let values: Vec<&str> = records
+            .iter()
+            .flatten()
+            .filter_map(|record| {
+                let (email, phone) = keys(record);
+                if is_email { email } else { phone }
+            })
+            .collect();
+        for chunk in values.chunks(KEYS_PER_QUERY) {
+            let placeholders: Vec<String> =
+                (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql = format!(
+                "select id, {column} as key from customer where workspace_id = $1 and {column} in ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql).bind(workspace_id);
+            for value in chunk {
+                query = query.bind((*value).to_owned());
+            }
+            for row in query.fetch_all(&mut *connection).await? {
+                let key: String = row.try_get("key")?;
+                let id: i64 = row.try_get("id")?;
+                let map = if is_email {
+                    &mut stored.by_email
+                } else {
+                    &mut stored.by_phone
+                };
+                map.insert(key, id);
+            }
+        }
+    }
+    Ok(stored)
+}
+
+/// The step of every valid record (`None`: refused by the engine, decided by the caller). A
+/// match on email wins over one on phone; stored customers win over earlier rows.
+pub(crate) fn decide(
+    records: &[Option<Record>],
+    stored: &StoredKeys,
+    policy: DuplicatePolicy,
+) -> Vec<Step> {
+    let mut new_by_email: HashMap<&str, usize> = HashMap::new();
+    let mut new_by_phone: HashMap<&str, usize> = HashMap::new();
+    let mut steps = Vec::with_capacity(records.len());
+    for (index, record) in records.iter().enumerate() {
+        let Some(record) = record else {
+            steps.push(Step::Reject(Outcome::Rejected {
+                reasons: Vec::new(),
+            }));
+            continue;
+        };
+        let (email, phone) = keys(record);
+        let on_email = email.and_then(|email| {
+            stored
+                .by_email
+                .get(email)
+                .map(|id| Match::Stored(*id))
+                .or_else(|| new_by_email.get(email).map(|row| Match::Earlier(*row)))
+        });
+        let on_phone = phone.and_then(|phone| {
+            stored
+                .by_phone
+                .get(phone)
+                .map(|id| Match::Stored(*id))
+                .or_else(|| new_by_phone.get(phone).map(|row| Match::Earlier(*row)))
+        });
+        let found = on_email
+            .map(|of| (of, "email"))
+            .or_else(|| on_phone.map(|of| (of, "phone")));
+        steps.push(match (found, policy) {
+            (None, _) => {
+                if let Some(email) = email {
+                    new_by_email.insert(email, index);
+                }
+                if let Some(phone) = phone {
+                    new_by_phone.insert(phone, index);
+                }
+                Step::Create(record.clone())
+            }
+            (Some((of, matched_on)), DuplicatePolicy::Skip) => Step::Skip { of, matched_on },
+            (Some((of, _)), DuplicatePolicy::Update) => Step::Update {
+                of,
+                record: record.clone(),
+            },
+        });
+    }
+    steps
+}
+
+/// The outcome of a row the engine refused: its errors, with codes and English messages.
+fn rejected(findings: &[Finding]) -> Outcome {
+    let reasons = findings
+        .iter()
+        .filter(|finding| finding.is_error())
+        .map(|finding| Reason {
+            code: finding.code.as_str().to_owned(),
+            field: finding.field.clone(),
+            message: finding.message(Language::En),
+        })
+        .collect();
+    Outcome::Rejected { reasons }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(email: &str, phone: &str) -> Option<Record> {
+        let mut record = Record::default();
+        for (key, value) in [("email", email), ("phone", phone)] {
+            if !value.is_empty() {
+                record.fields.insert(key.into(), value.into());
+            }
+        }
+        Some(record)
+    }
+
+    fn kinds(steps: &[Step]) -> Vec<String> {
+        steps
+            .iter()
+            .map(|step| match step {
+                Step::Reject(_) => "reject".to_owned(),
+                Step::Create(_) => "create".to_owned(),
+                Step::Skip { of, matched_on } => format!("skip {of:?} {matched_on}"),
+                Step::Update { of, .. } => format!("update {of:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn duplicates_of_stored_customers_and_of_earlier_rows_are_found() {
+        let mut stored = StoredKeys::default();
+        stored.by_email.insert("old@example.com".into(), 7);
+        stored.by_phone.insert("+593991234567".into(), 8);
+        let records = [
+            record("new@example.com", ""),
+            record("old@example.com", "+593991234567"),
+            record("x@example.com", "+593991234567"),
+            None,
+            record("NEW@example.com".to_lowercase().as_str(), "+593990000001"),
+            record("", "+593990000001"),
+        ];
+        let steps = decide(&records, &stored, DuplicatePolicy::Skip);
+        assert_eq!(
+            kinds(&steps),
+            [
+                "create",
+                "skip Stored(7) email",
+                "skip Stored(8) phone",
+                "reject",
+                "skip Earlier(0) email",
+                "create",
+            ]
+        );
+        let steps = decide(&records, &stored, DuplicatePolicy::Update);
+        assert_eq!(kinds(&steps)[1], "update Stored(7)");
+        assert_eq!(kinds(&steps)[4], "update Earlier(0)");
+    }
+}
