@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod auth;
+mod catalogues;
 mod clock;
 mod customer_store;
 mod db;
@@ -38,6 +39,7 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::customers::router())
         .merge(routes::session::router())
         .merge(routes::imports::router())
+        .merge(routes::catalogues::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);

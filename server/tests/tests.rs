@@ -6,6 +6,7 @@ mod support {
 }
 
 mod accounts;
+mod catalogues;
 mod customers;
 mod health;
 mod imports;

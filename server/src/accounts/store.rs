@@ -43,6 +43,17 @@ impl StoredUser {
         }
     }
 
+    /// Refuses with 403 unless the user has at least `role` (agent < supervisor < admin).
+    pub fn require(&self, role: Role) -> Result<(), crate::error::ApiError> {
+        if self.role >= role {
+            Ok(())
+        } else {
+            Err(crate::error::ApiError::Forbidden(format!(
+                "Only a user with the role {role} may do this."
+            )))
+        }
+    }
+
     fn from_row(row: &AnyRow) -> Result<StoredUser, sqlx::Error> {
         let role: String = row.try_get("role")?;
         Ok(StoredUser {

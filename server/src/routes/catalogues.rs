@@ -1,0 +1,103 @@
+//! `GET /api/schema` for everyone signed in; `PUT /api/tags`, `PUT /api/profiles/{name}` and
+//! `DELETE /api/profiles/{name}` for admins only.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, put};
+use clientela_shared::{FieldInfo, Profile, RequestProblem, Role, WorkspaceSchema};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::CurrentUser;
+use crate::catalogues;
+use crate::clock::now_millis;
+use crate::error::ApiError;
+use crate::json::Json;
+use crate::state::AppState;
+
+/// The catalogue routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/schema", get(schema))
+        .route("/tags", put(put_tags))
+        .route("/profiles/{name}", put(put_profile).delete(delete_profile))
+}
+
+async fn schema(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<WorkspaceSchema>, ApiError> {
+    let workspace = user.workspace_id;
+    Ok(Json(WorkspaceSchema {
+        fields: FieldInfo::all(),
+        tags: catalogues::tags(&state.db, workspace).await?,
+        agents: catalogues::agents(&state.db, workspace).await?,
+        profiles: catalogues::profiles(&state.db, workspace).await?,
+    }))
+}
+
+/// `PUT /api/tags` body and answer.
+#[derive(Debug, Serialize, Deserialize)]
+struct Tags {
+    tags: Vec<String>,
+}
+
+async fn put_tags(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Json(body): Json<Tags>,
+) -> Result<Json<Tags>, ApiError> {
+    user.require(Role::Admin)?;
+    let tags = catalogues::replace_tags(&state.db, user.workspace_id, &body.tags).await?;
+    tracing::info!(user = user.id, tags = tags.len(), "tags replaced");
+    Ok(Json(Tags { tags }))
+}
+
+async fn put_profile(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(name): Path<String>,
+    Json(profile): Json<Profile>,
+) -> Result<StatusCode, ApiError> {
+    user.require(Role::Admin)?;
+    let mut problems = Vec::new();
+    if name.trim().is_empty() || name.len() > 100 {
+        problems.push(RequestProblem {
+            field: "name".to_owned(),
+            code: "name.invalid".to_owned(),
+            message: "A profile's name has 1 to 100 characters.".to_owned(),
+        });
+    }
+    if let Err(err) = profile.check() {
+        problems.push(RequestProblem {
+            field: "profile".to_owned(),
+            code: "profile.invalid".to_owned(),
+            message: err.to_string(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    catalogues::put_profile(
+        &state.db,
+        user.workspace_id,
+        name.trim(),
+        &profile,
+        now_millis(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_profile(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(name): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    user.require(Role::Admin)?;
+    if catalogues::delete_profile(&state.db, user.workspace_id, &name).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}

@@ -1,0 +1,77 @@
+//! `GET /api/schema`: everything the browser needs to map and validate a file for a workspace.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::Role;
+use crate::schema::field::Field;
+use crate::schema::profile::Profile;
+use crate::validation::messages::Language;
+
+/// The workspace's schema and catalogues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceSchema {
+    /// The built-in fields.
+    pub fields: Vec<FieldInfo>,
+    /// Known tags.
+    pub tags: Vec<String>,
+    /// The workspace's users who take customers.
+    pub agents: Vec<AgentInfo>,
+    /// The import profiles admins saved.
+    pub profiles: Vec<NamedProfile>,
+}
+
+/// A built-in field and its names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldInfo {
+    /// The stable key, such as `email`.
+    pub key: String,
+    /// Its label per language code (`en`, `es`, `pt`, `pl`).
+    pub labels: BTreeMap<String, String>,
+}
+
+impl FieldInfo {
+    /// Every built-in field with its labels in every language.
+    pub fn all() -> Vec<FieldInfo> {
+        Field::ALL
+            .iter()
+            .map(|field| FieldInfo {
+                key: field.key().to_owned(),
+                labels: Language::ALL
+                    .iter()
+                    .map(|language| {
+                        (
+                            language.code().to_owned(),
+                            field.label(*language).to_owned(),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// A user customers can be assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentInfo {
+    /// The user's id.
+    pub id: i64,
+    /// Their email.
+    pub email: String,
+    /// Their name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Whether they take new customers now.
+    pub available: bool,
+}
+
+/// An import profile saved under a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedProfile {
+    /// Its name, unique in the workspace.
+    pub name: String,
+    /// The profile.
+    pub profile: Profile,
+}
