@@ -12,6 +12,7 @@ mod db;
 mod error;
 mod imports;
 mod json;
+mod request_log;
 mod routes;
 mod state;
 mod ui;
@@ -20,7 +21,12 @@ use std::path::Path;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use std::time::Duration;
+
+use axum::http::{HeaderName, StatusCode};
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use clock::now_millis;
@@ -28,6 +34,10 @@ pub use db::Db;
 pub use state::AppState;
 
 use error::ApiError;
+
+/// How long one request may take before it is answered with 408 (a full batch takes well under
+/// a second).
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Largest request body the API accepts: a full batch of rows with room to spare.
 const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
@@ -43,9 +53,16 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);
+    let header = HeaderName::from_static(request_log::REQUEST_ID);
     Router::new()
         .nest("/api", api)
         .merge(ui::router(ui_dir))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(PropagateRequestIdLayer::new(header.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(request_log::request_span))
+        .layer(SetRequestIdLayer::new(header, request_log::RandomRequestId))
 }
