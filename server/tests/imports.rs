@@ -4,6 +4,9 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use clientela_server::accounts::{NewUser, add_user, create_token_for, first_workspace};
+use clientela_server::now_millis;
+use clientela_shared::Role;
 use serde_json::{Value, json};
 
 use crate::on_both_databases;
@@ -412,3 +415,107 @@ async fn the_error_file_shows_rejected_rows_as_they_were(backend: Backend) {
     assert_eq!(lines.len(), 3);
 }
 on_both_databases!(the_error_file_shows_rejected_rows_as_they_were);
+
+async fn new_customers_are_assigned_as_the_import_says(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let workspace_id = first_workspace(&app.db).await.unwrap().unwrap();
+    for (email, role) in [
+        ("ana@crm.example", Role::Agent),
+        ("luis@crm.example", Role::Agent),
+    ] {
+        let user = NewUser {
+            workspace_id,
+            email,
+            name: email,
+            role,
+            password: None,
+        };
+        add_user(&app.db, &user, now_millis()).await.unwrap();
+    }
+    let ana = create_token_for(&app.db, "ana@crm.example", "t", now_millis())
+        .await
+        .unwrap()
+        .unwrap();
+    let open_as = |token: String, client_id: &'static str, options: Value| {
+        let app = &app;
+        async move {
+            let body = json!({ "client_id": client_id, "file_name": "f.csv", "profile": profile(),
+                               "options": options });
+            app.post_json_as("/api/imports", &body.to_string(), &token)
+                .await
+        }
+    };
+    let to_luis = json!({ "assign_to": { "kind": "agent", "email": "luis@crm.example" } });
+    let (status, _) = open_as(ana.expose().to_owned(), "a1", to_luis.clone()).await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "agents assign only to themselves"
+    );
+    let (status, _) = open_as(
+        ana.expose().to_owned(),
+        "a2",
+        json!({ "assign_to": { "kind": "me" } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let nobody = json!({ "assign_to": { "kind": "agent", "email": "nobody@crm.example" } });
+    let (status, _) = open_as(ADMIN_TOKEN.to_owned(), "a3", nobody).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let assigned_to = |email: &'static str| {
+        let app = &app;
+        async move {
+            let sql = "select u.email from customer c join app_user u on u.id = c.assigned_user_id \
+                       where c.email = $1";
+            sqlx::query_scalar::<_, String>(sql)
+                .bind(email)
+                .fetch_optional(app.db.pool())
+                .await
+                .unwrap()
+        }
+    };
+    let (_, import) = open_as(ADMIN_TOKEN.to_owned(), "a4", to_luis.clone()).await;
+    put_batch(
+        &app,
+        import["id"].as_i64().unwrap(),
+        1,
+        &batch(&[(2, record("A", "a@example.com"))]),
+    )
+    .await;
+    assert_eq!(
+        assigned_to("a@example.com").await.as_deref(),
+        Some("luis@crm.example")
+    );
+
+    sqlx::query("update app_user set available = 0 where email = 'luis@crm.example'")
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let mut reassign = to_luis.clone();
+    reassign["reassign_if_unavailable"] = json!(true);
+    let (_, import) = open_as(ADMIN_TOKEN.to_owned(), "a5", reassign).await;
+    let rows: Vec<(u64, Value)> = (0..20)
+        .map(|i| (i + 2, record("B", &format!("b{i}@example.com"))))
+        .collect();
+    put_batch(&app, import["id"].as_i64().unwrap(), 1, &batch(&rows)).await;
+    for i in 0..20 {
+        let email: &'static str = Box::leak(format!("b{i}@example.com").into_boxed_str());
+        let agent = assigned_to(email).await.unwrap();
+        assert_ne!(agent, "luis@crm.example", "Luis is away");
+    }
+    // Without "reassign", an away agent still gets them.
+    let (_, import) = open_as(ADMIN_TOKEN.to_owned(), "a6", to_luis).await;
+    put_batch(
+        &app,
+        import["id"].as_i64().unwrap(),
+        1,
+        &batch(&[(2, record("C", "c@example.com"))]),
+    )
+    .await;
+    assert_eq!(
+        assigned_to("c@example.com").await.as_deref(),
+        Some("luis@crm.example")
+    );
+}
+on_both_databases!(new_customers_are_assigned_as_the_import_says);

@@ -37,6 +37,21 @@ pub struct NewImport {
 pub struct ImportOptions {
     /// A record whose email or phone is already stored: skip it, or update the stored customer.
     pub duplicates: DuplicatePolicy,
+    /// Who new customers are assigned to (default: nobody).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assign_to: Option<Assignee>,
+    /// When the chosen agent is unavailable, give each new customer to a random available one.
+    pub reassign_if_unavailable: bool,
+}
+
+/// Who an import's new customers go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "email", rename_all = "lowercase")]
+pub enum Assignee {
+    /// The user who imports.
+    Me,
+    /// The agent with this email. Agents may only choose themselves.
+    Agent(String),
 }
 
 /// What to do with a record that matches a stored customer.

@@ -7,6 +7,7 @@ use clientela_shared::{Batch, BatchAnswer, Outcome, OutcomeCounts, Record, RowOu
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
+use super::assignment::Assigner;
 use super::batch_plan::{Match, Step, keys, plan_batch};
 use super::customer_index::{index_customer, search_text};
 use super::store::StoredImport;
@@ -188,7 +189,7 @@ async fn stored_answer(
 }
 
 /// Customer columns written per new customer.
-const CUSTOMER_COLUMNS: usize = 10;
+const CUSTOMER_COLUMNS: usize = 11;
 
 /// Inserts the batch's new customers with multi-row statements, and their tags; returns their
 /// ids by row index.
@@ -209,6 +210,7 @@ async fn insert_created(
         })
         .collect();
     let mut ids = HashMap::with_capacity(new.len());
+    let assigner = Assigner::for_import(tx, import).await?;
     // The ids come back with their lines; a batch that repeats a line is inserted row by row.
     let mut lines: Vec<u64> = new
         .iter()
@@ -220,7 +222,8 @@ async fn insert_created(
     for chunk in new.chunks(per_statement) {
         let sql = format!(
             "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
-             phone, import_id, search_text, status) values {} returning id, line",
+             phone, import_id, search_text, status, assigned_user_id) values {} \
+             returning id, line",
             placeholders(chunk.len(), CUSTOMER_COLUMNS)
         );
         let mut query = sqlx::query(&sql);
@@ -236,7 +239,8 @@ async fn insert_created(
                 .bind(phone.map(str::to_owned))
                 .bind(import.id)
                 .bind(search_text(record))
-                .bind(record.fields.get("status").cloned());
+                .bind(record.fields.get("status").cloned())
+                .bind(assigner.next());
         }
         let returned = query.fetch_all(&mut *tx).await?;
         let mut by_line = HashMap::with_capacity(returned.len());

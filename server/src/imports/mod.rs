@@ -2,6 +2,7 @@
 //! number and content), and summarising it.
 
 mod apply_batch;
+mod assignment;
 mod batch_plan;
 mod customer_index;
 mod error_file;
@@ -9,6 +10,7 @@ mod revert;
 mod store;
 
 pub(crate) use apply_batch::{BatchError, apply_batch, preview_batch};
+pub(crate) use assignment::check_assignment;
 pub(crate) use error_file::errors_csv;
 pub(crate) use revert::revert;
 pub(crate) use store::{StoredImport, commit, find, list, open, summary};

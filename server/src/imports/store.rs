@@ -11,6 +11,8 @@ use crate::db::Db;
 pub(crate) struct StoredImport {
     pub id: i64,
     pub workspace_id: i64,
+    /// The user who opened it.
+    pub user_id: i64,
     pub client_id: String,
     pub file_name: String,
     pub profile: Profile,
@@ -20,7 +22,8 @@ pub(crate) struct StoredImport {
     pub status: String,
 }
 
-const COLUMNS: &str = "id, workspace_id, client_id, file_name, profile, columns, options, status";
+const COLUMNS: &str =
+    "id, workspace_id, user_id, client_id, file_name, profile, columns, options, status";
 
 impl StoredImport {
     fn from_row(row: &AnyRow) -> Result<StoredImport, sqlx::Error> {
@@ -28,6 +31,7 @@ impl StoredImport {
         Ok(StoredImport {
             id: row.try_get("id")?,
             workspace_id: row.try_get("workspace_id")?,
+            user_id: row.try_get("user_id")?,
             client_id: row.try_get("client_id")?,
             file_name: row.try_get("file_name")?,
             profile: decode(&json("profile")?)?,

@@ -10,9 +10,11 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem, RevertSummary,
+    Assignee, Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem,
+    RevertSummary,
 };
 
+use crate::accounts;
 use crate::auth::CurrentUser;
 use crate::clock::now_millis;
 use crate::error::ApiError;
@@ -40,7 +42,19 @@ async fn open(
     CurrentUser(user): CurrentUser,
     Json(request): Json<NewImport>,
 ) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
-    let problems = check_new_import(&request);
+    let mut problems = check_new_import(&request);
+    imports::check_assignment(&user, request.options.assign_to.as_ref())?;
+    if let Some(Assignee::Agent(email)) = &request.options.assign_to
+        && accounts::find_user_by_email(&state.db, email)
+            .await?
+            .is_none_or(|agent| agent.workspace_id != user.workspace_id)
+    {
+        problems.push(RequestProblem {
+            field: "options.assign_to".to_owned(),
+            code: "assign_to.unknown".to_owned(),
+            message: format!("No agent of this workspace has the email {email}."),
+        });
+    }
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
     }
