@@ -33,6 +33,8 @@ struct Cli {
 enum Command {
     /// Run the server (the default).
     Serve(ServeArgs),
+    /// Validate a file locally and import its valid rows into a server.
+    Import(cli::import::ImportArgs),
     /// Manage users.
     #[command(subcommand)]
     User(cli::user::UserCommand),
@@ -95,6 +97,7 @@ async fn main() -> anyhow::Result<()> {
         .init();
     match cli.command {
         Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::Import(args)) => args.run().await,
         Some(Command::User(command)) => command.run().await,
         Some(Command::Token(command)) => command.run().await,
         Some(Command::Validate(args)) => std::process::exit(cli::validate::run(&args)),

@@ -9,6 +9,7 @@ mod accounts;
 mod catalogues;
 mod customers;
 mod health;
+mod import_cli;
 mod imports;
 mod inspect;
 mod ui;

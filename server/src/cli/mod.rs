@@ -1,5 +1,6 @@
 //! Subcommands of `clientela` other than `serve`, one file each.
 
+pub mod import;
 pub mod inspect;
 pub mod token;
 pub mod user;

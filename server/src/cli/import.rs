@@ -1,0 +1,238 @@
+//! `clientela import FILE --server URL --token T`: a headless client. It reads and validates the
+//! file locally with the same engine as the browser, then sends the valid rows with the same
+//! idempotent protocol. Running it again with the same file and profile resumes the same import:
+//! batches already stored are answered from the server's record, not stored twice.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clientela_shared::{
+    Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary, NewImport,
+    Outcome, OutcomeCounts, Profile, ReadOptions, Validator, read_table_with,
+    suggest_mapping_for_table,
+};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+
+/// Options of `clientela import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The customer file: CSV, XLSX, XLS, XLSB or ODS.
+    file: PathBuf,
+    /// The Clientela server, such as `http://127.0.0.1:8080`.
+    #[arg(long, env = "CLIENTELA_SERVER")]
+    server: String,
+    /// An API token (`clientela token create`).
+    #[arg(long, env = "CLIENTELA_TOKEN", hide_env_values = true)]
+    token: String,
+    /// Import profile (TOML).
+    #[arg(long)]
+    profile: Option<PathBuf>,
+    /// Rows whose email or phone is already stored: skip or update.
+    #[arg(long, value_enum, default_value_t = Duplicates::Skip)]
+    duplicates: Duplicates,
+    /// The sheet to read from a workbook (default: the first with data).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// The import's id (default: made from the file and the profile, so a rerun resumes).
+    #[arg(long)]
+    client_id: Option<String>,
+}
+
+/// `--duplicates`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Duplicates {
+    Skip,
+    Update,
+}
+
+/// How often a batch is tried before giving up, and the first pause between tries.
+const ATTEMPTS: u32 = 5;
+const FIRST_PAUSE: Duration = Duration::from_millis(500);
+
+impl ImportArgs {
+    /// Runs the import; fails when the server cannot be reached or refuses the import.
+    pub async fn run(self) -> anyhow::Result<()> {
+        let profile = match &self.profile {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the profile {}", path.display()))?;
+                Profile::from_toml(&text).with_context(|| path.display().to_string())?
+            }
+            None => Profile::default(),
+        };
+        let bytes = std::fs::read(&self.file)
+            .with_context(|| format!("cannot read {}", self.file.display()))?;
+        let options = ReadOptions {
+            sheet: self.sheet.clone(),
+            ..ReadOptions::default()
+        };
+        let table =
+            read_table_with(&bytes, &options).with_context(|| self.file.display().to_string())?;
+        let mapping = suggest_mapping_for_table(&table, &profile);
+        let report = Validator::new(&profile, &mapping, table.columns()).validate_table(&table);
+        let cells_by_line: std::collections::HashMap<u64, Vec<String>> = table
+            .rows()
+            .map(|row| (row.line(), row.cells().map(str::to_owned).collect()))
+            .collect();
+        let rows: Vec<BatchRow> = report
+            .rows
+            .iter()
+            .filter_map(|row| {
+                Some(BatchRow {
+                    line: row.line,
+                    record: row.record.clone()?,
+                    source: cells_by_line.get(&row.line).cloned().unwrap_or_default(),
+                })
+            })
+            .collect();
+        let invalid = report.rows.len() - rows.len();
+        println!(
+            "{}: {} rows, {} valid, {} with errors (not sent)",
+            self.file.display(),
+            report.rows.len(),
+            rows.len(),
+            invalid
+        );
+
+        let file_name = self.file.file_name().map_or_else(
+            || "file".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let client_id = self.client_id.clone().unwrap_or_else(|| {
+            format!(
+                "cli-{:016x}",
+                fingerprint(&[&bytes, profile.to_toml().as_bytes()])
+            )
+        });
+        let server = Server::new(&self.server, &self.token);
+        let new_import = NewImport {
+            client_id,
+            file_name,
+            columns: table.columns().to_vec(),
+            profile,
+            mapping: Some(mapping),
+            options: ImportOptions {
+                duplicates: match self.duplicates {
+                    Duplicates::Skip => DuplicatePolicy::Skip,
+                    Duplicates::Update => DuplicatePolicy::Update,
+                },
+                ..ImportOptions::default()
+            },
+        };
+        let import: ImportSummary = server.send("POST", "/api/imports", &new_import).await?;
+        let batches = rows.len().div_ceil(Batch::MAX_ROWS);
+        let mut counts = OutcomeCounts::default();
+        for (seq, chunk) in rows.chunks(Batch::MAX_ROWS).enumerate() {
+            let batch = Batch {
+                rows: chunk.to_vec(),
+            };
+            let path = format!("/api/imports/{}/batches/{seq}", import.id);
+            let answer: BatchAnswer = server.send("PUT", &path, &batch).await?;
+            for row in &answer.rows {
+                match row.outcome {
+                    Outcome::Created { .. } => counts.created += 1,
+                    Outcome::Updated { .. } => counts.updated += 1,
+                    Outcome::Skipped { .. } => counts.skipped += 1,
+                    Outcome::Rejected { .. } => counts.rejected += 1,
+                }
+            }
+            println!("batch {}/{batches} confirmed", seq + 1);
+        }
+        let path = format!("/api/imports/{}/commit", import.id);
+        let _: ImportSummary = server.send("POST", &path, &()).await?;
+        println!(
+            "import {}: {} created, {} updated, {} skipped, {} rejected by the server",
+            import.id, counts.created, counts.updated, counts.skipped, counts.rejected
+        );
+        if invalid > 0 || counts.rejected > 0 {
+            bail!("some rows were not imported; `clientela validate` lists why");
+        }
+        Ok(())
+    }
+}
+
+/// The server and the token to reach it with.
+struct Server {
+    base: String,
+    token: String,
+    client: reqwest::Client,
+}
+
+impl Server {
+    fn new(base: &str, token: &str) -> Server {
+        Server {
+            base: base.trim_end_matches('/').to_owned(),
+            token: token.to_owned(),
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// Sends JSON and parses the JSON answer, trying again (with growing pauses) when the server
+    /// cannot be reached, fails, or asks for the batch again; each request is idempotent.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> anyhow::Result<T> {
+        let url = format!("{}{path}", self.base);
+        let method: reqwest::Method = method.parse().context("an HTTP method")?;
+        let mut pause = FIRST_PAUSE;
+        for attempt in 1..=ATTEMPTS {
+            let sent = self
+                .client
+                .request(method.clone(), &url)
+                .bearer_auth(&self.token)
+                .json(body)
+                .send()
+                .await;
+            let retry_reason = match sent {
+                Ok(response) if response.status().is_success() => {
+                    return response
+                        .json()
+                        .await
+                        .with_context(|| format!("unexpected answer from {url}"));
+                }
+                Ok(response) => {
+                    let status = response.status();
+                    let text = response.text().await.unwrap_or_default();
+                    let retry = status.is_server_error()
+                        || (status == StatusCode::CONFLICT && text.contains("batch.retry"));
+                    if !retry {
+                        bail!("{url}: {status}: {}", server_message(&text));
+                    }
+                    format!("{status}")
+                }
+                Err(err) => err.to_string(),
+            };
+            if attempt < ATTEMPTS {
+                eprintln!("{url}: {retry_reason}; trying again in {pause:?}");
+                tokio::time::sleep(pause).await;
+                pause *= 2;
+            }
+        }
+        bail!("{url}: gave up after {ATTEMPTS} attempts; run the same command again to resume")
+    }
+}
+
+/// The message of the server's JSON error, or the text itself.
+fn server_message(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| value["error"]["message"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// FNV-1a over some byte strings: a stable id for the same file and profile.
+fn fingerprint(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.iter().chain(&[0xff]) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}

@@ -1,0 +1,57 @@
+//! `clientela import`: validates locally, sends the valid rows to a real server over HTTP, and
+//! resumes instead of duplicating when run again.
+
+use crate::on_both_databases;
+use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
+
+async fn the_command_line_imports_and_a_rerun_stores_nothing_twice(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clientes.csv");
+    std::fs::write(
+        &file,
+        "Nombre;Correo;Teléfono\nAna;ana@example.com;0991234567\nLuis;luis@;\nEva;eva@example.com;\n",
+    )
+    .unwrap();
+    let profile = dir.path().join("profile.toml");
+    std::fs::write(
+        &profile,
+        "default_country = \"EC\"\nrequired = [\"first_name\"]\n",
+    )
+    .unwrap();
+
+    for run in 1..=2 {
+        let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+            .arg("import")
+            .arg(&file)
+            .args(["--server", &url, "--token", ADMIN_TOKEN, "--profile"])
+            .arg(&profile)
+            .output()
+            .await
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "run {run}: {stdout}{stderr}");
+        assert!(
+            stdout.contains("3 rows, 2 valid, 1 with errors"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("2 created, 0 updated"),
+            "run {run}: {stdout}"
+        );
+        assert!(stderr.contains("clientela validate"), "{stderr}");
+    }
+    let (_, list) = app.get("/api/customers").await;
+    assert_eq!(list["total"], 2, "the second run resumed the same import");
+    assert_eq!(list["customers"][0]["fields"]["phone"], "+593991234567");
+    let (_, imports) = app.get("/api/imports").await;
+    assert_eq!(imports.as_array().unwrap().len(), 1);
+    assert_eq!(imports[0]["status"], "committed");
+}
+on_both_databases!(the_command_line_imports_and_a_rerun_stores_nothing_twice);
