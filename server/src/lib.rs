@@ -12,6 +12,7 @@ mod db;
 mod error;
 mod imports;
 mod json;
+mod mail;
 mod request_log;
 mod routes;
 mod state;
@@ -31,6 +32,7 @@ use tower_http::trace::TraceLayer;
 
 pub use clock::now_millis;
 pub use db::Db;
+pub use mail::Mailer;
 pub use state::AppState;
 
 use error::ApiError;

@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use clientela_server::accounts::ensure_first_workspace;
 use clientela_server::auth::AuthConfig;
-use clientela_server::{AppState, Db, app, now_millis};
+use clientela_server::{AppState, Db, Mailer, app, now_millis};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
@@ -78,6 +78,16 @@ struct ServeArgs {
     /// Mark the session cookie `Secure` (HTTPS only). Default: yes, unless listening on loopback.
     #[arg(long, env = "CLIENTELA_SECURE_COOKIES")]
     secure_cookies: Option<bool>,
+    /// SMTP relay for import summaries, `smtp://host:port` (default: no emails).
+    #[arg(long, env = "SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of those emails.
+    #[arg(
+        long,
+        env = "CLIENTELA_MAIL_FROM",
+        default_value = "Clientela <clientela@localhost>"
+    )]
+    mail_from: String,
 }
 
 #[tokio::main]
@@ -115,6 +125,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         admin_email,
         admin_password,
         secure_cookies,
+        smtp_url,
+        mail_from,
     } = args;
 
     let db = Db::connect(&database_url)
@@ -137,7 +149,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("Clientela is running at http://{addr}/");
     let secure_cookies = secure_cookies.unwrap_or(!addr.ip().is_loopback());
     let auth = AuthConfig::new(admin_token.as_deref(), secure_cookies);
-    axum::serve(listener, app(AppState::with_auth(db, auth), &ui_dir))
+    let mut state = AppState::with_auth(db, auth);
+    if let Some(url) = smtp_url {
+        state = state.with_mailer(Mailer::new(&url, &mail_from).map_err(anyhow::Error::msg)?);
+    }
+    axum::serve(listener, app(state, &ui_dir))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::auth::AuthConfig;
 use crate::db::Db;
+use crate::mail::Mailer;
 
 /// Shared, cheaply cloned state of the server.
 #[derive(Clone, Debug)]
@@ -12,6 +13,8 @@ pub struct AppState {
     pub db: Db,
     /// How callers are recognised.
     pub auth: Arc<AuthConfig>,
+    /// Sends emails when SMTP is configured.
+    pub mailer: Option<Arc<Mailer>>,
 }
 
 impl AppState {
@@ -25,6 +28,13 @@ impl AppState {
         AppState {
             db,
             auth: Arc::new(auth),
+            mailer: None,
         }
+    }
+
+    /// The same state, sending emails through `mailer`.
+    pub fn with_mailer(mut self, mailer: Mailer) -> AppState {
+        self.mailer = Some(Arc::new(mailer));
+        self
     }
 }

@@ -3,11 +3,13 @@
 mod support {
     pub mod http;
     pub mod postgres;
+    pub mod smtp;
 }
 
 mod accounts;
 mod catalogues;
 mod customers;
+mod email;
 mod health;
 mod import_cli;
 mod imports;

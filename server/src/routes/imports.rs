@@ -236,6 +236,12 @@ async fn commit(
     let import = find(&state, user.workspace_id, id).await?;
     let summary = imports::commit(&state.db, &import).await?;
     tracing::info!(import = id, counts = ?summary.counts, "import committed");
+    if let Some(mailer) = &state.mailer {
+        // The import is committed whatever happens to the email; a failure is only logged.
+        if let Err(err) = imports::email_summary(&state.db, mailer, &import, &summary).await {
+            tracing::warn!(import = id, error = %err, "the summary email was not sent");
+        }
+    }
     Ok(Json(summary))
 }
 

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use clientela_server::accounts::{NewUser, add_user, create_token_for, ensure_first_workspace};
 use clientela_server::auth::AuthConfig;
-use clientela_server::{AppState, Db, app, now_millis};
+use clientela_server::{AppState, Db, Mailer, app, now_millis};
 use clientela_shared::Role;
 use http_body_util::BodyExt;
 use serde_json::Value;
@@ -44,14 +44,27 @@ impl TestApp {
     }
 
     pub async fn with_ui(backend: Backend, ui_dir: &Path) -> TestApp {
+        TestApp::build(backend, ui_dir, None).await
+    }
+
+    /// The app sending its emails through `mailer`.
+    pub async fn with_mailer(backend: Backend, mailer: Mailer) -> TestApp {
+        TestApp::build(backend, Path::new("/nonexistent-ui"), Some(mailer)).await
+    }
+
+    async fn build(backend: Backend, ui_dir: &Path, mailer: Option<Mailer>) -> TestApp {
         let (db, url, dir) = fresh_database(backend).await;
         ensure_first_workspace(&db, ADMIN_EMAIL, Some(ADMIN_PASSWORD), now_millis())
             .await
             .unwrap()
             .expect("a new database is set up on the first start");
         let auth = AuthConfig::new(Some(ADMIN_TOKEN), false);
+        let mut state = AppState::with_auth(db.clone(), auth);
+        if let Some(mailer) = mailer {
+            state = state.with_mailer(mailer);
+        }
         TestApp {
-            router: app(AppState::with_auth(db.clone(), auth), ui_dir),
+            router: app(state, ui_dir),
             db,
             url,
             _sqlite_dir: dir,

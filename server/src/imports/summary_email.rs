@@ -1,0 +1,47 @@
+//! The email a user gets when their import is committed: the counts, and the rejected rows with
+//! their reasons as a CSV attachment.
+
+use clientela_shared::ImportSummary;
+
+use super::error_file::errors_csv;
+use super::store::StoredImport;
+use crate::db::Db;
+use crate::mail::Mailer;
+
+/// Emails the summary of `import` to the user who opened it.
+pub(crate) async fn email_summary(
+    db: &Db,
+    mailer: &Mailer,
+    import: &StoredImport,
+    summary: &ImportSummary,
+) -> Result<(), String> {
+    let to: String = sqlx::query_scalar("select email from app_user where id = $1")
+        .bind(import.user_id)
+        .fetch_one(db.pool())
+        .await
+        .map_err(|err| err.to_string())?;
+    let counts = summary.counts;
+    let mut text = format!(
+        "Your import of {} is finished.\n\n\
+         Created: {}\nUpdated: {}\nSkipped (already stored): {}\nRejected: {}\n",
+        import.file_name, counts.created, counts.updated, counts.skipped, counts.rejected
+    );
+    let attachment = if counts.rejected > 0 {
+        text.push_str(
+            "\nThe rejected rows are attached, with the reason in the last column. \
+             Fix them and import the file again.\n",
+        );
+        let csv = errors_csv(db, import)
+            .await
+            .map_err(|err| err.to_string())?;
+        let stem = import
+            .file_name
+            .rsplit_once('.')
+            .map_or(import.file_name.as_str(), |(stem, _)| stem);
+        Some((format!("{stem}-errors.csv"), csv))
+    } else {
+        None
+    };
+    let subject = format!("Import of {}: {} created", import.file_name, counts.created);
+    mailer.send(&to, &subject, text, attachment).await
+}
