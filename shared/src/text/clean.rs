@@ -1,10 +1,15 @@
 //! Cleaning a cell: trimmed, inner runs of white space collapsed to one space.
 
+use std::borrow::Cow;
+
 /// The cell trimmed, with every run of white space (tabs, line breaks, no-break spaces)
-/// collapsed to one space. Borrow-free when nothing changes is not worth the complexity here.
-pub fn clean(cell: &str) -> String {
+/// collapsed to one space.
+///
+/// Most cells are already clean: they come back borrowed, so that validating a file does not
+/// allocate a copy of every cell only to read it.
+pub fn clean(cell: &str) -> Cow<'_, str> {
     if is_clean(cell) {
-        return cell.to_owned();
+        return Cow::Borrowed(cell);
     }
     let mut out = String::with_capacity(cell.len());
     for word in cell.split(|c: char| c.is_whitespace() || c == '\u{feff}') {
@@ -16,7 +21,7 @@ pub fn clean(cell: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `cell` is already clean: ASCII spaces only, single, and not at either end (the

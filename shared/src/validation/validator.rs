@@ -1,5 +1,6 @@
 //! The validator: one row in, its findings and normalised record out.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -270,7 +271,7 @@ impl Rules {
         };
         let country = self.row_country(cells, &mut work);
         let mut id_type: Option<IdType> = None;
-        let mut id_number: Option<(&Column, String)> = None;
+        let mut id_number: Option<(&Column, Cow<'_, str>)> = None;
 
         for (index, column) in self.columns.iter().enumerate() {
             let raw = cells.get(index).copied().unwrap_or("");
@@ -288,10 +289,10 @@ impl Rules {
             }
             match &column.target {
                 Target::Field(field) => match field {
-                    Field::Email => self.email(&mut work, column, value, caches),
+                    Field::Email => self.email(&mut work, column, &value, caches),
                     Field::Phone | Field::Mobile => {
                         let result = caches.phone(country, &value);
-                        self.phone(&mut work, column, *field, value, result, country);
+                        self.phone(&mut work, column, *field, &value, result, country);
                     }
                     Field::Tags => {
                         for tag in value
@@ -302,7 +303,7 @@ impl Rules {
                             self.tag(&mut work, column, tag);
                         }
                     }
-                    Field::Agent => self.agent(&mut work, column, value),
+                    Field::Agent => self.agent(&mut work, column, &value),
                     Field::IdType => match IdType::from_name(&value) {
                         Some(kind) => {
                             id_type = Some(kind);
@@ -338,10 +339,12 @@ impl Rules {
                     },
                     Field::CountryCode => {}
                     _ => {
-                        work.record.fields.insert(field.key().into(), value);
+                        work.record
+                            .fields
+                            .insert(field.key().into(), value.into_owned());
                     }
                 },
-                Target::Custom(key) => self.custom(&mut work, column, key, value, country),
+                Target::Custom(key) => self.custom(&mut work, column, key, &value, country),
                 Target::Tag(name) => match parse_boolean(&value) {
                     Some(true) => self.tag(&mut work, column, name),
                     Some(false) => {}
@@ -351,7 +354,9 @@ impl Rules {
                     ),
                 },
                 Target::Extra => {
-                    work.record.extra.insert(column.header.clone(), value);
+                    work.record
+                        .extra
+                        .insert(column.header.clone(), value.into_owned());
                 }
                 Target::Ignore => {}
             }
@@ -372,7 +377,7 @@ impl Rules {
             work.filled.push("tags");
         }
         if let Some((column, value)) = id_number {
-            self.id_number(&mut work, column, value, id_type, country);
+            self.id_number(&mut work, column, &value, id_type, country);
         }
         self.row_rules(&mut work);
         let unique_keys = self.unique_keys(&work.record);
@@ -419,8 +424,8 @@ impl Rules {
         country
     }
 
-    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: String, caches: &mut Caches) {
-        match normalise_email(&value) {
+    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: &str, caches: &mut Caches) {
+        match normalise_email(value) {
             Some(email) => {
                 if let Some(fix) = caches.email_typo(&email) {
                     work.report(
@@ -433,7 +438,7 @@ impl Rules {
                 work.record.fields.insert("email".into(), email);
             }
             None => {
-                let mut finding = Finding::error(Code::EmailInvalid).with("value", value.clone());
+                let mut finding = Finding::error(Code::EmailInvalid).with("value", value);
                 let fixed = value.trim_end_matches(['.', ',', ';']).replace(' ', "");
                 if let Some(fix) = normalise_email(&fixed).map(|f| likely_typo(&f).unwrap_or(f)) {
                     finding = finding.suggest(fix);
@@ -448,7 +453,7 @@ impl Rules {
         work: &mut RowWork<'_>,
         column: &Column,
         field: Field,
-        value: String,
+        value: &str,
         result: Result<String, PhoneProblem>,
         country: Option<&str>,
     ) {
@@ -472,7 +477,7 @@ impl Rules {
     fn tag(&self, work: &mut RowWork<'_>, column: &Column, tag: &str) {
         let tag = clean(tag);
         if self.known_tags.is_empty() {
-            work.record.add_tag(tag);
+            work.record.add_tag(tag.into_owned());
             return;
         }
         let folded = compact(&tag);
@@ -486,7 +491,7 @@ impl Rules {
                     column,
                     Finding::warning(Code::TagCreated).with("value", tag.clone()),
                 );
-                work.record.add_tag(tag);
+                work.record.add_tag(tag.into_owned());
             }
             UnknownTags::Error => {
                 let mut finding = Finding::error(Code::TagUnknown).with("value", tag);
@@ -500,8 +505,8 @@ impl Rules {
         }
     }
 
-    fn agent(&self, work: &mut RowWork<'_>, column: &Column, value: String) {
-        let Some(email) = normalise_email(&value) else {
+    fn agent(&self, work: &mut RowWork<'_>, column: &Column, value: &str) {
+        let Some(email) = normalise_email(value) else {
             work.report(
                 column,
                 Finding::error(Code::AgentInvalid).with("value", value),
@@ -551,22 +556,24 @@ impl Rules {
         &self,
         work: &mut RowWork<'_>,
         column: &Column,
-        value: String,
+        value: &str,
         id_type: Option<IdType>,
         country: Option<&str>,
     ) {
         let kind = id_type
             .or(self.id_hint)
-            .or_else(|| infer_id_type(country, &value));
+            .or_else(|| infer_id_type(country, value));
         let Some(kind) = kind else {
             work.report(
                 column,
-                Finding::warning(Code::IdTypeMissing).with("value", value.clone()),
+                Finding::warning(Code::IdTypeMissing).with("value", value),
             );
-            work.record.fields.insert("id_number".into(), value);
+            work.record
+                .fields
+                .insert("id_number".into(), value.to_owned());
             return;
         };
-        match check_id(kind, country, &value) {
+        match check_id(kind, country, value) {
             Ok(accepted) => {
                 if accepted.doubtful_check_digit {
                     work.report(
@@ -605,42 +612,42 @@ impl Rules {
         work: &mut RowWork<'_>,
         column: &Column,
         key: &str,
-        value: String,
+        value: &str,
         country: Option<&str>,
     ) {
         let Some(custom) = self.profile.custom_field(key) else {
-            work.record.custom.insert(key.to_owned(), value);
+            work.record.custom.insert(key.to_owned(), value.to_owned());
             return;
         };
         let comma_decimal = comma_is_decimal(country);
         let parsed = match custom.kind {
-            FieldType::Text => Ok(value.clone()),
+            FieldType::Text => Ok(value.to_owned()),
             FieldType::Number => {
-                parse_number(&value, false, comma_decimal).ok_or(Code::NumberInvalid)
+                parse_number(value, false, comma_decimal).ok_or(Code::NumberInvalid)
             }
             FieldType::Currency => {
-                parse_number(&value, true, comma_decimal).ok_or(Code::CurrencyInvalid)
+                parse_number(value, true, comma_decimal).ok_or(Code::CurrencyInvalid)
             }
-            FieldType::Boolean => parse_boolean(&value)
+            FieldType::Boolean => parse_boolean(value)
                 .map(|b| b.to_string())
                 .ok_or(Code::BooleanInvalid),
-            FieldType::Select => match_option(&value, &custom.options)
+            FieldType::Select => match_option(value, &custom.options)
                 .map(str::to_owned)
                 .ok_or(Code::SelectInvalid),
-            FieldType::Date => match parse_date(&value, month_first(country), self.today) {
+            FieldType::Date => match parse_date(value, month_first(country), self.today) {
                 Some(read) => {
                     if read.ambiguous && country.is_none() {
                         work.report(
                             column,
                             Finding::warning(Code::DateAmbiguous)
-                                .with("value", value.clone())
+                                .with("value", value)
                                 .suggest(read.date.to_string()),
                         );
                     }
                     if is_implausible(read.date, self.today) {
                         work.report(
                             column,
-                            Finding::warning(Code::DateImplausible).with("value", value.clone()),
+                            Finding::warning(Code::DateImplausible).with("value", value),
                         );
                     }
                     Ok(read.date.to_string())
