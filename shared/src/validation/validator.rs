@@ -680,17 +680,19 @@ impl Rules {
                 .map(|c| &c.key),
         );
         for key in required {
-            // A field with no column at all is a file-level finding, not one per row.
+            if work.filled.contains(&key.as_str()) {
+                continue;
+            }
+            // A field with no column at all is a file-level finding, not one per row. (Looked up
+            // only for a missing field: hashing the key on every row costs more than the check.)
             let Some(header) = self.column_of.get(key) else {
                 continue;
             };
-            if !work.filled.contains(&key.as_str()) {
-                let mut finding = Finding::error(Code::RequiredMissing).with("field", key.clone());
-                finding.line = Some(work.line);
-                finding.column = Some(header.clone());
-                finding.field = Some(key.clone());
-                work.findings.push(finding);
-            }
+            let mut finding = Finding::error(Code::RequiredMissing).with("field", key.clone());
+            finding.line = Some(work.line);
+            finding.column = Some(header.clone());
+            finding.field = Some(key.clone());
+            work.findings.push(finding);
         }
         for group in &profile.at_least_one_of {
             if !group.iter().any(|key| work.filled.contains(&key.as_str())) {
