@@ -58,6 +58,30 @@ struct Caches {
     phones: HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
     /// Domain → the common domain it is a likely typo of.
     domain_typos: HashMap<String, Option<String>>,
+    id_types: LastAnswer<Option<IdType>>,
+    customer_types: LastAnswer<Option<&'static str>>,
+    statuses: LastAnswer<Option<&'static str>>,
+}
+
+/// The answer for the last value asked about. A choice column (document type, status, customer
+/// type) holds a handful of values, usually the same on row after row, and comparing with the
+/// last one costs far less than folding the text again.
+#[derive(Debug, Default)]
+struct LastAnswer<T> {
+    last: Option<(String, T)>,
+}
+
+impl<T: Copy> LastAnswer<T> {
+    fn get(&mut self, value: &str, answer: impl FnOnce(&str) -> T) -> T {
+        match &self.last {
+            Some((last, known)) if last == value => *known,
+            _ => {
+                let known = answer(value);
+                self.last = Some((value.to_owned(), known));
+                known
+            }
+        }
+    }
 }
 
 impl Caches {
@@ -267,7 +291,9 @@ impl Rules {
             line,
             findings: Vec::new(),
             record: Record::default(),
-            filled: Vec::new(),
+            // Sized once for every column and the few keys a row adds (country, split names,
+            // tags), rather than grown by doubling on each row.
+            filled: Vec::with_capacity(self.columns.len() + 4),
         };
         let country = self.row_country(cells, &mut work);
         let mut id_type: Option<IdType> = None;
@@ -304,7 +330,7 @@ impl Rules {
                         }
                     }
                     Field::Agent => self.agent(&mut work, column, &value),
-                    Field::IdType => match IdType::from_name(&value) {
+                    Field::IdType => match caches.id_types.get(&value, IdType::from_name) {
                         Some(kind) => {
                             id_type = Some(kind);
                             work.record
@@ -317,18 +343,20 @@ impl Rules {
                         ),
                     },
                     Field::IdNumber => id_number = Some((column, value)),
-                    Field::CustomerType => match parse_customer_type(&value) {
-                        Some(kind) => {
-                            work.record
-                                .fields
-                                .insert("customer_type".into(), kind.into());
+                    Field::CustomerType => {
+                        match caches.customer_types.get(&value, parse_customer_type) {
+                            Some(kind) => {
+                                work.record
+                                    .fields
+                                    .insert("customer_type".into(), kind.into());
+                            }
+                            None => work.report(
+                                column,
+                                Finding::error(Code::CustomerTypeInvalid).with("value", value),
+                            ),
                         }
-                        None => work.report(
-                            column,
-                            Finding::error(Code::CustomerTypeInvalid).with("value", value),
-                        ),
-                    },
-                    Field::Status => match parse_status(&value) {
+                    }
+                    Field::Status => match caches.statuses.get(&value, parse_status) {
                         Some(status) => {
                             work.record.fields.insert("status".into(), status.into());
                         }
