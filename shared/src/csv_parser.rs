@@ -24,11 +24,6 @@ pub(crate) fn parse_records(
     let mut at = 0;
     let mut line = first_line;
     reserve_from_sample(bytes, delimiter, out);
-    // Bytes that end an unquoted field: the separator and line breaks.
-    let mut ends_field = [false; 256];
-    for byte in [delimiter, b'\n', b'\r'] {
-        ends_field[usize::from(byte)] = true;
-    }
 
     while at < end {
         out.start_record(line);
@@ -63,10 +58,11 @@ pub(crate) fn parse_records(
                 }
             }
             // Unquoted part (or text after a closing quote): up to a separator or line break.
+            // memchr3 looks at many bytes per step (SIMD natively, eight at a time on wasm32)
+            // where a byte loop would take one, and this is where most of a file is scanned.
             let start = at;
-            while at < end && !ends_field[usize::from(bytes[at])] {
-                at += 1;
-            }
+            at = memchr::memchr3(delimiter, b'\n', b'\r', &bytes[at..])
+                .map_or(end, |found| at + found);
             let after_quote = &text[start..at];
             if !(quoted
                 && after_quote

@@ -65,43 +65,57 @@ impl GridBuilder {
     }
 
     /// Ends the cell being built.
+    ///
+    /// This runs for every cell of a file, so the common case is one combined test of the limits
+    /// and the arena's size; which limit was passed is worked out only when one was.
     #[inline]
     pub(crate) fn end_cell(&mut self) -> Result<(), Error> {
         let end = self.grid.text.len();
         let len = end - self.cell_start;
-        let column = (self.grid.cell_ends.len() - self.record_start + 1) as u64;
-        if len as u64 > self.limits.max_cell_bytes {
-            return Err(ErrorKind::CellTooLarge {
-                line: self.line,
-                column,
-                limit: self.limits.max_cell_bytes,
-            }
-            .into());
-        }
-        if column > self.limits.max_columns {
-            return Err(ErrorKind::TooManyColumns {
-                line: self.line,
-                limit: self.limits.max_columns,
-            }
-            .into());
-        }
-        if self.grid.cell_ends.len() as u64 >= self.limits.max_cells {
-            return Err(ErrorKind::TooManyCells {
-                line: self.line,
-                limit: self.limits.max_cells,
-            }
-            .into());
+        let cells = self.grid.cell_ends.len();
+        let column = cells - self.record_start + 1;
+        if len as u64 > self.limits.max_cell_bytes
+            || column as u64 > self.limits.max_columns
+            || cells as u64 >= self.limits.max_cells
+            || end > u32::MAX as usize
+        {
+            return Err(self.limit_error(len, column, end));
         }
         if !self.has_text && len > 0 {
             self.has_text = !self.grid.text[self.cell_start..].trim().is_empty();
         }
-        let end = u32::try_from(end).map_err(|_| ErrorKind::FileTooLarge {
-            size: end as u64,
-            limit: u64::from(u32::MAX),
-        })?;
-        self.grid.cell_ends.push(end);
-        self.cell_start = end as usize;
+        self.grid.cell_ends.push(end as u32);
+        self.cell_start = end;
         Ok(())
+    }
+
+    /// The error for a cell of `len` bytes in `column`, ending at `end` in the arena, that passes
+    /// one of the limits.
+    #[cold]
+    fn limit_error(&self, len: usize, column: usize, end: usize) -> Error {
+        let kind = if len as u64 > self.limits.max_cell_bytes {
+            ErrorKind::CellTooLarge {
+                line: self.line,
+                column: column as u64,
+                limit: self.limits.max_cell_bytes,
+            }
+        } else if column as u64 > self.limits.max_columns {
+            ErrorKind::TooManyColumns {
+                line: self.line,
+                limit: self.limits.max_columns,
+            }
+        } else if self.grid.cell_ends.len() as u64 >= self.limits.max_cells {
+            ErrorKind::TooManyCells {
+                line: self.line,
+                limit: self.limits.max_cells,
+            }
+        } else {
+            ErrorKind::FileTooLarge {
+                size: end as u64,
+                limit: u64::from(u32::MAX),
+            }
+        };
+        kind.into()
     }
 
     /// Appends a whole cell.

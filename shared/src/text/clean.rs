@@ -1,10 +1,15 @@
 //! Cleaning a cell: trimmed, inner runs of white space collapsed to one space.
 
+use std::borrow::Cow;
+
 /// The cell trimmed, with every run of white space (tabs, line breaks, no-break spaces)
-/// collapsed to one space. Borrow-free when nothing changes is not worth the complexity here.
-pub fn clean(cell: &str) -> String {
+/// collapsed to one space.
+///
+/// Most cells are already clean: they come back borrowed, so that validating a file does not
+/// allocate a copy of every cell only to read it.
+pub fn clean(cell: &str) -> Cow<'_, str> {
     if is_clean(cell) {
-        return cell.to_owned();
+        return Cow::Borrowed(cell);
     }
     let mut out = String::with_capacity(cell.len());
     for word in cell.split(|c: char| c.is_whitespace() || c == '\u{feff}') {
@@ -16,20 +21,27 @@ pub fn clean(cell: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `cell` is already clean: ASCII spaces only, single, and not at either end (the
-/// common case, checked without building a new string).
+/// common case, checked in one pass over the bytes without building a new string).
 fn is_clean(cell: &str) -> bool {
     let bytes = cell.as_bytes();
-    bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.windows(2).any(|pair| pair == b"  ")
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii_graphic() || b == b' ' || b >= 0x80)
-        && (cell.is_ascii() || !is_odd_multibyte(cell))
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    let mut multibyte = false;
+    for &b in bytes {
+        let space = b == b' ';
+        if (space && previous_space) || !(b.is_ascii_graphic() || space || b >= 0x80) {
+            return false;
+        }
+        previous_space = space;
+        multibyte |= b >= 0x80;
+    }
+    !multibyte || !is_odd_multibyte(cell)
 }
 
 /// Whether `cell` holds white space or a byte-order mark beyond ASCII (no-break spaces…).

@@ -92,12 +92,14 @@ pub fn is_country_code(code: &str) -> bool {
 
 /// The ISO code for what a user wrote: a code in any case, or a country's name.
 pub fn country_code(written: &str) -> Option<&'static str> {
-    let upper = written.trim().to_ascii_uppercase();
-    if upper.len() == 2 {
+    // Compared in place, case-insensitively: a country column is read on every row, and
+    // upper-casing a copy of each cell would allocate once a row.
+    let trimmed = written.trim().as_bytes();
+    if trimmed.len() == 2 {
         let index = CODES
             .as_bytes()
             .chunks(2)
-            .position(|pair| pair == upper.as_bytes())?;
+            .position(|pair| pair.eq_ignore_ascii_case(trimmed))?;
         return CODES.get(index * 2..index * 2 + 2);
     }
     let folded = fold(written);

@@ -1,5 +1,6 @@
 //! The normalised record of a row: what would be stored.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -8,9 +9,11 @@ use serde::{Deserialize, Serialize};
 /// (emails lower-cased, phones in E.164, documents without separators, names tidied).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
-    /// Built-in fields by key, such as `email` → `ana@example.com`.
+    /// Built-in fields by key, such as `email` → `ana@example.com`. The keys are the fields' own
+    /// static names (borrowed, so filling a record allocates only its values); a record read back
+    /// from JSON owns them.
     #[serde(flatten)]
-    pub fields: BTreeMap<String, String>,
+    pub fields: BTreeMap<Cow<'static, str>, String>,
     /// Tags, from a `Tags` column and `TAG-` columns, without repeats.
     pub tags: Vec<String>,
     /// Custom fields by key: numbers as `1234.56`, dates as `2026-11-23`, booleans as

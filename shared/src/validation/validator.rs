@@ -1,5 +1,6 @@
 //! The validator: one row in, its findings and normalised record out.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,30 @@ struct Caches {
     phones: HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
     /// Domain → the common domain it is a likely typo of.
     domain_typos: HashMap<String, Option<String>>,
+    id_types: LastAnswer<Option<IdType>>,
+    customer_types: LastAnswer<Option<&'static str>>,
+    statuses: LastAnswer<Option<&'static str>>,
+}
+
+/// The answer for the last value asked about. A choice column (document type, status, customer
+/// type) holds a handful of values, usually the same on row after row, and comparing with the
+/// last one costs far less than folding the text again.
+#[derive(Debug, Default)]
+struct LastAnswer<T> {
+    last: Option<(String, T)>,
+}
+
+impl<T: Copy> LastAnswer<T> {
+    fn get(&mut self, value: &str, answer: impl FnOnce(&str) -> T) -> T {
+        match &self.last {
+            Some((last, known)) if last == value => *known,
+            _ => {
+                let known = answer(value);
+                self.last = Some((value.to_owned(), known));
+                known
+            }
+        }
+    }
 }
 
 impl Caches {
@@ -266,11 +291,13 @@ impl Rules {
             line,
             findings: Vec::new(),
             record: Record::default(),
-            filled: Vec::new(),
+            // Sized once for every column and the few keys a row adds (country, split names,
+            // tags), rather than grown by doubling on each row.
+            filled: Vec::with_capacity(self.columns.len() + 4),
         };
         let country = self.row_country(cells, &mut work);
         let mut id_type: Option<IdType> = None;
-        let mut id_number: Option<(&Column, String)> = None;
+        let mut id_number: Option<(&Column, Cow<'_, str>)> = None;
 
         for (index, column) in self.columns.iter().enumerate() {
             let raw = cells.get(index).copied().unwrap_or("");
@@ -288,10 +315,10 @@ impl Rules {
             }
             match &column.target {
                 Target::Field(field) => match field {
-                    Field::Email => self.email(&mut work, column, value, caches),
+                    Field::Email => self.email(&mut work, column, &value, caches),
                     Field::Phone | Field::Mobile => {
                         let result = caches.phone(country, &value);
-                        self.phone(&mut work, column, *field, value, result, country);
+                        self.phone(&mut work, column, *field, &value, result, country);
                     }
                     Field::Tags => {
                         for tag in value
@@ -302,8 +329,8 @@ impl Rules {
                             self.tag(&mut work, column, tag);
                         }
                     }
-                    Field::Agent => self.agent(&mut work, column, value),
-                    Field::IdType => match IdType::from_name(&value) {
+                    Field::Agent => self.agent(&mut work, column, &value),
+                    Field::IdType => match caches.id_types.get(&value, IdType::from_name) {
                         Some(kind) => {
                             id_type = Some(kind);
                             work.record
@@ -316,18 +343,20 @@ impl Rules {
                         ),
                     },
                     Field::IdNumber => id_number = Some((column, value)),
-                    Field::CustomerType => match parse_customer_type(&value) {
-                        Some(kind) => {
-                            work.record
-                                .fields
-                                .insert("customer_type".into(), kind.into());
+                    Field::CustomerType => {
+                        match caches.customer_types.get(&value, parse_customer_type) {
+                            Some(kind) => {
+                                work.record
+                                    .fields
+                                    .insert("customer_type".into(), kind.into());
+                            }
+                            None => work.report(
+                                column,
+                                Finding::error(Code::CustomerTypeInvalid).with("value", value),
+                            ),
                         }
-                        None => work.report(
-                            column,
-                            Finding::error(Code::CustomerTypeInvalid).with("value", value),
-                        ),
-                    },
-                    Field::Status => match parse_status(&value) {
+                    }
+                    Field::Status => match caches.statuses.get(&value, parse_status) {
                         Some(status) => {
                             work.record.fields.insert("status".into(), status.into());
                         }
@@ -338,10 +367,12 @@ impl Rules {
                     },
                     Field::CountryCode => {}
                     _ => {
-                        work.record.fields.insert(field.key().into(), value);
+                        work.record
+                            .fields
+                            .insert(field.key().into(), value.into_owned());
                     }
                 },
-                Target::Custom(key) => self.custom(&mut work, column, key, value, country),
+                Target::Custom(key) => self.custom(&mut work, column, key, &value, country),
                 Target::Tag(name) => match parse_boolean(&value) {
                     Some(true) => self.tag(&mut work, column, name),
                     Some(false) => {}
@@ -351,7 +382,9 @@ impl Rules {
                     ),
                 },
                 Target::Extra => {
-                    work.record.extra.insert(column.header.clone(), value);
+                    work.record
+                        .extra
+                        .insert(column.header.clone(), value.into_owned());
                 }
                 Target::Ignore => {}
             }
@@ -372,7 +405,7 @@ impl Rules {
             work.filled.push("tags");
         }
         if let Some((column, value)) = id_number {
-            self.id_number(&mut work, column, value, id_type, country);
+            self.id_number(&mut work, column, &value, id_type, country);
         }
         self.row_rules(&mut work);
         let unique_keys = self.unique_keys(&work.record);
@@ -419,8 +452,8 @@ impl Rules {
         country
     }
 
-    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: String, caches: &mut Caches) {
-        match normalise_email(&value) {
+    fn email(&self, work: &mut RowWork<'_>, column: &Column, value: &str, caches: &mut Caches) {
+        match normalise_email(value) {
             Some(email) => {
                 if let Some(fix) = caches.email_typo(&email) {
                     work.report(
@@ -433,7 +466,7 @@ impl Rules {
                 work.record.fields.insert("email".into(), email);
             }
             None => {
-                let mut finding = Finding::error(Code::EmailInvalid).with("value", value.clone());
+                let mut finding = Finding::error(Code::EmailInvalid).with("value", value);
                 let fixed = value.trim_end_matches(['.', ',', ';']).replace(' ', "");
                 if let Some(fix) = normalise_email(&fixed).map(|f| likely_typo(&f).unwrap_or(f)) {
                     finding = finding.suggest(fix);
@@ -448,7 +481,7 @@ impl Rules {
         work: &mut RowWork<'_>,
         column: &Column,
         field: Field,
-        value: String,
+        value: &str,
         result: Result<String, PhoneProblem>,
         country: Option<&str>,
     ) {
@@ -472,7 +505,7 @@ impl Rules {
     fn tag(&self, work: &mut RowWork<'_>, column: &Column, tag: &str) {
         let tag = clean(tag);
         if self.known_tags.is_empty() {
-            work.record.add_tag(tag);
+            work.record.add_tag(tag.into_owned());
             return;
         }
         let folded = compact(&tag);
@@ -486,7 +519,7 @@ impl Rules {
                     column,
                     Finding::warning(Code::TagCreated).with("value", tag.clone()),
                 );
-                work.record.add_tag(tag);
+                work.record.add_tag(tag.into_owned());
             }
             UnknownTags::Error => {
                 let mut finding = Finding::error(Code::TagUnknown).with("value", tag);
@@ -500,8 +533,8 @@ impl Rules {
         }
     }
 
-    fn agent(&self, work: &mut RowWork<'_>, column: &Column, value: String) {
-        let Some(email) = normalise_email(&value) else {
+    fn agent(&self, work: &mut RowWork<'_>, column: &Column, value: &str) {
+        let Some(email) = normalise_email(value) else {
             work.report(
                 column,
                 Finding::error(Code::AgentInvalid).with("value", value),
@@ -551,22 +584,24 @@ impl Rules {
         &self,
         work: &mut RowWork<'_>,
         column: &Column,
-        value: String,
+        value: &str,
         id_type: Option<IdType>,
         country: Option<&str>,
     ) {
         let kind = id_type
             .or(self.id_hint)
-            .or_else(|| infer_id_type(country, &value));
+            .or_else(|| infer_id_type(country, value));
         let Some(kind) = kind else {
             work.report(
                 column,
-                Finding::warning(Code::IdTypeMissing).with("value", value.clone()),
+                Finding::warning(Code::IdTypeMissing).with("value", value),
             );
-            work.record.fields.insert("id_number".into(), value);
+            work.record
+                .fields
+                .insert("id_number".into(), value.to_owned());
             return;
         };
-        match check_id(kind, country, &value) {
+        match check_id(kind, country, value) {
             Ok(accepted) => {
                 if accepted.doubtful_check_digit {
                     work.report(
@@ -605,42 +640,42 @@ impl Rules {
         work: &mut RowWork<'_>,
         column: &Column,
         key: &str,
-        value: String,
+        value: &str,
         country: Option<&str>,
     ) {
         let Some(custom) = self.profile.custom_field(key) else {
-            work.record.custom.insert(key.to_owned(), value);
+            work.record.custom.insert(key.to_owned(), value.to_owned());
             return;
         };
         let comma_decimal = comma_is_decimal(country);
         let parsed = match custom.kind {
-            FieldType::Text => Ok(value.clone()),
+            FieldType::Text => Ok(value.to_owned()),
             FieldType::Number => {
-                parse_number(&value, false, comma_decimal).ok_or(Code::NumberInvalid)
+                parse_number(value, false, comma_decimal).ok_or(Code::NumberInvalid)
             }
             FieldType::Currency => {
-                parse_number(&value, true, comma_decimal).ok_or(Code::CurrencyInvalid)
+                parse_number(value, true, comma_decimal).ok_or(Code::CurrencyInvalid)
             }
-            FieldType::Boolean => parse_boolean(&value)
+            FieldType::Boolean => parse_boolean(value)
                 .map(|b| b.to_string())
                 .ok_or(Code::BooleanInvalid),
-            FieldType::Select => match_option(&value, &custom.options)
+            FieldType::Select => match_option(value, &custom.options)
                 .map(str::to_owned)
                 .ok_or(Code::SelectInvalid),
-            FieldType::Date => match parse_date(&value, month_first(country), self.today) {
+            FieldType::Date => match parse_date(value, month_first(country), self.today) {
                 Some(read) => {
                     if read.ambiguous && country.is_none() {
                         work.report(
                             column,
                             Finding::warning(Code::DateAmbiguous)
-                                .with("value", value.clone())
+                                .with("value", value)
                                 .suggest(read.date.to_string()),
                         );
                     }
                     if is_implausible(read.date, self.today) {
                         work.report(
                             column,
-                            Finding::warning(Code::DateImplausible).with("value", value.clone()),
+                            Finding::warning(Code::DateImplausible).with("value", value),
                         );
                     }
                     Ok(read.date.to_string())
@@ -673,17 +708,19 @@ impl Rules {
                 .map(|c| &c.key),
         );
         for key in required {
-            // A field with no column at all is a file-level finding, not one per row.
+            if work.filled.contains(&key.as_str()) {
+                continue;
+            }
+            // A field with no column at all is a file-level finding, not one per row. (Looked up
+            // only for a missing field: hashing the key on every row costs more than the check.)
             let Some(header) = self.column_of.get(key) else {
                 continue;
             };
-            if !work.filled.contains(&key.as_str()) {
-                let mut finding = Finding::error(Code::RequiredMissing).with("field", key.clone());
-                finding.line = Some(work.line);
-                finding.column = Some(header.clone());
-                finding.field = Some(key.clone());
-                work.findings.push(finding);
-            }
+            let mut finding = Finding::error(Code::RequiredMissing).with("field", key.clone());
+            finding.line = Some(work.line);
+            finding.column = Some(header.clone());
+            finding.field = Some(key.clone());
+            work.findings.push(finding);
         }
         for group in &profile.at_least_one_of {
             if !group.iter().any(|key| work.filled.contains(&key.as_str())) {
