@@ -75,13 +75,13 @@ impl RecordRow {
 }
 
 fn as_row(profile: &Profile, record: &Record) -> RecordRow {
-    let mut headers = Vec::new();
+    let mut headers: Vec<String> = Vec::new();
     let mut targets = Vec::new();
     let mut cells = Vec::new();
     for (key, value) in &record.fields {
         // An unknown key is kept as additional data rather than silently dropped.
         let target = Field::from_key(key).map_or(Target::Extra, Target::Field);
-        headers.push(key.clone());
+        headers.push(key.to_string());
         targets.push(target);
         cells.push(value.clone());
     }
@@ -140,7 +140,9 @@ mod tests {
     fn record(pairs: &[(&str, &str)]) -> Record {
         let mut record = Record::default();
         for (key, value) in pairs {
-            record.fields.insert((*key).to_owned(), (*value).to_owned());
+            record
+                .fields
+                .insert((*key).to_owned().into(), (*value).to_owned());
         }
         record
     }
