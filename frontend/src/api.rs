@@ -1,7 +1,9 @@
 //! Calls to the Clientela server. The browser sends the session cookie by itself; requests that
 //! change something add the CSRF header the server asks for.
 
-use clientela_shared::{ImportReceipt, ImportRequest, Me, SignIn};
+use clientela_shared::{
+    Batch, BatchAnswer, ImportSummary, Me, NewImport, OutcomeCounts, SignIn, WorkspaceSchema,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -12,11 +14,73 @@ use crate::browser_file::describe;
 /// The header the server requires on cookie-authenticated changes.
 const CSRF_HEADER: &str = "x-clientela-csrf";
 
-/// Sends rows to the server to be stored.
-pub async fn import_customers(request: &ImportRequest) -> Result<ImportReceipt, String> {
-    let body = serde_json::to_string(request).map_err(|err| err.to_string())?;
-    let (status, text) = send("POST", "/api/customers", Some(&body)).await?;
+/// The workspace's fields, tags, agents and saved profiles.
+pub async fn schema() -> Result<WorkspaceSchema, String> {
+    let (status, text) = send("GET", "/api/schema", None).await?;
     parse(status, &text)
+}
+
+/// Opens an import, or finds the one opened with the same client id.
+pub async fn open_import(request: &NewImport) -> Result<ImportSummary, Failure> {
+    let body = serde_json::to_string(request).map_err(|err| Failure::fatal(err.to_string()))?;
+    call("POST", "/api/imports", Some(&body)).await
+}
+
+/// Sends batch `seq` of import `id`; sending the same batch again is safe.
+pub async fn send_batch(id: i64, seq: u64, batch: &Batch) -> Result<BatchAnswer, Failure> {
+    let body = serde_json::to_string(batch).map_err(|err| Failure::fatal(err.to_string()))?;
+    call(
+        "PUT",
+        &format!("/api/imports/{id}/batches/{seq}"),
+        Some(&body),
+    )
+    .await
+}
+
+/// What a batch would do, writing nothing.
+pub async fn preview_batch(id: i64, batch: &Batch) -> Result<OutcomeCounts, Failure> {
+    let body = serde_json::to_string(batch).map_err(|err| Failure::fatal(err.to_string()))?;
+    call("POST", &format!("/api/imports/{id}/preview"), Some(&body)).await
+}
+
+/// Closes import `id`; the server then sends its summary by email.
+pub async fn commit_import(id: i64) -> Result<ImportSummary, Failure> {
+    call("POST", &format!("/api/imports/{id}/commit"), None).await
+}
+
+/// A request that failed, and whether sending it again may work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// For the user.
+    pub message: String,
+    /// The network failed, the server was busy or asked to send again.
+    pub retryable: bool,
+}
+
+impl Failure {
+    fn fatal(message: String) -> Failure {
+        Failure {
+            message,
+            retryable: false,
+        }
+    }
+}
+
+/// Sends a request whose answer is JSON, telling failures worth retrying from the others.
+async fn call<T: DeserializeOwned>(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+) -> Result<T, Failure> {
+    let (status, text) = send(method, url, body).await.map_err(|message| Failure {
+        message,
+        retryable: true,
+    })?;
+    let retry_asked = status == 409 && text.contains("batch.retry");
+    parse(status, &text).map_err(|message| Failure {
+        message,
+        retryable: status >= 500 || status == 429 || status == 408 || retry_asked,
+    })
 }
 
 /// The signed-in user, or `None` when nobody is signed in.

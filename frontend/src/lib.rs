@@ -1,11 +1,16 @@
-//! The Clientela import wizard: a Leptos app that reads customer files in the browser with
-//! `clientela-shared` and sends the rows to the server.
+//! The Clientela import wizard: a Leptos app whose Web Worker reads, maps and checks customer
+//! files with `clientela-shared`, and which sends the clean records to the server.
 #![deny(missing_docs)]
 
 mod api;
 mod browser_file;
 mod components;
+pub mod protocol;
+pub mod session;
+pub mod worker;
 
-pub use components::app::{App, ImportPage, LoadedFile};
+mod wizard;
+
+pub use components::app::App;
 pub use components::sign_in::SignInForm;
-pub use components::table_preview::TablePreview;
+pub use wizard::{ColumnsStep, FileStep, ImportWizard, Step, WizardState};

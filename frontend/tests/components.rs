@@ -2,10 +2,9 @@
 //! (`cargo xtask test` does it; they only exist for `wasm32`).
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
-use clientela_frontend::{ImportPage, LoadedFile, SignInForm, TablePreview};
-use clientela_shared::read_table;
+use clientela_frontend::protocol::FileOverview;
+use clientela_frontend::{ColumnsStep, FileStep, ImportWizard, SignInForm, WizardState};
+use clientela_shared::{Field, Language, Profile, Target, suggest_mapping};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -20,44 +19,137 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
     parent
 }
 
-#[wasm_bindgen_test]
-fn preview_shows_counts_separator_and_file_lines() {
-    let table = read_table("Nombre;Correo\nJosé;a@x.com\n\nLuis;l@x.com\n".as_bytes()).unwrap();
-    let file = Arc::new(LoadedFile {
+fn overview() -> FileOverview {
+    let columns: Vec<String> = vec!["Correo".into(), "Email 2".into(), "Nombre".into()];
+    let mut mapping = suggest_mapping(&columns, &[] as &[Vec<String>], &Profile::default());
+    mapping.choose(1, Target::Field(Field::Email));
+    FileOverview {
         name: "clientes.csv".into(),
-        table,
-    });
-    let parent = mount(move || view! { <TablePreview file=file /> });
-    let text = parent.text_content().unwrap();
-    assert!(
-        text.contains(
-            "2 rows and 2 columns in clientes.csv (header on line 1, separator semicolon)"
-        ),
-        "{text}"
-    );
-    let lines: Vec<String> = (0..2)
-        .map(|i| {
-            parent
-                .query_selector_all("td.line")
-                .unwrap()
-                .get(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-        })
-        .collect();
-    assert_eq!(lines, ["2", "4"]);
-    assert!(text.contains("José"));
+        format: "csv".into(),
+        encoding: Some("windows-1252".into()),
+        delimiter: Some(';'),
+        sheet: None,
+        sheets: Vec::new(),
+        header_line: 1,
+        columns,
+        rows: 2,
+        preview: vec![vec!["a@x.com".into(), "b@x.com".into(), "José".into()]],
+        samples: vec![
+            vec!["a@x.com".into()],
+            vec!["b@x.com".into()],
+            vec!["José".into()],
+        ],
+        mapping,
+        problems: Vec::new(),
+    }
+}
+
+/// A wizard state holding `overview`, as after dropping a file.
+fn state_with_file() -> WizardState {
+    let state = WizardState::new();
+    state.language.set(Language::Es);
+    let file = overview();
+    state.mapping.set(Some(file.mapping.clone()));
+    state.file.set(Some(file));
+    state
 }
 
 #[wasm_bindgen_test]
-fn import_page_offers_a_file_input_for_csv() {
-    let parent = mount(ImportPage);
-    let input = parent
-        .query_selector("input#file-input[type=file]")
-        .unwrap();
-    assert!(input.is_some(), "{}", parent.inner_html());
+fn the_wizard_starts_at_the_file_step_with_later_steps_locked() {
+    let parent = mount(ImportWizard);
+    assert!(
+        parent
+            .query_selector("input#file-input[type=file]")
+            .unwrap()
+            .is_some()
+    );
+    let button = |id: &str| -> web_sys::HtmlButtonElement {
+        parent
+            .query_selector(&format!("#step-{id}"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    assert_eq!(
+        button("file").get_attribute("aria-current").as_deref(),
+        Some("step")
+    );
+    assert!(!button("file").disabled());
+    for locked in ["columns", "review", "options", "import", "result"] {
+        assert!(
+            button(locked).disabled(),
+            "{locked} is locked before a file is read"
+        );
+    }
     assert!(parent.text_content().unwrap().contains("Import customers"));
+}
+
+#[wasm_bindgen_test]
+fn the_file_step_shows_what_was_detected_and_the_preview() {
+    let state = state_with_file();
+    let parent = mount(move || {
+        provide_context(state);
+        view! { <FileStep /> }
+    });
+    let summary = parent
+        .query_selector("#file-summary")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        summary,
+        "clientes.csv: 2 rows, 3 columns (CSV, windows-1252, separator semicolon, header on line 1)"
+    );
+    assert!(
+        parent
+            .query_selector("#preview")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("José")
+    );
+    let delimiter: web_sys::HtmlSelectElement = parent
+        .query_selector("select#delimiter")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(delimiter.value(), ";");
+}
+
+#[wasm_bindgen_test]
+fn the_columns_step_calls_out_a_field_mapped_twice_and_takes_a_new_choice() {
+    let state = state_with_file();
+    let parent = mount(move || {
+        provide_context(state);
+        view! { <ColumnsStep /> }
+    });
+    let problems = parent.query_selector("#mapping-problems").unwrap().unwrap();
+    assert!(
+        problems.text_content().unwrap().contains("Correo, Email 2"),
+        "{}",
+        problems.inner_html()
+    );
+    let label = parent.query_selector("label[for=map-1]").unwrap().unwrap();
+    assert_eq!(label.text_content().unwrap(), "Email 2");
+
+    let select: web_sys::HtmlSelectElement = parent
+        .query_selector("select#map-1")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value("extra");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let mapping = state.mapping.get_untracked().unwrap();
+    assert_eq!(mapping.columns[1].target, Target::Extra);
+    assert_eq!(
+        problems.text_content().unwrap(),
+        "",
+        "no field is mapped twice now"
+    );
 }
 
 #[wasm_bindgen_test]

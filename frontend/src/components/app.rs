@@ -1,24 +1,11 @@
-//! The app: sign in, then the import page (pick a file, see what was read, import it).
+//! The app: sign in, then the import wizard.
 
-use std::sync::Arc;
-
-use clientela_shared::{Me, Table, read_table};
+use clientela_shared::Me;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::file_picker::{FilePicker, PickedFile};
-use crate::components::import_button::ImportButton;
 use crate::components::sign_in::SignInForm;
-use crate::components::table_preview::TablePreview;
-
-/// A file that was read into a table.
-#[derive(Debug)]
-pub struct LoadedFile {
-    /// The file's name, as the user's computer calls it.
-    pub name: String,
-    /// What was read from it.
-    pub table: Table,
-}
+use crate::wizard::ImportWizard;
 
 /// Who is using the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +20,7 @@ enum Session {
     Unreachable(String),
 }
 
-/// The whole app: the sign-in form until someone is signed in, then the import page.
+/// The whole app: the sign-in form until someone is signed in, then the import wizard.
 #[component]
 pub fn App() -> impl IntoView {
     let session = RwSignal::new(Session::Checking);
@@ -72,54 +59,8 @@ pub fn App() -> impl IntoView {
                 <span id="signed-in-as">{format!("{} ({})", me.name, me.email)}</span>
                 <button class="link" id="sign-out-button" on:click=sign_out>"Sign out"</button>
             </header>
-            <ImportPage />
+            <ImportWizard />
         }
         .into_any(),
-    }
-}
-
-/// The import page: pick a file, see what was read, import it.
-#[component]
-pub fn ImportPage() -> impl IntoView {
-    let loaded = RwSignal::new(None::<Arc<LoadedFile>>);
-    let read_error = RwSignal::new(None::<String>);
-
-    let on_file = move |PickedFile { name, bytes }: PickedFile| match read_table(&bytes) {
-        Ok(table) => {
-            read_error.set(None);
-            loaded.set(Some(Arc::new(LoadedFile { name, table })));
-        }
-        Err(err) => {
-            loaded.set(None);
-            read_error.set(Some(format!("{name}: {err}")));
-        }
-    };
-
-    view! {
-        <main>
-            <h1>"Import customers"</h1>
-            <FilePicker on_file=Callback::new(on_file) />
-            {move || {
-                read_error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="message error" role="alert" id="read-error">
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                loaded
-                    .get()
-                    .map(|file| {
-                        view! {
-                            <TablePreview file=file.clone() />
-                            <ImportButton file=file />
-                        }
-                    })
-            }}
-        </main>
     }
 }

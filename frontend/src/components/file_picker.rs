@@ -3,42 +3,20 @@
 use leptos::prelude::*;
 use web_sys::{File, FileList, HtmlInputElement};
 
-use crate::browser_file::read_bytes;
-
-/// A file the user gave us, read into memory.
-#[derive(Debug)]
-pub struct PickedFile {
-    /// The file's name.
-    pub name: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-}
+/// The file types the readers understand.
+const ACCEPTED: &str = ".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods,text/csv";
 
 /// Lets the user drop a file or pick one.
 #[component]
 pub fn FilePicker(
-    /// Called with the file once its bytes are read.
-    on_file: Callback<PickedFile>,
+    /// Called with the file the user gave.
+    on_file: Callback<File>,
 ) -> impl IntoView {
     let dragging = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-
     let take_first = move |files: Option<FileList>| {
-        let Some(file) = files.and_then(|list| list.get(0)) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match read_bytes(&file).await {
-                Ok(bytes) => {
-                    error.set(None);
-                    on_file.run(PickedFile {
-                        name: file_name(&file),
-                        bytes,
-                    });
-                }
-                Err(err) => error.set(Some(format!("Cannot read {}: {err}", file_name(&file)))),
-            }
-        });
+        if let Some(file) = files.and_then(|list| list.get(0)) {
+            on_file.run(file);
+        }
     };
 
     view! {
@@ -57,22 +35,19 @@ pub fn FilePicker(
             }
         >
             <strong>"Drop a customer file here"</strong>
-            " or choose one (CSV)."
+            " or choose one: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) or OpenDocument (ODS)."
             <br />
             <input
                 id="file-input"
                 type="file"
-                accept=".csv,.tsv,.txt,text/csv"
+                accept=ACCEPTED
                 on:change=move |ev| {
                     let input: HtmlInputElement = event_target(&ev);
                     take_first(input.files());
+                    // Picking the same file again (after fixing it) must fire again.
+                    input.set_value("");
                 }
             />
         </label>
-        {move || error.get().map(|message| view! { <p class="message error" role="alert">{message}</p> })}
     }
-}
-
-fn file_name(file: &File) -> String {
-    file.name()
 }

@@ -344,6 +344,8 @@ pub const SYNONYMS: &[(Field, &[&str])] = &[
             "mieszkanie",
             "lokal",
             "numerolokalu",
+            "szczegolyadresu",
+            "detallededireccion",
         ],
     ),
     (
@@ -439,6 +441,8 @@ pub const SYNONYMS: &[(Field, &[&str])] = &[
             "handle",
             "usuario",
             "profil",
+            "socialnetwork",
+            "mediaspolecznosciowe",
         ],
     ),
 ];

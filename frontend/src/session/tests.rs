@@ -1,0 +1,229 @@
+use clientela_shared::{Language, Profile, Target};
+
+use super::ImportSession;
+use crate::protocol::{BulkFix, FileOverview, Overrides, Request, Response, RowFilter};
+
+const FILE: &str = "Nombre;Correo;Celular\n\
+                    Ana;ana@gmial.com;0991234567\n\
+                    Luis;luis@;0991234568\n\
+                    ;;\n\
+                    Eva;eva@example.com;0991234569\n\
+                    Eva B;eva@example.com;0991234570\n";
+
+fn profile() -> Profile {
+    Profile::from_toml("default_country = \"EC\"\nunique = [\"email\"]").unwrap()
+}
+
+fn opened() -> (ImportSession, FileOverview) {
+    ImportSession::open("clientes.csv".into(), FILE.as_bytes().to_vec(), &profile()).unwrap()
+}
+
+fn validated() -> ImportSession {
+    let (mut session, overview) = opened();
+    let response = session.handle(Request::Validate {
+        profile: profile(),
+        mapping: overview.mapping,
+        language: Language::Es,
+    });
+    assert!(matches!(response, Response::Validated(_)), "{response:?}");
+    session
+}
+
+fn counts(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
+    match session.handle(Request::BulkFix { fix: BulkFix::Trim }) {
+        Response::Changed { counts, .. } => counts,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn opening_a_file_tells_what_was_read_and_suggests_a_mapping() {
+    let (_, overview) = opened();
+    assert_eq!(overview.format, "csv");
+    assert_eq!(overview.delimiter, Some(';'));
+    assert_eq!(overview.columns, ["Nombre", "Correo", "Celular"]);
+    assert_eq!(overview.rows, 4);
+    assert_eq!(
+        overview.samples[1],
+        ["ana@gmial.com", "luis@", "eva@example.com"]
+    );
+    let targets: Vec<&Target> = overview.mapping.columns.iter().map(|c| &c.target).collect();
+    assert_eq!(
+        format!("{targets:?}"),
+        "[Field(FullName), Field(Email), Field(Mobile)]"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_gives_a_message() {
+    let err =
+        ImportSession::open("x.xlsx".into(), b"PK\x03\x04broken".to_vec(), &profile()).unwrap_err();
+    assert!(!err.is_empty());
+}
+
+#[test]
+fn rereading_with_another_delimiter_changes_the_columns() {
+    let (mut session, _) = opened();
+    let response = session.handle(Request::Reread {
+        overrides: Overrides {
+            delimiter: Some(','),
+            ..Overrides::default()
+        },
+        profile: profile(),
+    });
+    let Response::Opened(overview) = response else {
+        panic!("{response:?}")
+    };
+    assert_eq!(overview.columns, ["Nombre;Correo;Celular"]);
+}
+
+#[test]
+fn validation_counts_rows_and_marks_cells_in_the_users_language() {
+    let mut session = validated();
+    let counts = counts(&mut session);
+    assert_eq!((counts.rows, counts.errors, counts.warnings), (4, 3, 1));
+    let Response::Rows(window) = session.handle(Request::Rows {
+        filter: RowFilter::Errors,
+        start: 0,
+        count: 10,
+    }) else {
+        panic!()
+    };
+    assert_eq!(window.total, 3);
+    let luis = &window.rows[0];
+    assert_eq!((luis.index, luis.line), (1, 3));
+    assert_eq!(luis.issues[0].column, Some(1));
+    assert!(
+        luis.issues[0].message.contains("no es"),
+        "{:?}",
+        luis.issues
+    );
+}
+
+#[test]
+fn editing_a_cell_rechecks_the_row_and_its_duplicate_partner() {
+    let mut session = validated();
+    let Response::Changed { counts, .. } = session.handle(Request::Edit {
+        row: 3,
+        column: 1,
+        value: "eva.b@example.com".into(),
+    }) else {
+        panic!()
+    };
+    // Luis is still wrong; both Evas are fine now.
+    assert_eq!(counts.errors, 1);
+    let Response::Rows(window) = session.handle(Request::Rows {
+        filter: RowFilter::All,
+        start: 2,
+        count: 2,
+    }) else {
+        panic!()
+    };
+    assert!(
+        window.rows.iter().all(|row| row.issues.is_empty()),
+        "{window:?}"
+    );
+    assert_eq!(window.rows[1].cells[1], "eva.b@example.com");
+}
+
+#[test]
+fn next_problem_wraps_around() {
+    let mut session = validated();
+    let next = |session: &mut ImportSession, after| match session.handle(Request::NextProblem {
+        filter: RowFilter::All,
+        after,
+    }) {
+        Response::Position(position) => position,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(next(&mut session, None), Some(0));
+    assert_eq!(next(&mut session, Some(0)), Some(1));
+    assert_eq!(next(&mut session, Some(3)), Some(0));
+}
+
+#[test]
+fn applying_suggestions_fixes_the_email_typo_everywhere() {
+    let mut session = validated();
+    let Response::Changed { touched, counts } = session.handle(Request::BulkFix {
+        fix: BulkFix::ApplySuggestions,
+    }) else {
+        panic!()
+    };
+    assert!(touched >= 1);
+    assert_eq!(counts.warnings, 0);
+    let Response::Rows(window) = session.handle(Request::Rows {
+        filter: RowFilter::All,
+        start: 0,
+        count: 1,
+    }) else {
+        panic!()
+    };
+    assert_eq!(window.rows[0].cells[1], "ana@gmail.com");
+}
+
+#[test]
+fn batches_carry_only_rows_without_errors_that_were_not_left_out() {
+    let mut session = validated();
+    session.handle(Request::Edit {
+        row: 1,
+        column: 1,
+        value: "luis@example.com".into(),
+    });
+    session.handle(Request::Exclude {
+        row: 0,
+        excluded: true,
+    });
+    let Response::Batch(first) = session.handle(Request::Batch { start: 0, max: 1 }) else {
+        panic!()
+    };
+    assert_eq!(first.rows.len(), 1);
+    assert_eq!(first.rows[0].line, 3);
+    assert_eq!(first.rows[0].record.get("email"), Some("luis@example.com"));
+    assert_eq!(first.next, Some(2));
+    let Response::Batch(rest) = session.handle(Request::Batch { start: 2, max: 100 }) else {
+        panic!()
+    };
+    // The two Evas share an email: both stay out until one is fixed.
+    assert!(rest.rows.is_empty());
+    assert_eq!(rest.next, None);
+}
+
+#[test]
+fn the_problems_file_lists_rows_not_sent_with_their_line_and_reason() {
+    let mut session = validated();
+    let Response::Csv(csv) = session.handle(Request::ProblemsCsv) else {
+        panic!()
+    };
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "Nombre,Correo,Celular,Line,Problem");
+    assert!(lines[1].starts_with("Luis,luis@,0991234568,3,"), "{csv}");
+    assert_eq!(lines.len(), 4, "{csv}");
+}
+
+#[test]
+fn requests_about_rows_before_validation_are_refused() {
+    let (mut session, _) = opened();
+    let response = session.handle(Request::Rows {
+        filter: RowFilter::All,
+        start: 0,
+        count: 10,
+    });
+    assert!(matches!(response, Response::Failed(_)));
+}
+
+#[test]
+fn every_response_survives_the_trip_between_threads() {
+    let responses = [
+        Response::Failed("no".into()),
+        Response::Csv("a,b\r\n".into()),
+        Response::Position(Some(3)),
+        Response::Position(None),
+    ];
+    for response in responses {
+        let json = serde_json::to_string(&response).unwrap();
+        assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
+    }
+    let request = Request::ProblemsCsv;
+    let json = serde_json::to_string(&request).unwrap();
+    assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+}

@@ -1,0 +1,105 @@
+//! Step 2: every column with its suggested field, confidence and sample values; change it,
+//! ignore it or keep it as additional data. Problems of the mapping are called out above.
+
+use clientela_shared::{MatchReason, Target};
+use leptos::prelude::*;
+
+use super::WizardState;
+use super::target_choice::{choices, decode, encode};
+
+/// The columns step.
+#[component]
+pub fn ColumnsStep() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    let problems = move || {
+        let profile = state.profile();
+        let language = state.language.get();
+        state
+            .mapping
+            .get()
+            .map(|mapping| {
+                mapping
+                    .problems(&profile)
+                    .iter()
+                    .map(|finding| finding.message(language))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let rows = move || {
+        let (Some(file), Some(mapping)) = (state.file.get(), state.mapping.get()) else {
+            return Vec::new();
+        };
+        let profile = state.profile();
+        let language = state.language.get_untracked();
+        mapping
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| {
+                let samples = file.samples.get(index).cloned().unwrap_or_default().join(" · ");
+                let options = choices(&profile, &column.target, language);
+                let chosen = encode(&column.target);
+                let confidence = confidence_text(column.confidence, column.reason, &column.target);
+                let select_id = format!("map-{index}");
+                view! {
+                    <tr>
+                        <th scope="row"><label for=select_id.clone()>{column.header.clone()}</label></th>
+                        <td class="samples">{samples}</td>
+                        <td>
+                            <select id=select_id on:change=move |ev| {
+                                if let Some(target) = decode(&event_target_value(&ev)) {
+                                    state.mapping.update(|mapping| {
+                                        if let Some(mapping) = mapping {
+                                            mapping.choose(index, target);
+                                        }
+                                    });
+                                }
+                            }>
+                                {options.into_iter().map(|choice| {
+                                    let selected = choice.value == chosen;
+                                    view! { <option value=choice.value selected=selected>{choice.label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </td>
+                        <td class="confidence">{confidence}</td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section aria-labelledby="columns-title">
+            <h2 id="columns-title">"2. Columns"</h2>
+            {move || state.mapping_remembered.get().then(|| view! {
+                <p class="message info" id="mapping-remembered">
+                    "These columns are mapped as you mapped a file with the same headers before."
+                </p>
+            })}
+            <ul class="problems" id="mapping-problems" aria-live="polite">
+                {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+            <table class="mapping">
+                <thead>
+                    <tr>
+                        <th scope="col">"Column"</th>
+                        <th scope="col">"Sample values"</th>
+                        <th scope="col">"Goes to"</th>
+                        <th scope="col">"Confidence"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <button id="to-review" on:click=move |_| state.validate()>"Next: check every row"</button>
+        </section>
+    }
+}
+
+/// How sure the suggestion is, in words.
+fn confidence_text(confidence: u8, reason: MatchReason, target: &Target) -> String {
+    match (reason, target) {
+        (MatchReason::Chosen, _) => "Your choice".to_owned(),
+        (_, Target::Ignore | Target::Extra) | (MatchReason::None, _) => "No match".to_owned(),
+        _ => format!("{confidence}%"),
+    }
+}

@@ -1,0 +1,30 @@
+//! Saving text the app made (a template, the rows not sent) as a file on the user's computer.
+
+use js_sys::Array;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Offers `text` as the download `name`. A byte-order mark goes first so Excel reads the CSV
+/// as UTF-8.
+pub fn save_csv(name: &str, text: &str) {
+    let with_bom = format!("\u{feff}{text}");
+    if let Err(err) = save(name, "text/csv;charset=utf-8", &with_bom) {
+        web_sys::console::error_1(&err);
+    }
+}
+
+fn save(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .ok_or("no window")?
+        .document()
+        .ok_or("no document")?;
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    Url::revoke_object_url(&url)
+}

@@ -1,0 +1,226 @@
+//! Step 5: the records go to the server in numbered batches, with a progress bar (sent and
+//! confirmed), pause and resume. A failed batch is sent again after a growing pause; the
+//! server stores a batch once however often it comes.
+
+use clientela_shared::{Batch, Outcome};
+use leptos::prelude::*;
+
+use super::WizardState;
+use super::sending::{next_batch, open_import};
+use super::state::{ImportProgress, Step};
+use crate::api;
+
+/// Records per batch: small enough that a retry is cheap, large enough to be fast.
+const BATCH_ROWS: usize = 1_000;
+/// Tries per batch before the import pauses and asks the user.
+const MAX_TRIES: u32 = 6;
+/// The first pause between tries, doubled after each.
+const FIRST_BACKOFF_MS: i32 = 500;
+
+/// Where sending stands: the next batch's number and the row it starts at.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cursor {
+    seq: u64,
+    start: Option<usize>,
+}
+
+/// The import step.
+#[component]
+pub fn ImportStep() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    let running = RwSignal::new(false);
+    let paused = RwSignal::new(false);
+    let cursor = StoredValue::new(Cursor {
+        seq: 1,
+        start: Some(0),
+    });
+
+    let run = move || {
+        if running.get_untracked() {
+            return;
+        }
+        running.set(true);
+        paused.set(false);
+        leptos::task::spawn_local(async move {
+            send_all(state, cursor, paused).await;
+            running.set(false);
+        });
+    };
+    // Starts at once when the step opens for the first time.
+    if state.progress.get_untracked().is_none() {
+        run();
+    }
+
+    let progress = move || state.progress.get().unwrap_or_default();
+    let percent = move || {
+        let p = progress();
+        if p.total == 0 {
+            100.0
+        } else {
+            p.confirmed as f64 * 100.0 / p.total as f64
+        }
+    };
+    view! {
+        <section aria-labelledby="import-title">
+            <h2 id="import-title">"5. Import"</h2>
+            <progress id="import-progress" max="100" value=move || percent().to_string() aria-label="Confirmed by the server"></progress>
+            <p id="import-status" class="summary" aria-live="polite">
+                {move || {
+                    let p = progress();
+                    let doing = if p.finished {
+                        "Done."
+                    } else if paused.get() {
+                        "Paused."
+                    } else if running.get() {
+                        "Sending…"
+                    } else {
+                        "Stopped."
+                    };
+                    format!("{doing} Sent {} and confirmed {} of {} records.", p.sent, p.confirmed, p.total)
+                }}
+            </p>
+            {move || (!progress().finished).then(|| {
+                if running.get() && !paused.get() {
+                    view! { <button id="pause-button" class="secondary" on:click=move |_| paused.set(true)>"Pause"</button> }.into_any()
+                } else {
+                    view! { <button id="resume-button" on:click=move |_| run()>"Resume"</button> }.into_any()
+                }
+            })}
+            {move || progress().finished.then(|| view! {
+                <button id="to-result" on:click=move |_| state.step.set(Step::Result)>"See the result"</button>
+            })}
+        </section>
+    }
+}
+
+/// Sends every batch from the cursor on, then commits the import. Stops when paused or when a
+/// batch keeps failing; calling it again resumes.
+async fn send_all(state: WizardState, cursor: StoredValue<Cursor>, paused: RwSignal<bool>) {
+    let Some(import_id) = open_import(state).await else {
+        return;
+    };
+    if state
+        .progress
+        .get_untracked()
+        .is_none_or(|p| p.id != import_id)
+    {
+        let total = state.counts.get_untracked().map_or(0, |c| c.ready as u64);
+        state.progress.set(Some(ImportProgress {
+            id: import_id,
+            total,
+            ..ImportProgress::default()
+        }));
+        cursor.set_value(Cursor {
+            seq: 1,
+            start: Some(0),
+        });
+    }
+    while let Some(start) = cursor.get_value().start {
+        if paused.get_untracked() {
+            return;
+        }
+        let Some(slice) = next_batch(state, start, BATCH_ROWS).await else {
+            return;
+        };
+        let seq = cursor.get_value().seq;
+        if !slice.rows.is_empty() {
+            let rows = slice.rows.len() as u64;
+            state.progress.update(|p| {
+                if let Some(p) = p {
+                    p.sent += rows
+                }
+            });
+            let batch = Batch { rows: slice.rows };
+            let Some(answer) = send_with_retries(state, import_id, seq, &batch).await else {
+                state.progress.update(|p| {
+                    if let Some(p) = p {
+                        p.sent -= rows
+                    }
+                });
+                paused.set(true);
+                return;
+            };
+            state.progress.update(|p| {
+                let Some(p) = p else { return };
+                p.confirmed += answer.rows.len() as u64;
+                for row in &answer.rows {
+                    match row.outcome {
+                        Outcome::Created { .. } => p.counts.created += 1,
+                        Outcome::Updated { .. } => p.counts.updated += 1,
+                        Outcome::Skipped { .. } => p.counts.skipped += 1,
+                        Outcome::Rejected { .. } => p.counts.rejected += 1,
+                    }
+                }
+            });
+            cursor.set_value(Cursor {
+                seq: seq + 1,
+                start: slice.next,
+            });
+        } else {
+            cursor.set_value(Cursor {
+                seq,
+                start: slice.next,
+            });
+        }
+    }
+    state.busy.set(Some("Finishing the import…".to_owned()));
+    let committed = api::commit_import(import_id).await;
+    state.busy.set(None);
+    match committed {
+        Ok(summary) => {
+            state.progress.update(|p| {
+                if let Some(p) = p {
+                    p.counts = summary.counts;
+                    p.finished = true;
+                }
+            });
+            state.step.set(Step::Result);
+        }
+        Err(failure) => state.error.set(Some(failure.message)),
+    }
+}
+
+/// Sends one batch, trying again after a growing pause when the failure may pass.
+async fn send_with_retries(
+    state: WizardState,
+    import_id: i64,
+    seq: u64,
+    batch: &Batch,
+) -> Option<clientela_shared::BatchAnswer> {
+    let mut backoff = FIRST_BACKOFF_MS;
+    for attempt in 1..=MAX_TRIES {
+        match api::send_batch(import_id, seq, batch).await {
+            Ok(answer) => {
+                state.error.set(None);
+                return Some(answer);
+            }
+            Err(failure) if failure.retryable && attempt < MAX_TRIES => {
+                state.error.set(Some(format!(
+                    "{} Trying again in {} s (attempt {attempt} of {MAX_TRIES}).",
+                    failure.message,
+                    backoff / 1000
+                )));
+                sleep(backoff).await;
+                backoff *= 2;
+            }
+            Err(failure) => {
+                state.error.set(Some(format!(
+                    "{} The import is paused; press Resume to try again.",
+                    failure.message
+                )));
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

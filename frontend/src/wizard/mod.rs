@@ -1,0 +1,90 @@
+//! The import wizard: file, columns, review, options, import, result. The user can go back and
+//! forward at any time; what was chosen stays, because it all lives in one [`WizardState`].
+
+mod columns_step;
+mod download;
+mod file_step;
+mod grid;
+mod import_step;
+mod language;
+mod options_step;
+mod remembered_mapping;
+mod result_step;
+mod review_step;
+mod sending;
+mod state;
+mod target_choice;
+mod template;
+
+use leptos::prelude::*;
+
+pub use state::{Step, WizardState};
+
+pub use columns_step::ColumnsStep;
+pub use file_step::FileStep;
+use import_step::ImportStep;
+use options_step::OptionsStep;
+use result_step::ResultStep;
+use review_step::ReviewStep;
+
+/// The wizard, from dropping a file to the import's result.
+#[component]
+pub fn ImportWizard() -> impl IntoView {
+    let state = WizardState::new();
+    provide_context(state);
+    state.load_schema();
+    // The worker (with the readers and the phone metadata) loads after the first paint.
+    request_animation_frame(crate::worker::start);
+
+    view! {
+        <main class="wizard">
+            <h1>"Import customers"</h1>
+            <StepNav />
+            <p class="message error" role="alert" id="wizard-error" hidden=move || state.error.get().is_none()>
+                {move || state.error.get()}
+            </p>
+            <p class="busy" aria-live="polite" id="wizard-busy">
+                {move || state.busy.get()}
+            </p>
+            {move || match state.step.get() {
+                Step::File => view! { <FileStep /> }.into_any(),
+                Step::Columns => view! { <ColumnsStep /> }.into_any(),
+                Step::Review => view! { <ReviewStep /> }.into_any(),
+                Step::Options => view! { <OptionsStep /> }.into_any(),
+                Step::Import => view! { <ImportStep /> }.into_any(),
+                Step::Result => view! { <ResultStep /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The steps as buttons: the current one marked, the ones not reachable yet disabled.
+#[component]
+fn StepNav() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    view! {
+        <nav aria-label="Import steps">
+            <ol class="steps">
+                {Step::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(number, step)| {
+                        view! {
+                            <li>
+                                <button
+                                    class="step"
+                                    id=format!("step-{}", step.id())
+                                    aria-current=move || (state.step.get() == step).then_some("step")
+                                    disabled=move || !state.can_go_to(step)
+                                    on:click=move |_| state.step.set(step)
+                                >
+                                    {format!("{} {}", number + 1, step.title())}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,122 @@
+//! Step 4: what to do with customers already stored, who gets the new ones, and a preview from
+//! the server of what the import would do.
+
+use clientela_shared::{Assignee, Batch, DuplicatePolicy, OutcomeCounts};
+use leptos::prelude::*;
+
+use super::WizardState;
+use super::sending::{next_batch, open_import};
+use super::state::Step;
+use crate::api;
+
+/// The options step.
+#[component]
+pub fn OptionsStep() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    let preview = RwSignal::new(None::<OutcomeCounts>);
+    let agents = move || {
+        state
+            .schema
+            .with(|s| s.as_ref().map(|s| s.agents.clone()).unwrap_or_default())
+    };
+    let assign_value = move || match state.options.with(|o| o.assign_to.clone()) {
+        None => String::new(),
+        Some(Assignee::Me) => "me".to_owned(),
+        Some(Assignee::Agent(email)) => email,
+    };
+    let run_preview = move |_| {
+        preview.set(None);
+        leptos::task::spawn_local(async move {
+            let Some(import_id) = open_import(state).await else {
+                return;
+            };
+            let mut total = OutcomeCounts::default();
+            let mut start = Some(0);
+            while let Some(from) = start {
+                let Some(slice) = next_batch(state, from, Batch::MAX_ROWS).await else {
+                    return;
+                };
+                start = slice.next;
+                if slice.rows.is_empty() {
+                    continue;
+                }
+                state
+                    .busy
+                    .set(Some("Asking the server what would happen…".to_owned()));
+                match api::preview_batch(import_id, &Batch { rows: slice.rows }).await {
+                    Ok(counts) => {
+                        total.created += counts.created;
+                        total.updated += counts.updated;
+                        total.skipped += counts.skipped;
+                        total.rejected += counts.rejected;
+                    }
+                    Err(failure) => {
+                        state.busy.set(None);
+                        state.error.set(Some(failure.message));
+                        return;
+                    }
+                }
+            }
+            state.busy.set(None);
+            preview.set(Some(total));
+        });
+    };
+
+    view! {
+        <section aria-labelledby="options-title">
+            <h2 id="options-title">"4. Options"</h2>
+            <fieldset>
+                <legend>"Customers already stored (same email or phone)"</legend>
+                <label>
+                    <input type="radio" name="duplicates" id="duplicates-skip"
+                        checked=move || state.options.with(|o| o.duplicates == DuplicatePolicy::Skip)
+                        on:change=move |_| { state.options.update(|o| o.duplicates = DuplicatePolicy::Skip); preview.set(None); } />
+                    "Skip them: leave the stored customer as it is"
+                </label>
+                <label>
+                    <input type="radio" name="duplicates" id="duplicates-update"
+                        checked=move || state.options.with(|o| o.duplicates == DuplicatePolicy::Update)
+                        on:change=move |_| { state.options.update(|o| o.duplicates = DuplicatePolicy::Update); preview.set(None); } />
+                    "Update them with the file's values"
+                </label>
+            </fieldset>
+            <fieldset>
+                <legend>"New customers go to"</legend>
+                <select id="assign-to" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    state.options.update(|o| o.assign_to = match value.as_str() {
+                        "" => None,
+                        "me" => Some(Assignee::Me),
+                        email => Some(Assignee::Agent(email.to_owned())),
+                    });
+                    preview.set(None);
+                }>
+                    <option value="" selected=move || assign_value().is_empty()>"Nobody for now"</option>
+                    <option value="me" selected=move || assign_value() == "me">"Me"</option>
+                    {move || agents().into_iter().map(|agent| {
+                        let email = agent.email.clone();
+                        let selected = move || assign_value() == email;
+                        let label = format!("{} ({}){}", agent.name, agent.email, if agent.available { "" } else { ", unavailable" });
+                        view! { <option value=agent.email.clone() selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
+                <label>
+                    <input type="checkbox" id="reassign"
+                        checked=move || state.options.with(|o| o.reassign_if_unavailable)
+                        on:change=move |ev| state.options.update(|o| o.reassign_if_unavailable = event_target_checked(&ev)) />
+                    "If that agent is unavailable, give each customer to a random available agent"
+                </label>
+            </fieldset>
+            <button id="preview-button" class="secondary" on:click=run_preview>"Preview what would happen"</button>
+            {move || preview.get().map(|counts| view! {
+                <p id="preview-result" class="summary" aria-live="polite">
+                    {format!(
+                        "The server would create {}, update {} and skip {} customers; {} rows would be rejected.",
+                        counts.created, counts.updated, counts.skipped, counts.rejected
+                    )}
+                </p>
+            })}
+            <button id="to-import" on:click=move |_| state.step.set(Step::Import)>"Next: import"</button>
+        </section>
+    }
+}

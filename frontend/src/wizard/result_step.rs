@@ -1,0 +1,61 @@
+//! Step 6: what happened, the error files, and the way to the next import.
+
+use leptos::prelude::*;
+
+use super::WizardState;
+use super::download::save_csv;
+use super::review_step::stem;
+use crate::protocol::{Request, Response};
+
+/// The result step.
+#[component]
+pub fn ResultStep() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    let progress = move || state.progress.get().unwrap_or_default();
+    let not_sent = move || state.counts.get().map_or(0, |c| c.errors + c.excluded);
+    let download_not_sent = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Some(Response::Csv(text)) = state
+                .ask("Preparing the file…", &Request::ProblemsCsv, None)
+                .await
+            {
+                let name = state
+                    .file
+                    .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))
+                    .unwrap_or_default();
+                save_csv(&format!("{}-not-imported.csv", stem(&name)), &text);
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="result-title">
+            <h2 id="result-title">"6. Result"</h2>
+            <p id="import-result" class="message success" role="status">
+                {move || {
+                    let c = progress().counts;
+                    format!(
+                        "{} created, {} updated, {} skipped (already stored), {} rejected by the server; {} rows not sent.",
+                        c.created, c.updated, c.skipped, c.rejected, not_sent()
+                    )
+                }}
+            </p>
+            <ul class="links">
+                {move || (progress().counts.rejected > 0).then(|| view! {
+                    <li><a id="server-errors" href=format!("/api/imports/{}/errors.csv", progress().id)>"Download the rows the server rejected (CSV)"</a></li>
+                })}
+                {move || (not_sent() > 0).then(|| view! {
+                    <li><button class="link" id="download-not-sent" on:click=download_not_sent>"Download the rows that were not sent (CSV)"</button></li>
+                })}
+            </ul>
+            <button id="import-another" on:click=move |_| {
+                state.file.set(None);
+                state.counts.set(None);
+                state.mapping.set(None);
+                state.progress.set(None);
+                state.opened.set(None);
+                state.import_id.set(None);
+                state.step.set(super::Step::File);
+            }>"Import another file"</button>
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+//! Sending the records: opening the import on the server and taking batches from the worker.
+//! Batches are numbered from where the rows start, so a retried batch is the same batch and the
+//! server stores it once.
+
+use clientela_shared::NewImport;
+use leptos::prelude::*;
+
+use super::WizardState;
+use crate::api;
+use crate::protocol::{BatchSlice, Request, Response};
+
+/// Opens the import on the server for the current file and options (again: the same client id
+/// finds the same import), and returns its id. A change of options makes a new client id.
+pub async fn open_import(state: WizardState) -> Option<i64> {
+    let options = state.options.get_untracked();
+    let opened = state.opened.get_untracked();
+    let client_id = match opened {
+        Some((id, chosen)) if chosen == options => id,
+        _ => new_client_id(),
+    };
+    let (Some(file), Some(mapping)) = (state.file.get_untracked(), state.mapping.get_untracked())
+    else {
+        return None;
+    };
+    let request = NewImport {
+        client_id: client_id.clone(),
+        file_name: file.name.clone(),
+        profile: state.profile(),
+        columns: file.columns.clone(),
+        mapping: Some(mapping),
+        options: options.clone(),
+    };
+    state.busy.set(Some("Opening the import…".to_owned()));
+    let opened = api::open_import(&request).await;
+    state.busy.set(None);
+    match opened {
+        Ok(summary) => {
+            state.opened.set(Some((client_id, options)));
+            state.import_id.set(Some(summary.id));
+            Some(summary.id)
+        }
+        Err(failure) => {
+            state.error.set(Some(failure.message));
+            None
+        }
+    }
+}
+
+/// The next records from row `start` on.
+pub async fn next_batch(state: WizardState, start: usize, max: usize) -> Option<BatchSlice> {
+    match state
+        .ask("Preparing records…", &Request::Batch { start, max }, None)
+        .await
+    {
+        Some(Response::Batch(slice)) => Some(slice),
+        _ => None,
+    }
+}
+
+/// A fresh id for an import, unique across devices.
+fn new_client_id() -> String {
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| format!("import-{}", js_sys::Date::now()))
+}

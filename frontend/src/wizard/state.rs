@@ -1,0 +1,298 @@
+//! Everything the wizard knows, in signals shared by its steps.
+
+use clientela_shared::{ImportOptions, Language, Mapping, OutcomeCounts, Profile, WorkspaceSchema};
+use leptos::prelude::*;
+use web_sys::File;
+
+use super::language::browser_language;
+use super::remembered_mapping;
+use crate::api;
+use crate::protocol::{FileOverview, Overrides, Request, Response, ReviewCounts};
+use crate::worker;
+
+/// The wizard's steps, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Drop a file; see what was detected.
+    File,
+    /// Map columns to fields.
+    Columns,
+    /// See and fix every row.
+    Review,
+    /// Duplicates and assignment.
+    Options,
+    /// Send the records.
+    Import,
+    /// What happened.
+    Result,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 6] = [
+        Step::File,
+        Step::Columns,
+        Step::Review,
+        Step::Options,
+        Step::Import,
+        Step::Result,
+    ];
+
+    /// Its title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::File => "File",
+            Step::Columns => "Columns",
+            Step::Review => "Review",
+            Step::Options => "Options",
+            Step::Import => "Import",
+            Step::Result => "Result",
+        }
+    }
+
+    /// Its id in the page (`step-file`…).
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::File => "file",
+            Step::Columns => "columns",
+            Step::Review => "review",
+            Step::Options => "options",
+            Step::Import => "import",
+            Step::Result => "result",
+        }
+    }
+}
+
+/// How far the import got.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportProgress {
+    /// The server's id of the import.
+    pub id: i64,
+    /// Records sent so far.
+    pub sent: u64,
+    /// Records the server answered for.
+    pub confirmed: u64,
+    /// Records to send in all.
+    pub total: u64,
+    /// The outcomes so far.
+    pub counts: OutcomeCounts,
+    /// All sent and committed.
+    pub finished: bool,
+}
+
+/// The wizard's state. Every field is a signal, so the struct is `Copy` and steps share it
+/// through the context.
+#[derive(Clone, Copy, Debug)]
+pub struct WizardState {
+    /// The step shown.
+    pub step: RwSignal<Step>,
+    /// The workspace's fields, tags, agents and profiles.
+    pub schema: RwSignal<Option<WorkspaceSchema>>,
+    /// The default country the user chose for rows that name none, over the profile's.
+    pub default_country: RwSignal<Option<String>>,
+    /// The language of messages.
+    pub language: RwSignal<Language>,
+    /// What was read from the file.
+    pub file: RwSignal<Option<FileOverview>>,
+    /// The overrides the file was read with.
+    pub overrides: RwSignal<Overrides>,
+    /// The column mapping.
+    pub mapping: RwSignal<Option<Mapping>>,
+    /// Set when the mapping was remembered from an earlier file with the same headers.
+    pub mapping_remembered: RwSignal<bool>,
+    /// The review's counts, once the rows were checked.
+    pub counts: RwSignal<Option<ReviewCounts>>,
+    /// Bumped whenever rows change, so the grid asks for them again.
+    pub rows_version: RwSignal<u64>,
+    /// Duplicates and assignment.
+    pub options: RwSignal<ImportOptions>,
+    /// The client id the import was opened with on the server, and the options then.
+    pub opened: RwSignal<Option<(String, ImportOptions)>>,
+    /// The server's id of the import, once opened.
+    pub import_id: RwSignal<Option<i64>>,
+    /// The import, once started.
+    pub progress: RwSignal<Option<ImportProgress>>,
+    /// What the wizard is doing, for the user (and screen readers).
+    pub busy: RwSignal<Option<String>>,
+    /// The last error, for the user.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl WizardState {
+    /// A wizard at its first step.
+    pub fn new() -> WizardState {
+        WizardState {
+            step: RwSignal::new(Step::File),
+            schema: RwSignal::new(None),
+            default_country: RwSignal::new(None),
+            language: RwSignal::new(browser_language()),
+            file: RwSignal::new(None),
+            overrides: RwSignal::new(Overrides::default()),
+            mapping: RwSignal::new(None),
+            mapping_remembered: RwSignal::new(false),
+            counts: RwSignal::new(None),
+            rows_version: RwSignal::new(0),
+            options: RwSignal::new(ImportOptions::default()),
+            opened: RwSignal::new(None),
+            import_id: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            busy: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Asks the server for the workspace's schema.
+    pub fn load_schema(self) {
+        leptos::task::spawn_local(async move {
+            match api::schema().await {
+                Ok(schema) => self.schema.set(Some(schema)),
+                Err(message) => self.error.set(Some(message)),
+            }
+        });
+    }
+
+    /// The profile rows are checked with: the workspace's first saved profile (or the
+    /// default), its tags and agents, and the default country the user chose.
+    pub fn profile(self) -> Profile {
+        let schema = self.schema.get_untracked();
+        let mut profile = schema
+            .as_ref()
+            .and_then(|schema| schema.profiles.first())
+            .map(|named| named.profile.clone())
+            .unwrap_or_default();
+        if let Some(schema) = schema
+            && profile.tags.is_empty()
+        {
+            profile.tags = schema.tags;
+        }
+        if let Some(country) = self.default_country.get_untracked() {
+            profile.default_country = Some(country);
+        }
+        profile
+    }
+
+    /// Whether the user may open `step` now.
+    pub fn can_go_to(self, step: Step) -> bool {
+        let started = self.progress.with(Option::is_some);
+        match step {
+            Step::File => true,
+            Step::Columns => self.file.with(Option::is_some),
+            Step::Review | Step::Options => self.counts.with(Option::is_some),
+            Step::Import => started || self.counts.with(|c| c.is_some_and(|c| c.ready > 0)),
+            Step::Result => self
+                .progress
+                .with(|p| p.as_ref().is_some_and(|p| p.finished)),
+        }
+    }
+
+    /// Sends `request` to the worker, showing `doing` meanwhile; a failure is shown to the
+    /// user and gives `None`.
+    pub async fn ask(
+        self,
+        doing: &str,
+        request: &Request,
+        file: Option<&File>,
+    ) -> Option<Response> {
+        self.busy.set(Some(doing.to_owned()));
+        let response = match file {
+            Some(file) => worker::ask_with_file(request, file).await,
+            None => worker::ask(request).await,
+        };
+        self.busy.set(None);
+        match response {
+            Response::Failed(message) => {
+                self.error.set(Some(message));
+                None
+            }
+            response => {
+                self.error.set(None);
+                Some(response)
+            }
+        }
+    }
+
+    /// Reads a dropped or picked file in the worker.
+    pub fn open_file(self, file: File) {
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let request = Request::Open {
+                name: name.clone(),
+                profile: self.profile(),
+            };
+            let reading = format!("Reading {name}…");
+            self.overrides.set(Overrides::default());
+            if let Some(Response::Opened(overview)) =
+                self.ask(&reading, &request, Some(&file)).await
+            {
+                self.show_file(*overview);
+            }
+        });
+    }
+
+    /// Reads the same file again with the user's corrections.
+    pub fn reread(self, overrides: Overrides) {
+        self.overrides.set(overrides.clone());
+        leptos::task::spawn_local(async move {
+            let request = Request::Reread {
+                overrides,
+                profile: self.profile(),
+            };
+            if let Some(Response::Opened(overview)) =
+                self.ask("Reading again…", &request, None).await
+            {
+                self.show_file(*overview);
+            }
+        });
+    }
+
+    fn show_file(self, overview: FileOverview) {
+        let remembered =
+            remembered_mapping::recall(&overview.mapping.fingerprint, &overview.columns);
+        self.mapping_remembered.set(remembered.is_some());
+        self.mapping
+            .set(Some(remembered.unwrap_or_else(|| overview.mapping.clone())));
+        self.counts.set(None);
+        self.opened.set(None);
+        self.import_id.set(None);
+        self.progress.set(None);
+        self.file.set(Some(overview));
+    }
+
+    /// Checks every row with the chosen mapping, then shows the review.
+    pub fn validate(self) {
+        let Some(mapping) = self.mapping.get_untracked() else {
+            return;
+        };
+        remembered_mapping::remember(&mapping);
+        leptos::task::spawn_local(async move {
+            let request = Request::Validate {
+                profile: self.profile(),
+                mapping,
+                language: self.language.get_untracked(),
+            };
+            if let Some(Response::Validated(counts)) =
+                self.ask("Checking every row…", &request, None).await
+            {
+                self.counts.set(Some(counts));
+                self.rows_version.update(|version| *version += 1);
+                self.step.set(Step::Review);
+            }
+        });
+    }
+
+    /// Sends a change to the worker and refreshes the counts and the grid.
+    pub fn change(self, doing: &'static str, request: Request) {
+        leptos::task::spawn_local(async move {
+            if let Some(Response::Changed { counts, .. }) = self.ask(doing, &request, None).await {
+                self.counts.set(Some(counts));
+                self.rows_version.update(|version| *version += 1);
+            }
+        });
+    }
+}
+
+impl Default for WizardState {
+    fn default() -> WizardState {
+        WizardState::new()
+    }
+}

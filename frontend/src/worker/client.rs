@@ -1,0 +1,163 @@
+//! The page's side: starts the worker, sends it requests and hands each answer to the one who
+//! asked. Requests sent before the worker listens wait in a queue.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
+
+use super::READY;
+use crate::protocol::{Request, Response};
+
+/// Said when the worker died (a bug, or the browser ran out of memory) while a request waited.
+const WORKER_DIED: &str = "The file could not be processed: the browser stopped the worker \
+(too little memory, or a bug). Reload the page and try again; if it happens again, please send \
+us the file.";
+
+/// The worker and what is waiting on it.
+struct Connection {
+    worker: Worker,
+    listening: bool,
+    queued: Vec<Array>,
+    waiting: HashMap<u32, Function>,
+    next_id: u32,
+}
+
+thread_local! {
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+}
+
+/// Starts the worker if it is not running. Called once the first page is painted, so the
+/// worker's larger code loads while the user looks at the page.
+pub fn start() {
+    CONNECTION.with(|connection| {
+        if connection.borrow().is_some() {
+            return;
+        }
+        match spawn() {
+            Ok(worker) => {
+                *connection.borrow_mut() = Some(Connection {
+                    worker,
+                    listening: false,
+                    queued: Vec::new(),
+                    waiting: HashMap::new(),
+                    next_id: 0,
+                });
+            }
+            Err(err) => web_sys::console::error_1(&err),
+        }
+    });
+}
+
+/// Sends `request` and waits for the answer.
+pub async fn ask(request: &Request) -> Response {
+    send(request, None).await
+}
+
+/// Sends `request` with a file (to open) and waits for the answer.
+pub async fn ask_with_file(request: &Request, file: &File) -> Response {
+    send(request, Some(file)).await
+}
+
+async fn send(request: &Request, file: Option<&File>) -> Response {
+    start();
+    let json = match serde_json::to_string(request) {
+        Ok(json) => json,
+        Err(err) => return Response::Failed(err.to_string()),
+    };
+    let mut id = 0;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        CONNECTION.with(|connection| {
+            let mut connection = connection.borrow_mut();
+            let Some(connection) = connection.as_mut() else {
+                let _ = resolve.call1(&JsValue::NULL, &failed("The worker could not start."));
+                return;
+            };
+            id = connection.next_id;
+            connection.next_id += 1;
+            connection.waiting.insert(id, resolve);
+            let message = Array::of2(&JsValue::from(id), &JsValue::from_str(&json));
+            if let Some(file) = file {
+                message.push(file);
+            }
+            if connection.listening {
+                if let Err(err) = connection.worker.post_message(&message) {
+                    web_sys::console::error_1(&err);
+                }
+            } else {
+                connection.queued.push(message);
+            }
+        });
+    });
+    let answer = JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string());
+    answer
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_else(|| Response::Failed(WORKER_DIED.to_owned()))
+}
+
+/// A `Failed` response as the worker would send it.
+fn failed(message: &str) -> JsValue {
+    let response = Response::Failed(message.to_owned());
+    JsValue::from_str(&serde_json::to_string(&response).unwrap_or_default())
+}
+
+/// Starts the worker Trunk built (`clientela-worker.js` and its `_bg.wasm`), through a tiny
+/// loader script, and listens to it.
+fn spawn() -> Result<Worker, JsValue> {
+    let location = web_sys::window().ok_or("no window")?.location();
+    let origin = location.origin()?;
+    let loader = format!(
+        "importScripts('{origin}/clientela-worker.js');\
+         wasm_bindgen('{origin}/clientela-worker_bg.wasm');"
+    );
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&loader.into()), &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let worker = Worker::new(&url)?;
+
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+        let message = Array::from(&event.data());
+        let id = message.get(0).as_f64().unwrap_or(f64::NAN);
+        CONNECTION.with(|connection| {
+            let mut connection = connection.borrow_mut();
+            let Some(connection) = connection.as_mut() else {
+                return;
+            };
+            if id == READY {
+                connection.listening = true;
+                for queued in connection.queued.drain(..) {
+                    if let Err(err) = connection.worker.post_message(&queued) {
+                        web_sys::console::error_1(&err);
+                    }
+                }
+            } else if let Some(resolve) = connection.waiting.remove(&(id as u32)) {
+                let _ = resolve.call1(&JsValue::NULL, &message.get(1));
+            }
+        });
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+
+    // An uncaught error (a panic in the worker) answers everyone waiting, and the next request
+    // starts a fresh worker.
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|error: JsValue| {
+        web_sys::console::error_2(&"import worker failed:".into(), &error);
+        let broken = CONNECTION.with(|connection| connection.borrow_mut().take());
+        if let Some(broken) = broken {
+            broken.worker.terminate();
+            for (_, resolve) in broken.waiting {
+                let _ = resolve.call1(&JsValue::NULL, &failed(WORKER_DIED));
+            }
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(worker)
+}
