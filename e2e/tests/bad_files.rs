@@ -28,7 +28,7 @@ async fn unreadable_files_get_a_clear_message() {
         let file = dir.path().join(name);
         std::fs::write(&file, bytes).unwrap();
         browser.pick_file("#file-input", &file).await;
-        let message = browser.wait_for_text("#read-error", expected).await;
+        let message = browser.wait_for_text("#wizard-error", expected).await;
         assert!(
             message.starts_with(name),
             "the message names the file: {message}"

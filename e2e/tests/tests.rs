@@ -13,4 +13,4 @@ mod support {
 
 mod bad_files;
 mod sign_in;
-mod upload;
+mod wizard;

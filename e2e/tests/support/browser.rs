@@ -88,8 +88,37 @@ impl Browser {
         self.wait_for_text("#signed-in-as", email).await;
     }
 
+    /// Chooses `value` in a `<select>`, as a user would.
+    pub async fn select(&self, selector: &str, value: &str) {
+        self.find(selector)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Presses keys on an element (`"\u{E007}"` is Enter).
+    pub async fn press(&self, selector: &str, keys: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.find(selector).await.send_keys(keys).await {
+                Ok(()) => return,
+                // The page drew the element again between finding and pressing: find it again.
+                Err(err) if is_stale(&err) && Instant::now() < deadline => continue,
+                Err(err) => panic!("cannot type into `{selector}`: {err}"),
+            }
+        }
+    }
+
     pub async fn click(&self, selector: &str) {
-        self.find(selector).await.click().await.unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.find(selector).await.click().await {
+                Ok(()) => return,
+                Err(err) if is_stale(&err) && Instant::now() < deadline => continue,
+                Err(err) => panic!("cannot click `{selector}`: {err}"),
+            }
+        }
     }
 
     /// Waits until the element's text contains `expected`, and returns the text.
@@ -103,10 +132,11 @@ impl Browser {
             if text.contains(expected) {
                 return text;
             }
-            assert!(
-                Instant::now() < deadline,
-                "`{selector}` never said {expected:?}; it says {text:?}"
-            );
+            if Instant::now() >= deadline {
+                self.screenshot("failed-wait").await;
+                let page = self.client.source().await.unwrap_or_default();
+                panic!("`{selector}` never said {expected:?}; it says {text:?}\n\npage: {page}");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -133,6 +163,11 @@ impl Browser {
             .await
             .unwrap_or_else(|err| panic!("`{selector}` never appeared: {err}"))
     }
+}
+
+/// Whether WebDriver says the element was replaced since it was found.
+fn is_stale(err: &fantoccini::error::CmdError) -> bool {
+    err.to_string().contains("stale element")
 }
 
 fn screenshots_dir() -> PathBuf {

@@ -34,7 +34,7 @@ impl ImportSession {
         bytes: Vec<u8>,
         profile: &Profile,
     ) -> Result<(ImportSession, FileOverview), String> {
-        let table = read(&bytes, &Overrides::default())?;
+        let table = read(&bytes, &Overrides::default()).map_err(|err| format!("{name}: {err}"))?;
         let session = ImportSession {
             name,
             bytes,

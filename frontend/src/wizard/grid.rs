@@ -25,7 +25,8 @@ type Editing = Option<(usize, usize, String)>;
 #[component]
 pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> impl IntoView {
     let state = expect_context::<WizardState>();
-    let window = RwSignal::new(None::<RowWindow>);
+    let total = RwSignal::new(0_usize);
+    let lines = RwSignal::new(Vec::<PlacedRow>::new());
     let scroll_top = RwSignal::new(0.0_f64);
     let first = RwSignal::new(0_usize);
     let editing = RwSignal::new(None as Editing);
@@ -37,27 +38,39 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
             .file
             .with(|f| f.as_ref().map(|f| f.columns.clone()).unwrap_or_default())
     };
-    let total = move || window.with(|w| w.as_ref().map_or(0, |w| w.total));
-    let spacer_height = move || (total() as f64 * ROW_HEIGHT).min(MAX_SCROLL_HEIGHT);
+    let spacer_height = move || total.get() as f64 * ROW_HEIGHT;
+    let spacer_height = move || spacer_height().min(MAX_SCROLL_HEIGHT);
 
     // Asks the worker for the rows around `first` whenever the view, the filter or the rows
     // change; an answer that arrives after a newer question is dropped.
     Effect::new(move || {
+        let start = first.get().saturating_sub(OVERSCAN);
         let request = Request::Rows {
             filter: filter.get(),
-            start: first.get().saturating_sub(OVERSCAN),
+            start,
             count: VIEW_ROWS + 2 * OVERSCAN,
         };
-        state.rows_version.track();
+        let version = state.rows_version.get();
         let ticket = asked.get_value() + 1;
         asked.set_value(ticket);
+        // Where the window's first row goes: exact while every row has its own pixels; past
+        // that, next to the rows in view.
+        let scaled = total.get_untracked() as f64 * ROW_HEIGHT > MAX_SCROLL_HEIGHT;
+        let window_top = if scaled {
+            scroll_top.get_untracked() - (first.get_untracked() - start) as f64 * ROW_HEIGHT
+        } else {
+            start as f64 * ROW_HEIGHT
+        };
         leptos::task::spawn_local(async move {
             let response = worker::ask(&request).await;
             if asked.get_value() != ticket {
                 return;
             }
             match response {
-                Response::Rows(rows) => window.set(Some(rows)),
+                Response::Rows(window) => {
+                    total.set(window.total);
+                    lines.set(place(window, window_top, version));
+                }
                 Response::Failed(message) => state.error.set(Some(message)),
                 _ => {}
             }
@@ -70,7 +83,7 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
         };
         let top = f64::from(element.scroll_top());
         scroll_top.set(top);
-        let rows = total();
+        let rows = total.get_untracked();
         let view_height = VIEW_ROWS as f64 * ROW_HEIGHT;
         let scrollable = (spacer_height() - view_height).max(1.0);
         let row = (top / scrollable * rows.saturating_sub(VIEW_ROWS) as f64).round() as usize;
@@ -87,7 +100,7 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
         let Some(element) = viewport.get() else {
             return;
         };
-        let rows = total().max(1);
+        let rows = total.get_untracked().max(1);
         let view_height = VIEW_ROWS as f64 * ROW_HEIGHT;
         let scrollable = (spacer_height() - view_height).max(0.0);
         let ratio = position as f64 / rows.saturating_sub(VIEW_ROWS).max(1) as f64;
@@ -95,9 +108,6 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
         first.set(position.min(rows.saturating_sub(1)));
     });
 
-    let row_top = move |position: usize| {
-        scroll_top.get() + (position as f64 - first.get() as f64) * ROW_HEIGHT
-    };
     let columns_style = move || {
         format!(
             "grid-template-columns: 4.5rem 5rem repeat({}, minmax(9rem, 1fr));",
@@ -106,7 +116,7 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
     };
 
     view! {
-        <div class="grid" role="grid" id="review-grid" aria-rowcount=move || total() + 1>
+        <div class="grid" role="grid" id="review-grid" aria-rowcount=move || total.get() + 1>
             <div class="grid-row grid-header" role="row" style=columns_style>
                 <span role="columnheader">"Line"</span>
                 <span role="columnheader">"Import"</span>
@@ -114,21 +124,53 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
             </div>
             <div class="grid-viewport" node_ref=viewport on:scroll=on_scroll tabindex="-1">
                 <div class="grid-spacer" style=move || format!("height: {}px", spacer_height())>
-                    {move || window.get().map(|w| {
-                        let start = w.start;
-                        w.rows.into_iter().enumerate().map(|(offset, row)| {
-                            let position = start + offset;
-                            let top = row_top(position);
-                            view! {
-                                <GridLine row=row position=position top=top columns_style=columns_style() editing=editing detail=detail />
-                            }
-                        }).collect_view()
-                    })}
+                    <For
+                        each=move || lines.get()
+                        key=|placed| placed.key
+                        children=move |placed| view! {
+                            <GridLine
+                                row=placed.row
+                                position=placed.position
+                                top=placed.top
+                                columns_style=columns_style()
+                                editing=editing
+                                detail=detail
+                            />
+                        }
+                    />
                 </div>
             </div>
             <p class="cell-detail" id="cell-detail" aria-live="polite">{move || detail.get()}</p>
         </div>
     }
+}
+
+/// A row with its place in the grid.
+#[derive(Clone, Debug)]
+struct PlacedRow {
+    /// Unchanged rows keep their key between windows, so scrolling draws only the new ones.
+    key: (usize, u64, i64),
+    position: usize,
+    top: f64,
+    row: GridRow,
+}
+
+/// The rows of `window`, placed from `top` down.
+fn place(window: RowWindow, top: f64, version: u64) -> Vec<PlacedRow> {
+    window
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(offset, row)| {
+            let top = top + offset as f64 * ROW_HEIGHT;
+            PlacedRow {
+                key: (row.index, version, top as i64),
+                position: window.start + offset,
+                top,
+                row,
+            }
+        })
+        .collect()
 }
 
 /// One row of the grid.
@@ -266,6 +308,9 @@ fn CellEditor(index: usize, column: usize, editing: RwSignal<Editing>) -> impl I
     Effect::new(move || {
         if let Some(element) = input.get() {
             let _ = element.focus();
+            // As in a spreadsheet: the caret after the text, ready to fix its end.
+            let end = element.value().encode_utf16().count() as u32;
+            let _ = element.set_selection_range(end, end);
         }
     });
     view! {
@@ -274,13 +319,17 @@ fn CellEditor(index: usize, column: usize, editing: RwSignal<Editing>) -> impl I
             node_ref=input
             value=initial
             aria-label="New value"
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                "Enter" => {
-                    ev.prevent_default();
-                    save();
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                // The cell around listens for Enter too (to start editing): keep it out.
+                ev.stop_propagation();
+                match ev.key().as_str() {
+                    "Enter" => {
+                        ev.prevent_default();
+                        save();
+                    }
+                    "Escape" => editing.set(None),
+                    _ => {}
                 }
-                "Escape" => editing.set(None),
-                _ => {}
             }
             on:blur=move |_| save()
         />

@@ -1,0 +1,138 @@
+//! The import wizard, step by step, as a user goes through it: a Windows-1252 semicolon CSV is
+//! dropped, mapped, reviewed and fixed in the grid, previewed and imported; the customers end up
+//! in the database, on SQLite and on PostgreSQL.
+
+use crate::support::browser::Browser;
+use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
+
+/// The key WebDriver sends for Enter.
+const ENTER: &str = "\u{E007}";
+
+/// What Excel in a Spanish or Portuguese locale saves: Windows-1252, semicolons, CRLF. Line 3
+/// has a typo in the email's domain (a warning with a suggestion), line 4 an email without
+/// domain (an error), line 5 is blank.
+fn excel_csv() -> Vec<u8> {
+    let text = "Nombre;Apellido;Correo\r\n\
+                José;Muñoz;jose@example.com\r\n\
+                João;Conceição;\"joao@gmial.com\"\r\n\
+                Luis;Pérez;luis@\r\n\
+                \r\n\
+                Lucja;Kowalska;lucja@example.com\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
+    let server = TestServer::start(backend);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clientes.csv");
+    std::fs::write(&file, excel_csv()).unwrap();
+    let shot = |step: &str| format!("wizard-{step}-{backend:?}");
+
+    let browser = Browser::start().await;
+    browser.open(&server.url).await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+
+    // 1. File: what was detected, and the preview.
+    browser.pick_file("#file-input", &file).await;
+    let summary = browser.wait_for_text("#file-summary", "4 rows").await;
+    assert!(summary.contains("windows-1252"), "{summary}");
+    assert!(summary.contains("separator semicolon"), "{summary}");
+    browser.wait_for_text("#preview", "Conceição").await;
+    browser.screenshot(&shot("1-file")).await;
+
+    // 2. Columns: the suggestions are right; nothing is missing or mapped twice.
+    browser.click("#to-columns").await;
+    browser.wait_for_text("label[for=map-2]", "Correo").await;
+    browser.screenshot(&shot("2-columns")).await;
+
+    // 3. Review: counts, the error in the grid, fixed inline with the keyboard.
+    browser.click("#to-review").await;
+    browser
+        .wait_for_text(
+            "#review-counts",
+            "4 rows: 3 ready to import, 1 with errors, 1 with warnings, 0 left out.",
+        )
+        .await;
+    browser.click("#filter-errors").await;
+    let luis_email = ".grid-row[data-line='4'] .cell[data-column='2']";
+    browser.wait_for_text(luis_email, "luis@").await;
+    browser.screenshot(&shot("3-review-errors")).await;
+    browser.press(luis_email, ENTER).await;
+    browser.press(".cell-editor", "example.com").await;
+    browser.press(".cell-editor", ENTER).await;
+    browser
+        .wait_for_text("#review-counts", "4 ready to import, 0 with errors")
+        .await;
+
+    // The suggested domain fix, applied to every row.
+    browser.click("#filter-all").await;
+    browser
+        .wait_for_text("#apply-suggestions", "Apply 1 suggested fixes")
+        .await;
+    browser.click("#apply-suggestions").await;
+    browser
+        .wait_for_text("#review-counts", "0 with warnings")
+        .await;
+    browser
+        .wait_for_text(
+            ".grid-row[data-line='3'] .cell[data-column='2']",
+            "joao@gmail.com",
+        )
+        .await;
+
+    // Lucja is left out of this import.
+    browser.click(".grid-row[data-line='6'] .include-row").await;
+    browser
+        .wait_for_text(
+            "#review-counts",
+            "3 ready to import, 0 with errors, 0 with warnings, 1 left out.",
+        )
+        .await;
+    browser.screenshot(&shot("3-review-fixed")).await;
+
+    // 4. Options: the server's preview.
+    browser.click("#to-options").await;
+    browser.select("#assign-to", "me").await;
+    browser.click("#preview-button").await;
+    browser
+        .wait_for_text("#preview-result", "create 3, update 0 and skip 0")
+        .await;
+    browser.screenshot(&shot("4-options")).await;
+
+    // 5 and 6. Import, then the result.
+    browser.click("#to-import").await;
+    browser
+        .wait_for_text("#import-result", "3 created, 0 updated, 0 skipped")
+        .await;
+    browser
+        .wait_for_text("#import-result", "1 rows not sent")
+        .await;
+    browser.screenshot(&shot("6-result")).await;
+    browser.close().await;
+
+    let imports = server.get_json("/api/imports").await;
+    let import = &imports.as_array().unwrap()[0];
+    assert_eq!(import["status"], "committed");
+    assert_eq!(import["file_name"], "clientes.csv");
+    assert_eq!(import["counts"]["created"], 3);
+    let customers = server.get_json("/api/customers").await.to_string();
+    for expected in ["luis@example.com", "joao@gmail.com", "Muñoz", "Conceição"] {
+        assert!(customers.contains(expected), "{expected} in {customers}");
+    }
+    assert!(
+        !customers.contains("Kowalska"),
+        "Lucja was left out: {customers}"
+    );
+}
+
+#[tokio::test]
+async fn the_wizard_imports_into_sqlite() {
+    the_wizard_takes_a_file_to_the_database(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_wizard_imports_into_postgres() {
+    the_wizard_takes_a_file_to_the_database(Backend::Postgres).await;
+}
