@@ -12,5 +12,6 @@ mod support {
 }
 
 mod bad_files;
+mod bench_wizard;
 mod sign_in;
 mod wizard;

@@ -110,7 +110,6 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         .wait_for_text("#import-result", "1 rows not sent")
         .await;
     browser.screenshot(&shot("6-result")).await;
-    browser.close().await;
 
     let imports = server.get_json("/api/imports").await;
     let import = &imports.as_array().unwrap()[0];
@@ -125,6 +124,29 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         !customers.contains("Kowalska"),
         "Lucja was left out: {customers}"
     );
+
+    // The customers page finds them; the history undoes the import.
+    browser.click("#see-customers").await;
+    browser
+        .wait_for_text("#customer-count", "3 customers")
+        .await;
+    browser.type_text("#customer-search", "luis").await;
+    browser
+        .wait_for_text("#customer-count", "1 customers")
+        .await;
+    browser
+        .wait_for_text("#customers", "luis@example.com")
+        .await;
+    browser.click("#page-history").await;
+    browser.wait_for_text("#imports", "clientes.csv").await;
+    browser.click("#imports .revert").await;
+    browser.client.accept_alert().await.unwrap();
+    browser
+        .wait_for_text("#history-message", "3 customers removed")
+        .await;
+    browser.screenshot(&shot("7-history-undone")).await;
+    browser.close().await;
+    assert_eq!(server.get_json("/api/customers").await["total"], 0);
 }
 
 #[tokio::test]

@@ -2,7 +2,8 @@
 //! change something add the CSRF header the server asks for.
 
 use clientela_shared::{
-    Batch, BatchAnswer, ImportSummary, Me, NewImport, OutcomeCounts, SignIn, WorkspaceSchema,
+    Batch, BatchAnswer, CustomerList, ImportSummary, Me, NewImport, OutcomeCounts, RevertSummary,
+    SignIn, WorkspaceSchema,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,6 +47,29 @@ pub async fn preview_batch(id: i64, batch: &Batch) -> Result<OutcomeCounts, Fail
 /// Closes import `id`; the server then sends its summary by email.
 pub async fn commit_import(id: i64) -> Result<ImportSummary, Failure> {
     call("POST", &format!("/api/imports/{id}/commit"), None).await
+}
+
+/// A page of the workspace's customers matching `search` (name, email or phone).
+pub async fn customers(search: &str, page: u64) -> Result<CustomerList, String> {
+    let search = js_sys::encode_uri_component(search);
+    let url = format!("/api/customers?q={search}&page={page}&limit={CUSTOMERS_PER_PAGE}");
+    let (status, text) = send("GET", &url, None).await?;
+    parse(status, &text)
+}
+
+/// Customers shown per page.
+pub const CUSTOMERS_PER_PAGE: u64 = 50;
+
+/// The workspace's imports, newest first.
+pub async fn imports() -> Result<Vec<ImportSummary>, String> {
+    let (status, text) = send("GET", "/api/imports", None).await?;
+    parse(status, &text)
+}
+
+/// Undoes import `id`.
+pub async fn revert_import(id: i64) -> Result<RevertSummary, String> {
+    let (status, text) = send("POST", &format!("/api/imports/{id}/revert"), None).await?;
+    parse(status, &text)
 }
 
 /// A request that failed, and whether sending it again may work.

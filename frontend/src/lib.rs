@@ -5,6 +5,7 @@
 mod api;
 mod browser_file;
 mod components;
+mod pages;
 pub mod protocol;
 pub mod session;
 pub mod worker;

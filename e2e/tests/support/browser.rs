@@ -18,7 +18,7 @@ const PATIENCE: Duration = Duration::from_secs(20);
 pub struct Browser {
     pub client: Client,
     chromedriver: Child,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 impl Browser {
@@ -58,7 +58,7 @@ impl Browser {
         Browser {
             client,
             chromedriver,
-            _profile: profile,
+            profile,
         }
     }
 
@@ -123,7 +123,23 @@ impl Browser {
 
     /// Waits until the element's text contains `expected`, and returns the text.
     pub async fn wait_for_text(&self, selector: &str, expected: &str) -> String {
-        let deadline = Instant::now() + PATIENCE;
+        self.wait_for_text_within(selector, expected, PATIENCE)
+            .await
+    }
+
+    /// Like [`Browser::wait_for_text`], for work on big files: waits up to five minutes.
+    pub async fn wait_for_text_long(&self, selector: &str, expected: &str) -> String {
+        self.wait_for_text_within(selector, expected, Duration::from_secs(300))
+            .await
+    }
+
+    async fn wait_for_text_within(
+        &self,
+        selector: &str,
+        expected: &str,
+        patience: Duration,
+    ) -> String {
+        let deadline = Instant::now() + patience;
         loop {
             let text = match self.client.find(Locator::Css(selector)).await {
                 Ok(element) => element.text().await.unwrap_or_default(),
@@ -149,10 +165,9 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
-    pub async fn close(mut self) {
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.chromedriver.kill();
-        let _ = self.chromedriver.wait();
+        // Drop stops chromedriver and whatever is left of this browser.
     }
 
     async fn find(&self, selector: &str) -> fantoccini::elements::Element {
@@ -162,6 +177,17 @@ impl Browser {
             .for_element(Locator::Css(selector))
             .await
             .unwrap_or_else(|err| panic!("`{selector}` never appeared: {err}"))
+    }
+}
+
+impl Drop for Browser {
+    /// Also runs when a test fails half-way: stops chromedriver and every Chromium process of
+    /// this session (found by its own profile folder), so none keeps spinning after the test.
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+        let profile = self.profile.path().display().to_string();
+        let _ = Command::new("pkill").args(["-f", &profile]).status();
     }
 }
 

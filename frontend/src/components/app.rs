@@ -5,7 +5,41 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::sign_in::SignInForm;
+use crate::pages::customers::CustomersPage;
+use crate::pages::history::HistoryPage;
 use crate::wizard::ImportWizard;
+
+/// The app's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The import wizard.
+    Import,
+    /// The customers.
+    Customers,
+    /// The imports so far.
+    History,
+}
+
+impl Page {
+    /// Every page, in the order of the menu.
+    pub const ALL: [Page; 3] = [Page::Import, Page::Customers, Page::History];
+
+    fn title(self) -> &'static str {
+        match self {
+            Page::Import => "Import",
+            Page::Customers => "Customers",
+            Page::History => "Import history",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Page::Import => "import",
+            Page::Customers => "customers",
+            Page::History => "history",
+        }
+    }
+}
 
 /// Who is using the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +58,8 @@ enum Session {
 #[component]
 pub fn App() -> impl IntoView {
     let session = RwSignal::new(Session::Checking);
+    let page = RwSignal::new(Page::Import);
+    provide_context(page);
     leptos::task::spawn_local(async move {
         session.set(match api::current_user().await {
             Ok(Some(me)) => Session::SignedIn(me),
@@ -56,10 +92,30 @@ pub fn App() -> impl IntoView {
         .into_any(),
         Session::SignedIn(me) => view! {
             <header class="top-bar">
+                <nav aria-label="Pages" class="pages">
+                    {Page::ALL.map(|target| view! {
+                        <button
+                            class="link"
+                            id=format!("page-{}", target.id())
+                            aria-current=move || (page.get() == target).then_some("page")
+                            on:click=move |_| page.set(target)
+                        >
+                            {target.title()}
+                        </button>
+                    }).collect_view()}
+                </nav>
                 <span id="signed-in-as">{format!("{} ({})", me.name, me.email)}</span>
                 <button class="link" id="sign-out-button" on:click=sign_out>"Sign out"</button>
             </header>
-            <ImportWizard />
+            // The wizard stays mounted while another page shows, so nothing chosen is lost.
+            <div hidden=move || page.get() != Page::Import>
+                <ImportWizard />
+            </div>
+            {move || match page.get() {
+                Page::Import => None,
+                Page::Customers => Some(view! { <CustomersPage /> }.into_any()),
+                Page::History => Some(view! { <HistoryPage /> }.into_any()),
+            }}
         }
         .into_any(),
     }

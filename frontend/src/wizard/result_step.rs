@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::WizardState;
 use super::download::save_csv;
 use super::review_step::stem;
+use crate::components::app::Page;
 use crate::protocol::{Request, Response};
 
 /// The result step.
@@ -47,6 +48,12 @@ pub fn ResultStep() -> impl IntoView {
                     <li><button class="link" id="download-not-sent" on:click=download_not_sent>"Download the rows that were not sent (CSV)"</button></li>
                 })}
             </ul>
+            {use_context::<RwSignal<Page>>().map(|page| view! {
+                <p class="toolbar">
+                    <button class="secondary" id="see-customers" on:click=move |_| page.set(Page::Customers)>"See the customers"</button>
+                    <button class="secondary" id="see-history" on:click=move |_| page.set(Page::History)>"See this import in the history"</button>
+                </p>
+            })}
             <button id="import-another" on:click=move |_| {
                 state.file.set(None);
                 state.counts.set(None);

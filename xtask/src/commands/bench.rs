@@ -1,7 +1,16 @@
-//! `cargo xtask bench`: times the reader on a generated customer file of a million rows
-//! (release build) and prints throughput, memory and the comparison with the csv crate.
+//! `cargo xtask bench`: the figures the issues ask for, on generated files of a million rows:
+//! the reader and the validator (release builds, against the csv crate), then the browser
+//! wizard from drop to review in headless Chromium, and the size of the first page load.
 
-use crate::shell::{Result, cargo, run, step};
+use std::path::Path;
+
+use crate::commands::build_ui;
+use crate::shell::{Result, cargo, command, output, run, step, target_dir, workspace_root};
+use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER};
+use crate::tools;
+
+/// Rows of the generated files.
+const ROWS: &str = "1000000";
 
 pub fn bench() -> Result {
     step("Benchmark: read_table on a generated 1M-row × 15-column CSV (release build)");
@@ -13,5 +22,85 @@ pub fn bench() -> Result {
         "clientela-shared",
         "--example",
         "bench_read",
-    ]))
+    ]))?;
+
+    step("Benchmark: validation of the same rows (release build)");
+    run(cargo().args([
+        "run",
+        "--release",
+        "--locked",
+        "--package",
+        "clientela-shared",
+        "--example",
+        "bench_validate",
+    ]))?;
+
+    tools::ensure_browser_build_tools()?;
+    system_packages::ensure(&[CHROMIUM, CHROMIUM_DRIVER])?;
+    build_ui()?;
+    first_page_load(&workspace_root().join("dist"))?;
+
+    step("Generating the 1M-row CSV for the browser benchmark");
+    let file = target_dir().join("bench/customers-1m.csv");
+    if !file.is_file() {
+        std::fs::create_dir_all(file.parent().expect("a folder"))
+            .map_err(|err| format!("cannot create {}: {err}", file.display()))?;
+        run(cargo()
+            .args(["run", "--quiet", "--release", "--locked"])
+            .args(["--package", "clientela-shared", "--example", "gen", "--"])
+            .args(["--rows", ROWS, "--out"])
+            .arg(&file))?;
+    }
+
+    step("Building the server for the browser benchmark");
+    run(cargo().args(["build", "--locked", "--package", "clientela-server"]))?;
+
+    step("Benchmark: drop to review on 1M rows in headless Chromium");
+    run(cargo()
+        .args([
+            "test",
+            "--locked",
+            "--package",
+            "clientela-e2e",
+            "--test",
+            "tests",
+        ])
+        .args(["--", "--ignored", "--nocapture", "bench_drop_to_review"])
+        .env("CLIENTELA_BIN", target_dir().join("debug/clientela"))
+        .env("CLIENTELA_UI_DIR", workspace_root().join("dist"))
+        .env("CLIENTELA_BENCH_FILE", &file)
+        .env("CLIENTELA_BENCH_ROWS", ROWS))
+}
+
+/// Prints what the first page load transfers (gzipped, as the server sends it): the HTML, the
+/// styles, the app's script and wasm. The worker's files load after the first paint.
+fn first_page_load(dist: &Path) -> Result {
+    step("First page load (gzip)");
+    let entries =
+        std::fs::read_dir(dist).map_err(|err| format!("cannot list {}: {err}", dist.display()))?;
+    let mut first_load = 0;
+    let mut worker = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let gzipped = output(
+            command("sh")
+                .arg("-c")
+                .arg(format!("gzip -9c '{}' | wc -c", path.display())),
+        )
+        .and_then(|bytes| bytes.trim().parse::<u64>().ok())
+        .ok_or_else(|| format!("cannot gzip {name}"))?;
+        println!("  {name}: {gzipped} bytes gzipped");
+        if name.starts_with("clientela-worker") {
+            worker += gzipped;
+        } else {
+            first_load += gzipped;
+        }
+    }
+    println!(
+        "first page load: {:.0} KB gzipped; the worker, after first paint: {:.0} KB",
+        first_load as f64 / 1024.0,
+        worker as f64 / 1024.0
+    );
+    Ok(())
 }

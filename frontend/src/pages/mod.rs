@@ -1,0 +1,4 @@
+//! The app's pages besides the import wizard.
+
+pub mod customers;
+pub mod history;
