@@ -78,6 +78,9 @@ pub enum Request {
         start: usize,
         /// The most records to return.
         max: usize,
+        /// What every record gets on top of its own values.
+        #[serde(default)]
+        defaults: RecordDefaults,
     },
     /// The rows that will not be sent (errors or left out), as CSV with the reasons.
     ProblemsCsv,
@@ -94,6 +97,15 @@ pub struct Overrides {
     pub delimiter: Option<char>,
     /// The 1-based line of the header.
     pub header_line: Option<u64>,
+}
+
+/// What the user chose to give every record of the import.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordDefaults {
+    /// Tags added to every record.
+    pub tags: Vec<String>,
+    /// The status of records whose row names none (`active`, `potential`).
+    pub status: Option<String>,
 }
 
 /// Which rows the grid shows.

@@ -9,7 +9,8 @@ use clientela_shared::{
 
 use super::csv_out::problems_csv;
 use crate::protocol::{
-    BatchSlice, BulkFix, CellIssue, GridRow, Request, Response, ReviewCounts, RowFilter, RowWindow,
+    BatchSlice, BulkFix, CellIssue, GridRow, RecordDefaults, Request, Response, ReviewCounts,
+    RowFilter, RowWindow,
 };
 
 /// The most rows one window may hold, so a request cannot ask for the whole file at once.
@@ -139,7 +140,11 @@ impl Review {
                     touched,
                 }
             }
-            Request::Batch { start, max } => Response::Batch(self.batch(table, edits, start, max)),
+            Request::Batch {
+                start,
+                max,
+                defaults,
+            } => Response::Batch(self.batch(table, edits, start, max, &defaults)),
             Request::ProblemsCsv => {
                 let rows = (0..self.report.rows.len())
                     .filter(|&row| self.excluded[row] || self.has_errors(row))
@@ -330,6 +335,7 @@ impl Review {
         edits: &HashMap<usize, Vec<String>>,
         start: usize,
         max: usize,
+        defaults: &RecordDefaults,
     ) -> BatchSlice {
         let mut rows = Vec::new();
         let mut row = start;
@@ -338,9 +344,18 @@ impl Review {
             if let (false, Some(record)) = (self.excluded[row], &report.record)
                 && report.status == RowStatus::Valid
             {
+                let mut record = record.clone();
+                for tag in &defaults.tags {
+                    record.add_tag(tag.clone());
+                }
+                if let Some(status) = &defaults.status
+                    && record.get("status").is_none()
+                {
+                    record.fields.insert("status".into(), status.clone());
+                }
                 rows.push(BatchRow {
                     line: report.line,
-                    record: record.clone(),
+                    record,
                     source: cells_of(table, edits, self.table_rows[row]),
                 });
             }

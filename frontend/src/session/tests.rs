@@ -1,7 +1,9 @@
 use clientela_shared::{Language, Profile, Target};
 
 use super::ImportSession;
-use crate::protocol::{BulkFix, FileOverview, Overrides, Request, Response, RowFilter};
+use crate::protocol::{
+    BulkFix, FileOverview, Overrides, RecordDefaults, Request, Response, RowFilter,
+};
 
 const FILE: &str = "Nombre;Correo;Celular\n\
                     Ana;ana@gmial.com;0991234567\n\
@@ -173,14 +175,28 @@ fn batches_carry_only_rows_without_errors_that_were_not_left_out() {
         row: 0,
         excluded: true,
     });
-    let Response::Batch(first) = session.handle(Request::Batch { start: 0, max: 1 }) else {
+    let defaults = RecordDefaults {
+        tags: vec!["Feria 2026".into()],
+        status: Some("potential".into()),
+    };
+    let Response::Batch(first) = session.handle(Request::Batch {
+        start: 0,
+        max: 1,
+        defaults,
+    }) else {
         panic!()
     };
     assert_eq!(first.rows.len(), 1);
     assert_eq!(first.rows[0].line, 3);
     assert_eq!(first.rows[0].record.get("email"), Some("luis@example.com"));
+    assert_eq!(first.rows[0].record.tags, ["Feria 2026"]);
+    assert_eq!(first.rows[0].record.get("status"), Some("potential"));
     assert_eq!(first.next, Some(2));
-    let Response::Batch(rest) = session.handle(Request::Batch { start: 2, max: 100 }) else {
+    let Response::Batch(rest) = session.handle(Request::Batch {
+        start: 2,
+        max: 100,
+        defaults: RecordDefaults::default(),
+    }) else {
         panic!()
     };
     // The two Evas share an email: both stay out until one is fixed.

@@ -19,6 +19,11 @@ pub fn OptionsStep() -> impl IntoView {
             .schema
             .with(|s| s.as_ref().map(|s| s.agents.clone()).unwrap_or_default())
     };
+    let known_tags = move || {
+        state
+            .schema
+            .with(|s| s.as_ref().map(|s| s.tags.clone()).unwrap_or_default())
+    };
     let assign_value = move || match state.options.with(|o| o.assign_to.clone()) {
         None => String::new(),
         Some(Assignee::Me) => "me".to_owned(),
@@ -105,6 +110,38 @@ pub fn OptionsStep() -> impl IntoView {
                         checked=move || state.options.with(|o| o.reassign_if_unavailable)
                         on:change=move |ev| state.options.update(|o| o.reassign_if_unavailable = event_target_checked(&ev)) />
                     "If that agent is unavailable, give each customer to a random available agent"
+                </label>
+            </fieldset>
+            <fieldset>
+                <legend>"For every customer of this import"</legend>
+                <div id="tags-for-all">
+                    {move || known_tags().into_iter().map(|tag| {
+                        let checked = { let tag = tag.clone(); move || state.defaults.with(|d| d.tags.contains(&tag)) };
+                        let toggled = tag.clone();
+                        view! {
+                            <label>
+                                <input type="checkbox" class="tag-for-all" value=tag.clone() checked=checked on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    state.defaults.update(|d| {
+                                        d.tags.retain(|t| t != &toggled);
+                                        if on { d.tags.push(toggled.clone()); }
+                                    });
+                                } />
+                                {format!("Tag: {tag}")}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+                <label>
+                    "Status, where the file gives none "
+                    <select id="status-for-all" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        state.defaults.update(|d| d.status = (!value.is_empty()).then_some(value));
+                    }>
+                        <option value="">"None"</option>
+                        <option value="active">"Active customer"</option>
+                        <option value="potential">"Potential customer"</option>
+                    </select>
                 </label>
             </fieldset>
             <button id="preview-button" class="secondary" on:click=run_preview>"Preview what would happen"</button>

@@ -49,7 +49,15 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
 /// The next records from row `start` on.
 pub async fn next_batch(state: WizardState, start: usize, max: usize) -> Option<BatchSlice> {
     match state
-        .ask("Preparing records…", &Request::Batch { start, max }, None)
+        .ask(
+            "Preparing records…",
+            &Request::Batch {
+                start,
+                max,
+                defaults: state.defaults.get_untracked(),
+            },
+            None,
+        )
         .await
     {
         Some(Response::Batch(slice)) => Some(slice),

@@ -7,7 +7,7 @@ use web_sys::File;
 use super::language::browser_language;
 use super::remembered_mapping;
 use crate::api;
-use crate::protocol::{FileOverview, Overrides, Request, Response, ReviewCounts};
+use crate::protocol::{FileOverview, Overrides, RecordDefaults, Request, Response, ReviewCounts};
 use crate::worker;
 
 /// The wizard's steps, in order.
@@ -106,6 +106,8 @@ pub struct WizardState {
     pub rows_version: RwSignal<u64>,
     /// Duplicates and assignment.
     pub options: RwSignal<ImportOptions>,
+    /// Tags and status for every record.
+    pub defaults: RwSignal<RecordDefaults>,
     /// The client id the import was opened with on the server, and the options then.
     pub opened: RwSignal<Option<(String, ImportOptions)>>,
     /// The server's id of the import, once opened.
@@ -133,6 +135,7 @@ impl WizardState {
             counts: RwSignal::new(None),
             rows_version: RwSignal::new(0),
             options: RwSignal::new(ImportOptions::default()),
+            defaults: RwSignal::new(RecordDefaults::default()),
             opened: RwSignal::new(None),
             import_id: RwSignal::new(None),
             progress: RwSignal::new(None),

@@ -35,7 +35,8 @@ impl Record {
             .map(String::as_str)
     }
 
-    pub(crate) fn add_tag(&mut self, tag: String) {
+    /// Adds `tag` unless the record has it already.
+    pub fn add_tag(&mut self, tag: String) {
         if !self.tags.contains(&tag) {
             self.tags.push(tag);
         }
