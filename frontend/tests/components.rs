@@ -118,8 +118,19 @@ fn the_file_step_shows_what_was_detected_and_the_preview() {
     assert_eq!(delimiter.value(), ";");
 }
 
+/// Lets the page's pending effects run (Leptos updates the DOM on the next tick).
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn the_columns_step_calls_out_a_field_mapped_twice_and_takes_a_new_choice() {
+async fn the_columns_step_calls_out_a_field_mapped_twice_and_takes_a_new_choice() {
     let state = state_with_file();
     let parent = mount(move || {
         provide_context(state);
@@ -145,6 +156,7 @@ fn the_columns_step_calls_out_a_field_mapped_twice_and_takes_a_new_choice() {
         .unwrap();
     let mapping = state.mapping.get_untracked().unwrap();
     assert_eq!(mapping.columns[1].target, Target::Extra);
+    next_tick().await;
     assert_eq!(
         problems.text_content().unwrap(),
         "",
