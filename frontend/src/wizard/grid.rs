@@ -16,7 +16,7 @@ const VIEW_ROWS: usize = 15;
 /// Rows drawn above and below the view, so a short scroll shows rows at once.
 const OVERSCAN: usize = 10;
 /// The tallest element browsers draw reliably; past it, the scroll bar is scaled.
-const MAX_SCROLL_HEIGHT: f64 = 15_000_000.0;
+const MAX_SCROLL_HEIGHT: f64 = 32_000_000.0;
 
 /// The cell being edited: row index, column, text.
 type Editing = Option<(usize, usize, String)>;
@@ -206,53 +206,59 @@ fn GridLine(
     let excluded = row.excluded;
     let row_summary = row_issues.join(" ");
     let width = headers.len().max(row.cells.len());
-    let cells = (0..width).map(|column| {
-        let text = row.cells.get(column).cloned().unwrap_or_default();
-        let issues: Vec<_> = row.issues.iter().filter(|i| i.column == Some(column)).collect();
-        let severity = if issues.iter().any(|i| i.severity == Severity::Error) {
-            "cell error"
-        } else if issues.is_empty() {
-            "cell"
-        } else {
-            "cell warning"
-        };
-        let message = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" ");
-        let header = headers.get(column).cloned().unwrap_or_default();
-        let spoken = if message.is_empty() {
-            format!("Line {line}, {header}: {text}")
-        } else {
-            format!("Line {line}, {header}: {text}. {message}")
-        };
-        let start_text = text.clone();
-        let is_editing = move || editing.with(|e| matches!(e, Some((r, c, _)) if *r == index && *c == column));
-        view! {
-            <span
-                role="gridcell"
-                class=severity
-                tabindex="0"
-                title=message.clone()
-                aria-invalid=(!message.is_empty()).then_some("true")
-                data-column=column
-                on:focus=move |_| detail.set(spoken.clone())
-                on:dblclick={
-                    let start_text = start_text.clone();
-                    move |_| editing.set(Some((index, column, start_text.clone())))
-                }
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Enter" && !is_editing() {
-                        ev.prevent_default();
-                        editing.set(Some((index, column, start_text.clone())));
+    let cells = (0..width)
+        .map(|column| {
+            let text = row.cells.get(column).cloned().unwrap_or_default();
+            let issues: Vec<_> = row
+                .issues
+                .iter()
+                .filter(|i| i.column == Some(column))
+                .collect();
+            let severity = if issues.iter().any(|i| i.severity == Severity::Error) {
+                "cell error"
+            } else if issues.is_empty() {
+                "cell"
+            } else {
+                "cell warning"
+            };
+            let message = issues
+                .iter()
+                .map(|i| i.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let header = headers.get(column).cloned().unwrap_or_default();
+            let spoken = if message.is_empty() {
+                format!("Line {line}, {header}: {text}")
+            } else {
+                format!("Line {line}, {header}: {text}. {message}")
+            };
+            let start_text = text.clone();
+            view! {
+                <span
+                    role="gridcell"
+                    class=severity
+                    tabindex="0"
+                    title=message.clone()
+                    aria-invalid=(!message.is_empty()).then_some("true")
+                    data-column=column
+                style=format!("grid-row: 1; grid-column: {};", column + 3)
+                    on:focus=move |_| detail.set(spoken.clone())
+                    on:dblclick={
+                        let start_text = start_text.clone();
+                        move |_| editing.set(Some((index, column, start_text.clone())))
                     }
-                }
-            >
-                {move || if is_editing() {
-                    view! { <CellEditor index=index column=column editing=editing /> }.into_any()
-                } else {
-                    view! { <span class="cell-text">{text.clone()}</span> }.into_any()
-                }}
-            </span>
-        }
-    }).collect_view();
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            editing.set(Some((index, column, start_text.clone())));
+                        }
+                    }
+                >
+                    <span class="cell-text">{text}</span>
+                </span>
+            }
+        })
+        .collect_view();
     view! {
         <div
             class=class
@@ -277,6 +283,16 @@ fn GridLine(
                 {(!row_summary.is_empty()).then(|| view! { <span class="row-problem" title=row_summary.clone()>"!"</span> })}
             </span>
             {cells}
+            // One editor per row, laid over the cell being edited (one reactive spot per row,
+            // not per cell, keeps scrolling cheap).
+            {move || editing.with(|e| match e {
+                Some((row, column, _)) if *row == index => Some(view! {
+                    <span class="cell editing" style=format!("grid-row: 1; grid-column: {};", column + 3)>
+                        <CellEditor index=index column=*column editing=editing />
+                    </span>
+                }),
+                _ => None,
+            })}
         </div>
     }
 }

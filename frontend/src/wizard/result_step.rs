@@ -55,12 +55,7 @@ pub fn ResultStep() -> impl IntoView {
                 </p>
             })}
             <button id="import-another" on:click=move |_| {
-                state.file.set(None);
-                state.counts.set(None);
-                state.mapping.set(None);
-                state.progress.set(None);
-                state.opened.set(None);
-                state.import_id.set(None);
+                state.forget_file();
                 state.step.set(super::Step::File);
             }>"Import another file"</button>
         </section>

@@ -223,6 +223,8 @@ impl WizardState {
                 profile: self.profile(),
             };
             let reading = format!("Reading {name}…");
+            // The previous file is gone from the worker; nothing may refer to it meanwhile.
+            self.forget_file();
             self.overrides.set(Overrides::default());
             if let Some(Response::Opened(overview)) =
                 self.ask(&reading, &request, Some(&file)).await
@@ -230,6 +232,16 @@ impl WizardState {
                 self.show_file(*overview);
             }
         });
+    }
+
+    /// Forgets the file and everything chosen for it.
+    pub fn forget_file(self) {
+        self.file.set(None);
+        self.mapping.set(None);
+        self.counts.set(None);
+        self.opened.set(None);
+        self.import_id.set(None);
+        self.progress.set(None);
     }
 
     /// Reads the same file again with the user's corrections.

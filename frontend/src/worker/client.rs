@@ -57,9 +57,26 @@ pub async fn ask(request: &Request) -> Response {
     send(request, None).await
 }
 
-/// Sends `request` with a file (to open) and waits for the answer.
+/// Sends `request` with a file (to open) and waits for the answer. The file gets a fresh
+/// worker: a million-row review holds about a gigabyte, and wasm memory, once grown, is never
+/// given back, so only a new worker reads the next big file as easily as the first.
 pub async fn ask_with_file(request: &Request, file: &File) -> Response {
+    stop(REPLACED);
     send(request, Some(file)).await
+}
+
+/// Said to requests still waiting on a worker that was replaced by a fresh one.
+const REPLACED: &str = "Another file was opened.";
+
+/// Stops the worker, answering whoever waits on it with `message`.
+fn stop(message: &str) {
+    let stopped = CONNECTION.with(|connection| connection.borrow_mut().take());
+    if let Some(stopped) = stopped {
+        stopped.worker.terminate();
+        for (_, resolve) in stopped.waiting {
+            let _ = resolve.call1(&JsValue::NULL, &failed(message));
+        }
+    }
 }
 
 async fn send(request: &Request, file: Option<&File>) -> Response {
@@ -149,13 +166,7 @@ fn spawn() -> Result<Worker, JsValue> {
     // starts a fresh worker.
     let on_error = Closure::<dyn Fn(JsValue)>::new(|error: JsValue| {
         web_sys::console::error_2(&"import worker failed:".into(), &error);
-        let broken = CONNECTION.with(|connection| connection.borrow_mut().take());
-        if let Some(broken) = broken {
-            broken.worker.terminate();
-            for (_, resolve) in broken.waiting {
-                let _ = resolve.call1(&JsValue::NULL, &failed(WORKER_DIED));
-            }
-        }
+        stop(WORKER_DIED);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();

@@ -38,6 +38,9 @@ pub fn serve() {
                 "Bad request to the worker: {err}"
             ))),
             Ok(Request::Open { name, profile }) => {
+                // The old file goes first: a million-row review holds about a gigabyte, and
+                // wasm memory cannot hold two.
+                *session.borrow_mut() = None;
                 wasm_bindgen_futures::spawn_local(async move {
                     let Some(file) = file else {
                         return reply(Response::Failed("No file came with the request.".into()));
