@@ -158,3 +158,39 @@ async fn the_wizard_imports_into_sqlite() {
 async fn the_wizard_imports_into_postgres() {
     the_wizard_takes_a_file_to_the_database(Backend::Postgres).await;
 }
+
+/// Sending pauses and resumes where it stopped: every customer is stored exactly once.
+#[tokio::test]
+async fn an_import_paused_and_resumed_stores_every_customer_once() {
+    let server = TestServer::start(Backend::Sqlite);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.csv");
+    let mut csv = String::from("Nombre;Correo\r\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("Cliente {i};cliente{i}@example.com\r\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+
+    let browser = Browser::start().await;
+    browser.open(&server.url).await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    browser.pick_file("#file-input", &file).await;
+    browser.wait_for_text("#file-summary", "20000 rows").await;
+    browser.click("#to-columns").await;
+    browser.click("#to-review").await;
+    browser
+        .wait_for_text("#review-counts", "20000 ready to import")
+        .await;
+    browser.click("#to-options").await;
+    browser.click("#to-import").await;
+    browser.click("#pause-button").await;
+    let paused = browser.wait_for_text("#import-status", "Paused.").await;
+    assert!(!paused.contains("confirmed 20000"), "{paused}");
+    browser.screenshot("wizard-import-paused").await;
+    browser.click("#resume-button").await;
+    browser
+        .wait_for_text_long("#import-result", "20000 created, 0 updated, 0 skipped")
+        .await;
+    browser.close().await;
+    assert_eq!(server.get_json("/api/customers").await["total"], 20_000);
+}

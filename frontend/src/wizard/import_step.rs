@@ -17,32 +17,21 @@ const MAX_TRIES: u32 = 6;
 /// The first pause between tries, doubled after each.
 const FIRST_BACKOFF_MS: i32 = 500;
 
-/// Where sending stands: the next batch's number and the row it starts at.
-#[derive(Clone, Copy, Debug, Default)]
-struct Cursor {
-    seq: u64,
-    start: Option<usize>,
-}
-
 /// The import step.
 #[component]
 pub fn ImportStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
-    let running = RwSignal::new(false);
-    let paused = RwSignal::new(false);
-    let cursor = StoredValue::new(Cursor {
-        seq: 1,
-        start: Some(0),
-    });
+    let (running, paused) = (state.sending, state.paused);
 
     let run = move || {
+        paused.set(false);
+        // A sender still finishing its batch sees the resume and goes on by itself.
         if running.get_untracked() {
             return;
         }
         running.set(true);
-        paused.set(false);
         leptos::task::spawn_local(async move {
-            send_all(state, cursor, paused).await;
+            send_all(state).await;
             running.set(false);
         });
     };
@@ -93,9 +82,9 @@ pub fn ImportStep() -> impl IntoView {
     }
 }
 
-/// Sends every batch from the cursor on, then commits the import. Stops when paused or when a
-/// batch keeps failing; calling it again resumes.
-async fn send_all(state: WizardState, cursor: StoredValue<Cursor>, paused: RwSignal<bool>) {
+/// Sends every batch from where the import stands, then commits it. Stops when paused, when a
+/// batch keeps failing, or when the user opens another file; calling it again resumes.
+async fn send_all(state: WizardState) {
     let Some(import_id) = open_import(state).await else {
         return;
     };
@@ -105,63 +94,72 @@ async fn send_all(state: WizardState, cursor: StoredValue<Cursor>, paused: RwSig
         .is_none_or(|p| p.id != import_id)
     {
         let total = state.counts.get_untracked().map_or(0, |c| c.ready as u64);
-        state.progress.set(Some(ImportProgress {
-            id: import_id,
-            total,
-            ..ImportProgress::default()
-        }));
-        cursor.set_value(Cursor {
-            seq: 1,
-            start: Some(0),
-        });
+        state
+            .progress
+            .set(Some(ImportProgress::new(import_id, total)));
     }
-    while let Some(start) = cursor.get_value().start {
-        if paused.get_untracked() {
+    let still_this_import =
+        move || state.progress.with_untracked(|p| p.as_ref().map(|p| p.id)) == Some(import_id);
+    let next = move || {
+        state
+            .progress
+            .with_untracked(|p| p.as_ref().and_then(|p| Some((p.next_seq, p.next_start?))))
+    };
+    while let Some((seq, start)) = next() {
+        if state.paused.get_untracked() || !still_this_import() {
             return;
         }
         let Some(slice) = next_batch(state, start, BATCH_ROWS).await else {
             return;
         };
-        let seq = cursor.get_value().seq;
-        if !slice.rows.is_empty() {
-            let rows = slice.rows.len() as u64;
+        if !still_this_import() {
+            return;
+        }
+        if slice.rows.is_empty() {
             state.progress.update(|p| {
                 if let Some(p) = p {
-                    p.sent += rows
+                    p.next_start = slice.next
                 }
             });
-            let batch = Batch { rows: slice.rows };
-            let Some(answer) = send_with_retries(state, import_id, seq, &batch).await else {
-                state.progress.update(|p| {
-                    if let Some(p) = p {
-                        p.sent -= rows
-                    }
-                });
-                paused.set(true);
-                return;
-            };
-            state.progress.update(|p| {
-                let Some(p) = p else { return };
-                p.confirmed += answer.rows.len() as u64;
-                for row in &answer.rows {
-                    match row.outcome {
-                        Outcome::Created { .. } => p.counts.created += 1,
-                        Outcome::Updated { .. } => p.counts.updated += 1,
-                        Outcome::Skipped { .. } => p.counts.skipped += 1,
-                        Outcome::Rejected { .. } => p.counts.rejected += 1,
-                    }
-                }
-            });
-            cursor.set_value(Cursor {
-                seq: seq + 1,
-                start: slice.next,
-            });
-        } else {
-            cursor.set_value(Cursor {
-                seq,
-                start: slice.next,
-            });
+            continue;
         }
+        let rows = slice.rows.len() as u64;
+        state.progress.update(|p| {
+            if let Some(p) = p {
+                p.sent += rows
+            }
+        });
+        let batch = Batch { rows: slice.rows };
+        let answer = send_with_retries(state, import_id, seq, &batch).await;
+        if !still_this_import() {
+            return;
+        }
+        let Some(answer) = answer else {
+            state.progress.update(|p| {
+                if let Some(p) = p {
+                    p.sent -= rows
+                }
+            });
+            state.paused.set(true);
+            return;
+        };
+        state.progress.update(|p| {
+            let Some(p) = p else { return };
+            p.confirmed += answer.rows.len() as u64;
+            for row in &answer.rows {
+                match row.outcome {
+                    Outcome::Created { .. } => p.counts.created += 1,
+                    Outcome::Updated { .. } => p.counts.updated += 1,
+                    Outcome::Skipped { .. } => p.counts.skipped += 1,
+                    Outcome::Rejected { .. } => p.counts.rejected += 1,
+                }
+            }
+            p.next_seq = seq + 1;
+            p.next_start = slice.next;
+        });
+    }
+    if !still_this_import() {
+        return;
     }
     state.busy.set(Some("Finishing the import…".to_owned()));
     let committed = api::commit_import(import_id).await;

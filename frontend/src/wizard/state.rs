@@ -78,6 +78,23 @@ pub struct ImportProgress {
     pub counts: OutcomeCounts,
     /// All sent and committed.
     pub finished: bool,
+    /// The number of the next batch.
+    pub next_seq: u64,
+    /// The row the next batch starts at; `None` once every row was sent.
+    pub next_start: Option<usize>,
+}
+
+impl ImportProgress {
+    /// An import that sends nothing yet.
+    pub fn new(id: i64, total: u64) -> ImportProgress {
+        ImportProgress {
+            id,
+            total,
+            next_seq: 1,
+            next_start: Some(0),
+            ..ImportProgress::default()
+        }
+    }
 }
 
 /// The wizard's state. Every field is a signal, so the struct is `Copy` and steps share it
@@ -114,6 +131,10 @@ pub struct WizardState {
     pub import_id: RwSignal<Option<i64>>,
     /// The import, once started.
     pub progress: RwSignal<Option<ImportProgress>>,
+    /// Batches are being sent (one sender at a time, whichever step shows).
+    pub sending: RwSignal<bool>,
+    /// The user paused sending.
+    pub paused: RwSignal<bool>,
     /// What the wizard is doing, for the user (and screen readers).
     pub busy: RwSignal<Option<String>>,
     /// The last error, for the user.
@@ -139,6 +160,8 @@ impl WizardState {
             opened: RwSignal::new(None),
             import_id: RwSignal::new(None),
             progress: RwSignal::new(None),
+            sending: RwSignal::new(false),
+            paused: RwSignal::new(false),
             busy: RwSignal::new(None),
             error: RwSignal::new(None),
         }

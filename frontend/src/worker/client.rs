@@ -139,12 +139,17 @@ fn spawn() -> Result<Worker, JsValue> {
     let url = Url::create_object_url_with_blob(&blob)?;
     let worker = Worker::new(&url)?;
 
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+    let this_worker = worker.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
         let id = message.get(0).as_f64().unwrap_or(f64::NAN);
         CONNECTION.with(|connection| {
             let mut connection = connection.borrow_mut();
-            let Some(connection) = connection.as_mut() else {
+            // A message still queued from a worker that was replaced is not for this one.
+            let Some(connection) = connection
+                .as_mut()
+                .filter(|connection| is_same(&connection.worker, &this_worker))
+            else {
                 return;
             };
             if id == READY {
@@ -164,11 +169,27 @@ fn spawn() -> Result<Worker, JsValue> {
 
     // An uncaught error (a panic in the worker) answers everyone waiting, and the next request
     // starts a fresh worker.
-    let on_error = Closure::<dyn Fn(JsValue)>::new(|error: JsValue| {
-        web_sys::console::error_2(&"import worker failed:".into(), &error);
-        stop(WORKER_DIED);
+    // A worker stopped for a new file may still report an error (its script load was cut
+    // short): only the current worker's errors count.
+    let this_worker = worker.clone();
+    let on_error = Closure::<dyn Fn(JsValue)>::new(move |error: JsValue| {
+        let current = CONNECTION.with(|connection| {
+            connection
+                .borrow()
+                .as_ref()
+                .is_some_and(|connection| is_same(&connection.worker, &this_worker))
+        });
+        if current {
+            web_sys::console::error_2(&"import worker failed:".into(), &error);
+            stop(WORKER_DIED);
+        }
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     Ok(worker)
+}
+
+/// Whether two handles name the same worker.
+fn is_same(a: &Worker, b: &Worker) -> bool {
+    JsValue::from(a) == JsValue::from(b)
 }
