@@ -1,8 +1,34 @@
 //! Saving text the app made (a template, the rows not sent) as a file on the user's computer.
 
 use js_sys::Array;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use super::WizardState;
+use crate::protocol::{Request, Response};
+
+/// Asks the worker for the rows that will not be sent (errors, left out) and saves them as
+/// `<file>-<suffix>.csv`.
+pub fn save_rows_not_sent(state: WizardState, suffix: &'static str) {
+    leptos::task::spawn_local(async move {
+        if let Some(Response::Csv(text)) = state
+            .ask("Preparing the file…", &Request::ProblemsCsv, None)
+            .await
+        {
+            let name = state
+                .file
+                .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))
+                .unwrap_or_default();
+            save_csv(&format!("{}-{suffix}.csv", stem(&name)), &text);
+        }
+    });
+}
+
+/// A file name without its extension.
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
 
 /// Offers `text` as the download `name`. A byte-order mark goes first so Excel reads the CSV
 /// as UTF-8.

@@ -3,10 +3,8 @@
 use leptos::prelude::*;
 
 use super::WizardState;
-use super::download::save_csv;
-use super::review_step::stem;
+use super::download::save_rows_not_sent;
 use crate::components::app::Page;
-use crate::protocol::{Request, Response};
 
 /// The result step.
 #[component]
@@ -14,20 +12,7 @@ pub fn ResultStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let progress = move || state.progress.get().unwrap_or_default();
     let not_sent = move || state.counts.get().map_or(0, |c| c.errors + c.excluded);
-    let download_not_sent = move |_| {
-        leptos::task::spawn_local(async move {
-            if let Some(Response::Csv(text)) = state
-                .ask("Preparing the file…", &Request::ProblemsCsv, None)
-                .await
-            {
-                let name = state
-                    .file
-                    .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))
-                    .unwrap_or_default();
-                save_csv(&format!("{}-not-imported.csv", stem(&name)), &text);
-            }
-        });
-    };
+    let download_not_sent = move |_| save_rows_not_sent(state, "not-imported");
     view! {
         <section aria-labelledby="result-title">
             <h2 id="result-title">"6. Result"</h2>

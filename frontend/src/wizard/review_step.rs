@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::WizardState;
-use super::download::save_csv;
+use super::download::save_rows_not_sent;
 use super::grid::Grid;
 use super::state::Step;
 use crate::protocol::{BulkFix, Request, Response, ReviewCounts, RowFilter};
@@ -51,20 +51,7 @@ pub fn ReviewStep() -> impl IntoView {
             }
         });
     };
-    let download_problems = move |_| {
-        leptos::task::spawn_local(async move {
-            if let Some(Response::Csv(text)) = state
-                .ask("Preparing the file…", &Request::ProblemsCsv, None)
-                .await
-            {
-                let name = state
-                    .file
-                    .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))
-                    .unwrap_or_default();
-                save_csv(&format!("{}-problems.csv", stem(&name)), &text);
-            }
-        });
-    };
+    let download_problems = move |_| save_rows_not_sent(state, "problems");
     let filter_button =
         move |value: RowFilter, id: &'static str, label: fn(&ReviewCounts) -> String| {
             view! {
@@ -134,9 +121,4 @@ fn counts_text(counts: &ReviewCounts) -> String {
         "{} rows: {} ready to import, {} with errors, {} with warnings, {} left out.",
         counts.rows, counts.ready, counts.errors, counts.warnings, counts.excluded
     )
-}
-
-/// A file name without its extension.
-pub fn stem(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
