@@ -12,6 +12,7 @@ mod name;
 pub mod number;
 pub mod phone;
 mod phone_metadata;
+mod phone_regex_cache;
 pub mod recheck_record;
 pub mod record;
 pub mod report;

@@ -3,6 +3,7 @@
 use phonenumber::{Mode, country};
 
 use super::phone_metadata as metadata;
+use super::phone_regex_cache;
 
 /// Why a phone cell is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,7 @@ pub enum PhoneProblem {
 /// it starts with the country's own calling code (`593991234567`) or no country is known, so
 /// `8 (800) 123-45-67` in Russia never becomes a number in Bangladesh.
 pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, PhoneProblem> {
+    phone_regex_cache::make_room();
     if looks_scientific(cell) {
         return Err(PhoneProblem::ExcelDamaged);
     }
