@@ -15,3 +15,19 @@ fn build_ui() -> Result {
     step("Building the browser app (release) into dist/");
     run(command("trunk").args(["build", "--release"]))
 }
+
+/// `cargo run --release` of one of `clientela-shared`'s examples (the benchmarks, the
+/// conformance runner); add its arguments and environment to the command.
+fn shared_example(name: &str) -> std::process::Command {
+    let mut command = crate::shell::cargo();
+    command
+        .args([
+            "run",
+            "--release",
+            "--locked",
+            "--package",
+            "clientela-shared",
+        ])
+        .args(["--example", name]);
+    command
+}

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::commands::build_ui;
+use crate::commands::{build_ui, shared_example};
 use crate::shell::{Result, cargo, command, output, run, step, target_dir, workspace_root};
 use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER};
 use crate::tools;
@@ -14,26 +14,10 @@ const ROWS: &str = "1000000";
 
 pub fn bench() -> Result {
     step("Benchmark: read_table on a generated 1M-row × 15-column CSV (release build)");
-    run(cargo().args([
-        "run",
-        "--release",
-        "--locked",
-        "--package",
-        "clientela-shared",
-        "--example",
-        "bench_read",
-    ]))?;
+    run(&mut shared_example("bench_read"))?;
 
     step("Benchmark: validation of the same rows (release build)");
-    run(cargo().args([
-        "run",
-        "--release",
-        "--locked",
-        "--package",
-        "clientela-shared",
-        "--example",
-        "bench_validate",
-    ]))?;
+    run(&mut shared_example("bench_validate"))?;
 
     tools::ensure_browser_build_tools()?;
     system_packages::ensure(&[CHROMIUM, CHROMIUM_DRIVER])?;
@@ -45,10 +29,8 @@ pub fn bench() -> Result {
     if !file.is_file() {
         std::fs::create_dir_all(file.parent().expect("a folder"))
             .map_err(|err| format!("cannot create {}: {err}", file.display()))?;
-        run(cargo()
-            .args(["run", "--quiet", "--release", "--locked"])
-            .args(["--package", "clientela-shared", "--example", "gen", "--"])
-            .args(["--rows", ROWS, "--out"])
+        run(shared_example("gen")
+            .args(["--quiet", "--", "--rows", ROWS, "--out"])
             .arg(&file))?;
     }
 

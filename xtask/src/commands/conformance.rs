@@ -1,8 +1,8 @@
 //! `cargo xtask conformance`: runs the readers against other projects' test suites and prints a
 //! pass/fail table per suite.
 
-use crate::commands::peer_data;
-use crate::shell::{Result, cargo, run, step};
+use crate::commands::{peer_data, shared_example};
+use crate::shell::{Result, run, step};
 
 pub fn conformance() -> Result {
     let folder = peer_data::existing_folder()?;
@@ -10,15 +10,5 @@ pub fn conformance() -> Result {
         "Conformance against other projects' test suites in {}",
         folder.display()
     ));
-    run(cargo()
-        .args([
-            "run",
-            "--release",
-            "--locked",
-            "--package",
-            "clientela-shared",
-            "--example",
-            "conformance",
-        ])
-        .env(peer_data::VARIABLE, &folder))
+    run(shared_example("conformance").env(peer_data::VARIABLE, &folder))
 }
