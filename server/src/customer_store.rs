@@ -50,6 +50,10 @@ pub struct CustomerQuery {
     pub tag: Option<String>,
     /// Only customers with this status (`active`, `potential`).
     pub status: Option<String>,
+    /// Only customers assigned to the agent with this email.
+    pub agent: Option<String>,
+    /// Only customers on the list of this name.
+    pub list: Option<String>,
     /// How many to return.
     pub limit: u32,
     /// How many to skip.
@@ -86,9 +90,27 @@ pub async fn list(
         params.push(status.trim().to_owned());
         conditions.push(format!("status = ${}", params.len() + 1));
     }
+    if let Some(agent) = non_blank(&query.agent) {
+        params.push(agent.to_lowercase());
+        conditions.push(format!(
+            "assigned_user_id in (select id from app_user where workspace_id = $1 and email = ${})",
+            params.len() + 1
+        ));
+    }
+    if let Some(list) = non_blank(&query.list) {
+        params.push(list.to_owned());
+        conditions.push(format!(
+            "id in (select m.customer_id from customer_list_member m \
+             join customer_list l on l.id = m.list_id where l.workspace_id = $1 and l.name = ${})",
+            params.len() + 1
+        ));
+    }
     let filter = conditions.join(" and ");
     let page_sql = format!(
-        "select id, file_name, line, fields from customer where {filter} \
+        "select id, file_name, line, fields, \
+         (select email from app_user u where u.id = customer.assigned_user_id) as agent, \
+         (select name from agent_group g where g.id = customer.assigned_group_id) as group_name \
+         from customer where {filter} \
          order by id limit ${} offset ${}",
         params.len() + 2,
         params.len() + 3
@@ -111,6 +133,8 @@ pub async fn list(
                 file_name: row.try_get("file_name")?,
                 line: row.try_get::<i64, _>("line")?.unsigned_abs(),
                 fields: flat_fields(&fields)?,
+                agent: row.try_get("agent")?,
+                group: row.try_get("group_name")?,
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
@@ -121,6 +145,14 @@ pub async fn list(
     }
     let total: i64 = count.fetch_one(db.pool()).await?;
     Ok((customers, total.unsigned_abs()))
+}
+
+/// The trimmed text of a query parameter, unless it is missing or blank.
+fn non_blank(parameter: &Option<String>) -> Option<&str> {
+    parameter
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
 }
 
 /// The `like` pattern for a search: folded like the stored text, wildcards escaped. A phone

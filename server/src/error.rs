@@ -30,6 +30,17 @@ pub enum ApiError {
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
 
+impl ApiError {
+    /// A 422 with one problem.
+    pub fn invalid(field: &str, code: &str, message: impl Into<String>) -> ApiError {
+        ApiError::Invalid(vec![RequestProblem {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        }])
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(err: sqlx::Error) -> Self {
         ApiError::Internal(Box::new(err))

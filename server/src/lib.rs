@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod auth;
 mod catalogues;
 mod clock;
+mod customer_lists;
 mod customer_store;
 mod db;
 mod error;
@@ -52,6 +53,8 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::session::router())
         .merge(routes::imports::router())
         .merge(routes::catalogues::router())
+        .merge(routes::groups::router())
+        .merge(routes::lists::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);

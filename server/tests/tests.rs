@@ -10,6 +10,7 @@ mod accounts;
 mod catalogues;
 mod customers;
 mod email;
+mod groups_and_lists;
 mod health;
 mod import_cli;
 mod imports;

@@ -65,6 +65,12 @@ pub struct Customer {
     pub line: u64,
     /// The cells of the row, keyed by header name.
     pub fields: BTreeMap<String, String>,
+    /// The email of the agent the customer is assigned to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// The group the customer is assigned to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// The answer of `GET /api/customers`.

@@ -42,16 +42,30 @@ pub struct ImportOptions {
     pub assign_to: Option<Assignee>,
     /// When the chosen agent is unavailable, give each new customer to a random available one.
     pub reassign_if_unavailable: bool,
+    /// Put every customer of the file (created, updated or already stored) on the list of this
+    /// name, created when the workspace has none by that name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
 }
 
-/// Who an import's new customers go to.
+/// Who an import's new customers go to, as JSON `{"kind": "me"}`,
+/// `{"kind": "agent", "email": "…"}` or `{"kind": "group", "name": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "email", rename_all = "lowercase")]
+#[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Assignee {
     /// The user who imports.
     Me,
     /// The agent with this email. Agents may only choose themselves.
-    Agent(String),
+    Agent {
+        /// The agent's email.
+        email: String,
+    },
+    /// The group of this name: new customers go round-robin to its available agents. Agents
+    /// may only choose groups they belong to.
+    Group {
+        /// The group's name.
+        name: String,
+    },
 }
 
 /// What to do with a record that matches a stored customer.
@@ -164,6 +178,18 @@ pub enum Outcome {
         /// Why, with stable codes and messages.
         reasons: Vec<Reason>,
     },
+}
+
+impl Outcome {
+    /// The customer the row was stored as or matched, unless it was rejected.
+    pub fn customer_id(&self) -> Option<i64> {
+        match self {
+            Outcome::Created { customer_id }
+            | Outcome::Updated { customer_id }
+            | Outcome::Skipped { customer_id, .. } => Some(*customer_id),
+            Outcome::Rejected { .. } => None,
+        }
+    }
 }
 
 /// One reason a row was rejected.

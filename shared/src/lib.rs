@@ -89,7 +89,9 @@ pub use reader::{read_table, read_table_with};
 pub use schema::field::Field;
 pub use schema::profile::{Agent, CustomField, FieldType, Profile, UnknownTags};
 pub use schema::profile_error::{ProfileError, ProfileErrorKind};
-pub use schema_api::{AgentInfo, FieldInfo, NamedProfile, WorkspaceSchema};
+pub use schema_api::{
+    AgentInfo, CustomerListInfo, FieldInfo, GroupInfo, NamedProfile, WorkspaceSchema,
+};
 pub use table::{RowRef, Rows, Table};
 pub use text::fold;
 pub use validation::code::Code;

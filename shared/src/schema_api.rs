@@ -20,6 +20,9 @@ pub struct WorkspaceSchema {
     pub agents: Vec<AgentInfo>,
     /// The import profiles admins saved.
     pub profiles: Vec<NamedProfile>,
+    /// The groups of agents customers can be assigned to.
+    #[serde(default)]
+    pub groups: Vec<GroupInfo>,
 }
 
 /// A built-in field and its names.
@@ -65,6 +68,30 @@ pub struct AgentInfo {
     pub role: Role,
     /// Whether they take new customers now.
     pub available: bool,
+}
+
+/// A group of agents that takes customers in turns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupInfo {
+    /// Its name, unique in the workspace.
+    pub name: String,
+    /// Its members' emails, in alphabetical order.
+    pub members: Vec<String>,
+}
+
+/// A named list of customers, as `GET /api/lists` returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerListInfo {
+    /// The server's identifier.
+    pub id: i64,
+    /// Its name, unique in the workspace.
+    pub name: String,
+    /// How many customers are on it.
+    pub members: u64,
+    /// The import that created it, if one did.
+    pub import_id: Option<i64>,
+    /// When it was created (milliseconds since the Unix epoch).
+    pub created_at: i64,
 }
 
 /// An import profile saved under a name.

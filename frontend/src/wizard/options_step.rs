@@ -9,6 +9,9 @@ use super::sending::{next_batch, open_import};
 use super::state::Step;
 use crate::api;
 
+/// How a group is told from an agent's email among the assignee choices.
+const GROUP_PREFIX: &str = "group:";
+
 /// The options step.
 #[component]
 pub fn OptionsStep() -> impl IntoView {
@@ -27,7 +30,13 @@ pub fn OptionsStep() -> impl IntoView {
     let assign_value = move || match state.options.with(|o| o.assign_to.clone()) {
         None => String::new(),
         Some(Assignee::Me) => "me".to_owned(),
-        Some(Assignee::Agent(email)) => email,
+        Some(Assignee::Agent { email }) => email,
+        Some(Assignee::Group { name }) => format!("{GROUP_PREFIX}{name}"),
+    };
+    let groups = move || {
+        state
+            .schema
+            .with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
     };
     let run_preview = move |_| {
         preview.set(None);
@@ -92,7 +101,10 @@ pub fn OptionsStep() -> impl IntoView {
                     state.options.update(|o| o.assign_to = match value.as_str() {
                         "" => None,
                         "me" => Some(Assignee::Me),
-                        email => Some(Assignee::Agent(email.to_owned())),
+                        other => match other.strip_prefix(GROUP_PREFIX) {
+                            Some(name) => Some(Assignee::Group { name: name.to_owned() }),
+                            None => Some(Assignee::Agent { email: other.to_owned() }),
+                        },
                     });
                     preview.set(None);
                 }>
@@ -103,6 +115,12 @@ pub fn OptionsStep() -> impl IntoView {
                         let selected = move || assign_value() == email;
                         let label = format!("{} ({}){}", agent.name, agent.email, if agent.available { "" } else { ", unavailable" });
                         view! { <option value=agent.email.clone() selected=selected>{label}</option> }
+                    }).collect_view()}
+                    {move || groups().into_iter().map(|group| {
+                        let value = format!("{GROUP_PREFIX}{}", group.name);
+                        let selected = { let value = value.clone(); move || assign_value() == value };
+                        let label = format!("Group {}: {} agents in turns", group.name, group.members.len());
+                        view! { <option value=value selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
                 <label>
@@ -142,6 +160,15 @@ pub fn OptionsStep() -> impl IntoView {
                         <option value="active">"Active customer"</option>
                         <option value="potential">"Potential customer"</option>
                     </select>
+                </label>
+                <label>
+                    "Put them on the list (created if new; leave blank for none) "
+                    <input type="text" id="list-name" maxlength="100"
+                        prop:value=move || state.options.with(|o| o.list.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev).trim().to_owned();
+                            state.options.update(|o| o.list = (!name.is_empty()).then_some(name));
+                        } />
                 </label>
             </fieldset>
             <button id="preview-button" class="secondary" on:click=run_preview>"Preview what would happen"</button>

@@ -100,6 +100,22 @@ pub(crate) async fn apply_batch(
     }
     let rows_per_insert = db.rows_per_insert(OUTCOME_COLUMNS);
     insert_outcomes(&mut tx, rows_per_insert, import.id, batch, &rows, &previous).await?;
+    if let Some(list) = &import.options.list {
+        let customers: Vec<i64> = rows
+            .iter()
+            .filter_map(|row| row.outcome.customer_id())
+            .collect();
+        let rows_per_insert = db.rows_per_insert(LIST_MEMBER_COLUMNS);
+        add_to_list(
+            &mut tx,
+            rows_per_insert,
+            import,
+            list,
+            &customers,
+            now_millis,
+        )
+        .await?;
+    }
     let answer = BatchAnswer { seq, rows };
     let stored = sqlx::query(
         "insert into import_batch (import_id, seq, content_hash, answer, created_at) \
@@ -189,7 +205,7 @@ async fn stored_answer(
 }
 
 /// Customer columns written per new customer.
-const CUSTOMER_COLUMNS: usize = 11;
+const CUSTOMER_COLUMNS: usize = 12;
 
 /// Inserts the batch's new customers with multi-row statements, and their tags; returns their
 /// ids by row index.
@@ -210,7 +226,7 @@ async fn insert_created(
         })
         .collect();
     let mut ids = HashMap::with_capacity(new.len());
-    let assigner = Assigner::for_import(tx, import).await?;
+    let mut assigner = Assigner::for_batch(tx, import, new.len()).await?;
     // The ids come back with their lines; a batch that repeats a line is inserted row by row.
     let mut lines: Vec<u64> = new
         .iter()
@@ -222,13 +238,15 @@ async fn insert_created(
     for chunk in new.chunks(per_statement) {
         let sql = format!(
             "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
-             phone, import_id, search_text, status, assigned_user_id) values {} \
+             phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
+             values {} \
              returning id, line",
             placeholders(chunk.len(), CUSTOMER_COLUMNS)
         );
         let mut query = sqlx::query(&sql);
         for (index, record) in chunk {
             let (email, phone) = keys(record);
+            let assignment = assigner.next();
             query = query
                 .bind(import.workspace_id)
                 .bind(import.file_name.clone())
@@ -240,7 +258,8 @@ async fn insert_created(
                 .bind(import.id)
                 .bind(search_text(record))
                 .bind(record.fields.get("status").cloned())
-                .bind(assigner.next());
+                .bind(assignment.user_id)
+                .bind(assignment.group_id);
         }
         let returned = query.fetch_all(&mut *tx).await?;
         let mut by_line = HashMap::with_capacity(returned.len());
@@ -360,6 +379,54 @@ async fn insert_outcomes(
                     (!source.is_empty())
                         .then(|| serde_json::to_string(source).expect("cells serialise")),
                 );
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// List member columns per customer.
+const LIST_MEMBER_COLUMNS: usize = 3;
+
+/// Puts `customers` on the workspace's list `name` (created if missing), remembering this
+/// import as the one that added them, so revert can take them off again.
+async fn add_to_list(
+    tx: &mut AnyConnection,
+    rows_per_insert: usize,
+    import: &StoredImport,
+    name: &str,
+    customers: &[i64],
+    now_millis: i64,
+) -> Result<(), sqlx::Error> {
+    let name = name.trim();
+    sqlx::query(
+        "insert into customer_list (workspace_id, name, import_id, created_at) \
+         values ($1, $2, $3, $4) on conflict (workspace_id, name) do nothing",
+    )
+    .bind(import.workspace_id)
+    .bind(name.to_owned())
+    .bind(import.id)
+    .bind(now_millis)
+    .execute(&mut *tx)
+    .await?;
+    let list_id: i64 =
+        sqlx::query_scalar("select id from customer_list where workspace_id = $1 and name = $2")
+            .bind(import.workspace_id)
+            .bind(name.to_owned())
+            .fetch_one(&mut *tx)
+            .await?;
+    let mut customers = customers.to_vec();
+    customers.sort_unstable();
+    customers.dedup();
+    for chunk in customers.chunks(rows_per_insert) {
+        let sql = format!(
+            "insert into customer_list_member (list_id, customer_id, import_id) values {} \
+             on conflict (list_id, customer_id) do nothing",
+            placeholders(chunk.len(), LIST_MEMBER_COLUMNS)
+        );
+        let mut query = sqlx::query(&sql);
+        for customer_id in chunk {
+            query = query.bind(list_id).bind(*customer_id).bind(import.id);
         }
         query.execute(&mut *tx).await?;
     }

@@ -1,57 +1,116 @@
-//! Who an import's new customers are assigned to: the importing user, a chosen agent, or — when
-//! that agent is away and the import says so — a random available agent for each customer.
+//! Who an import's new customers are assigned to: the importing user, a chosen agent, or a
+//! group (its available agents in turns). When the agent (or every agent of the group) is away
+//! and the import says so, each customer goes to a random available agent instead.
 
-use clientela_shared::{Assignee, Role};
+use clientela_shared::{Assignee, RequestProblem, Role};
 use sqlx::{AnyConnection, Row};
 
 use super::store::StoredImport;
-use crate::accounts::StoredUser;
+use crate::accounts::{self, StoredUser};
+use crate::catalogues;
+use crate::db::Db;
 use crate::error::ApiError;
 
-/// Refuses an assignment the user may not make: agents assign only to themselves.
-pub(crate) fn check_assignment(
+/// Refuses an assignment the user may not make (403): agents assign only to themselves and to
+/// their groups. An agent or group the workspace does not have is a problem with the request.
+pub(crate) async fn check_assignment(
+    db: &Db,
     user: &StoredUser,
     assignee: Option<&Assignee>,
-) -> Result<(), ApiError> {
+) -> Result<Vec<RequestProblem>, ApiError> {
+    let unknown = |message: String| {
+        vec![RequestProblem {
+            field: "options.assign_to".to_owned(),
+            code: "assign_to.unknown".to_owned(),
+            message,
+        }]
+    };
     match assignee {
-        Some(Assignee::Agent(email))
-            if user.role == Role::Agent && !email.trim().eq_ignore_ascii_case(&user.email) =>
-        {
-            Err(ApiError::Forbidden(
-                "Agents can assign customers only to themselves.".to_owned(),
-            ))
+        None | Some(Assignee::Me) => Ok(Vec::new()),
+        Some(Assignee::Agent { email }) => {
+            let agent = accounts::find_user_by_email(db, email)
+                .await?
+                .filter(|agent| agent.workspace_id == user.workspace_id);
+            let Some(agent) = agent else {
+                return Ok(unknown(format!(
+                    "No agent of this workspace has the email {email}."
+                )));
+            };
+            if user.role == Role::Agent && agent.id != user.id {
+                return Err(ApiError::Forbidden(
+                    "Agents can assign customers only to themselves or to their groups.".to_owned(),
+                ));
+            }
+            Ok(Vec::new())
         }
-        _ => Ok(()),
+        Some(Assignee::Group { name }) => {
+            let Some((_, members)) = catalogues::find_group(db, user.workspace_id, name).await?
+            else {
+                return Ok(unknown(format!(
+                    "This workspace has no group named {name}."
+                )));
+            };
+            if user.role == Role::Agent && !members.contains(&user.id) {
+                return Err(ApiError::Forbidden(
+                    "Agents can assign customers only to themselves or to their groups.".to_owned(),
+                ));
+            }
+            Ok(Vec::new())
+        }
     }
 }
 
-/// Picks the assignee of each of `count` new customers.
+/// Where one new customer goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Assignment {
+    /// The agent (a user id).
+    pub user_id: Option<i64>,
+    /// The group it was assigned through.
+    pub group_id: Option<i64>,
+}
+
+/// Picks the assignee of each new customer of one batch.
 #[derive(Debug)]
 pub(crate) struct Assigner {
-    chosen: Option<i64>,
-    /// Available agents to draw from when the chosen one is away (empty otherwise).
+    /// The group, when the import assigns to one.
+    group_id: Option<i64>,
+    /// The agents who take customers in turns (one for an agent or "me"; a group's available
+    /// members), or empty.
+    turns: Vec<i64>,
+    /// Where the next customer's turn is in `turns`.
+    next_turn: u64,
+    /// Available agents to draw from when nobody in `turns` is available (empty otherwise).
     stand_ins: Vec<i64>,
 }
 
 impl Assigner {
-    /// Reads who the import assigns to and, if needed, the workspace's available users.
-    pub(crate) async fn for_import(
+    /// Reads who the import assigns to, for a batch of `new_customers`. A group's turn counter
+    /// moves on by that many inside the batch's transaction, so concurrent batches (on any
+    /// replica) never hand out the same turns.
+    pub(crate) async fn for_batch(
         connection: &mut AnyConnection,
         import: &StoredImport,
+        new_customers: usize,
     ) -> Result<Assigner, sqlx::Error> {
-        let (chosen, available) = match &import.options.assign_to {
-            None => (None, true),
+        let mut assigner = Assigner {
+            group_id: None,
+            turns: Vec::new(),
+            next_turn: 0,
+            stand_ins: Vec::new(),
+        };
+        let mut chosen_is_away = false;
+        match &import.options.assign_to {
+            None => return Ok(assigner),
             Some(Assignee::Me) => {
-                let row = sqlx::query("select id, available from app_user where id = $1")
-                    .bind(import.user_id)
-                    .fetch_one(&mut *connection)
-                    .await?;
-                (
-                    Some(row.try_get("id")?),
-                    row.try_get::<i64, _>("available")? != 0,
-                )
+                let available: i64 =
+                    sqlx::query_scalar("select available from app_user where id = $1")
+                        .bind(import.user_id)
+                        .fetch_one(&mut *connection)
+                        .await?;
+                assigner.turns.push(import.user_id);
+                chosen_is_away = available == 0;
             }
-            Some(Assignee::Agent(email)) => {
+            Some(Assignee::Agent { email }) => {
                 let row = sqlx::query(
                     "select id, available from app_user where workspace_id = $1 and email = $2",
                 )
@@ -59,37 +118,103 @@ impl Assigner {
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(&mut *connection)
                 .await?;
-                match row {
-                    Some(row) => (
-                        Some(row.try_get("id")?),
-                        row.try_get::<i64, _>("available")? != 0,
-                    ),
-                    None => (None, true),
+                if let Some(row) = row {
+                    assigner.turns.push(row.try_get("id")?);
+                    chosen_is_away = row.try_get::<i64, _>("available")? == 0;
                 }
             }
-        };
-        let stand_ins = if chosen.is_some() && !available && import.options.reassign_if_unavailable
-        {
-            sqlx::query_scalar(
+            Some(Assignee::Group { name }) => {
+                let group_id: Option<i64> = sqlx::query_scalar(
+                    "select id from agent_group where workspace_id = $1 and name = $2",
+                )
+                .bind(import.workspace_id)
+                .bind(name.trim().to_owned())
+                .fetch_optional(&mut *connection)
+                .await?;
+                if let Some(group_id) = group_id {
+                    assigner.group_id = Some(group_id);
+                    assigner.turns = sqlx::query_scalar(
+                        "select u.id from agent_group_member m join app_user u on u.id = m.user_id \
+                         where m.group_id = $1 and u.available = 1 order by u.id",
+                    )
+                    .bind(group_id)
+                    .fetch_all(&mut *connection)
+                    .await?;
+                    chosen_is_away = assigner.turns.is_empty();
+                    let handed_out = i64::try_from(new_customers).unwrap_or(i64::MAX);
+                    let after: i64 = sqlx::query_scalar(
+                        "update agent_group set next_turn = next_turn + $1 where id = $2 \
+                         returning next_turn",
+                    )
+                    .bind(handed_out)
+                    .bind(group_id)
+                    .fetch_one(&mut *connection)
+                    .await?;
+                    assigner.next_turn = after.saturating_sub(handed_out).unsigned_abs();
+                }
+            }
+        }
+        if chosen_is_away && import.options.reassign_if_unavailable {
+            assigner.turns.clear();
+            assigner.stand_ins = sqlx::query_scalar(
                 "select id from app_user where workspace_id = $1 and available = 1 order by id",
             )
             .bind(import.workspace_id)
             .fetch_all(&mut *connection)
-            .await?
-        } else {
-            Vec::new()
-        };
-        Ok(Assigner { chosen, stand_ins })
+            .await?;
+        }
+        Ok(assigner)
     }
 
-    /// The user the next new customer goes to.
-    pub(crate) fn next(&self) -> Option<i64> {
-        if self.stand_ins.is_empty() {
-            return self.chosen;
+    /// Where the next new customer goes.
+    pub(crate) fn next(&mut self) -> Assignment {
+        let user_id = if !self.stand_ins.is_empty() {
+            let mut bytes = [0u8; 8];
+            getrandom::fill(&mut bytes).expect("the operating system provides random bytes");
+            let pick = u64::from_le_bytes(bytes) % self.stand_ins.len() as u64;
+            Some(self.stand_ins[pick as usize])
+        } else if self.turns.is_empty() {
+            None
+        } else {
+            let turn = self.next_turn % self.turns.len() as u64;
+            self.next_turn += 1;
+            Some(self.turns[turn as usize])
+        };
+        Assignment {
+            user_id,
+            group_id: self.group_id,
         }
-        let mut bytes = [0u8; 8];
-        getrandom::fill(&mut bytes).expect("the operating system provides random bytes");
-        let pick = u64::from_le_bytes(bytes) % self.stand_ins.len() as u64;
-        Some(self.stand_ins[pick as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_hands_out_turns_in_order_from_where_it_stopped() {
+        let mut assigner = Assigner {
+            group_id: Some(7),
+            turns: vec![10, 20, 30],
+            next_turn: 4,
+            stand_ins: Vec::new(),
+        };
+        let users: Vec<Option<i64>> = (0..4).map(|_| assigner.next().user_id).collect();
+        assert_eq!(users, [Some(20), Some(30), Some(10), Some(20)]);
+        assert_eq!(assigner.next().group_id, Some(7));
+    }
+
+    #[test]
+    fn stand_ins_are_drawn_from_the_available_agents() {
+        let mut assigner = Assigner {
+            group_id: None,
+            turns: Vec::new(),
+            next_turn: 0,
+            stand_ins: vec![3, 4],
+        };
+        for _ in 0..20 {
+            let user = assigner.next().user_id.unwrap();
+            assert!(user == 3 || user == 4);
+        }
     }
 }

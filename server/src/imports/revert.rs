@@ -1,6 +1,7 @@
 //! Undoing an import: the customers it created are removed and the ones it updated get their
 //! previous values back — unless a later import has changed them since, in which case they are
-//! kept and counted.
+//! kept and counted. The customers it put on a list come off it, and a list it created is
+//! removed when nobody is left on it.
 
 use clientela_shared::{Record, RevertSummary};
 use sqlx::Row;
@@ -68,10 +69,28 @@ pub(crate) async fn revert(
             _ => summary.restored += 1,
         }
     }
+    take_off_lists(&mut tx, import.id).await?;
     sqlx::query("update customer_import set status = 'reverted' where id = $1")
         .bind(import.id)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
     Ok(summary)
+}
+
+/// Takes the customers `import_id` put on lists off them, and removes the lists it created that
+/// are left empty.
+async fn take_off_lists(tx: &mut sqlx::AnyConnection, import_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from customer_list_member where import_id = $1")
+        .bind(import_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "delete from customer_list where import_id = $1 and not exists \
+         (select 1 from customer_list_member m where m.list_id = customer_list.id)",
+    )
+    .bind(import_id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }

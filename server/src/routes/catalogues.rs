@@ -33,6 +33,7 @@ async fn schema(
         tags: catalogues::tags(&state.db, workspace).await?,
         agents: catalogues::agents(&state.db, workspace).await?,
         profiles: catalogues::profiles(&state.db, workspace).await?,
+        groups: catalogues::groups(&state.db, workspace).await?,
     }))
 }
 

@@ -42,12 +42,16 @@ async fn import(
     Ok(Json(ImportReceipt { stored }))
 }
 
-/// The query of `GET /api/customers?q=&tag=&status=&page=` (or `offset=`), `limit=` per page.
+/// The query of `GET /api/customers?q=&tag=&status=&agent=&list=&page=` (or `offset=`), `limit=` per page.
 #[derive(Debug, Deserialize)]
 struct ListQuery {
     q: Option<String>,
     tag: Option<String>,
     status: Option<String>,
+    /// An agent's email.
+    agent: Option<String>,
+    /// A list's name.
+    list: Option<String>,
     /// 1-based page number; wins over `offset`.
     page: Option<u64>,
     #[serde(default)]
@@ -74,6 +78,8 @@ async fn list(
         q: query.q,
         tag: query.tag,
         status: query.status,
+        agent: query.agent,
+        list: query.list,
         limit,
         offset,
     };

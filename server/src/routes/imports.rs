@@ -10,11 +10,9 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    Assignee, Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem,
-    RevertSummary,
+    Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem, RevertSummary,
 };
 
-use crate::accounts;
 use crate::auth::CurrentUser;
 use crate::clock::now_millis;
 use crate::error::ApiError;
@@ -24,6 +22,9 @@ use crate::state::AppState;
 
 /// The longest client id accepted.
 const MAX_CLIENT_ID: usize = 200;
+
+/// The longest list name accepted.
+const MAX_LIST_NAME: usize = 100;
 
 /// The import routes.
 pub fn router() -> Router<AppState> {
@@ -43,18 +44,9 @@ async fn open(
     Json(request): Json<NewImport>,
 ) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
     let mut problems = check_new_import(&request);
-    imports::check_assignment(&user, request.options.assign_to.as_ref())?;
-    if let Some(Assignee::Agent(email)) = &request.options.assign_to
-        && accounts::find_user_by_email(&state.db, email)
-            .await?
-            .is_none_or(|agent| agent.workspace_id != user.workspace_id)
-    {
-        problems.push(RequestProblem {
-            field: "options.assign_to".to_owned(),
-            code: "assign_to.unknown".to_owned(),
-            message: format!("No agent of this workspace has the email {email}."),
-        });
-    }
+    problems.extend(
+        imports::check_assignment(&state.db, &user, request.options.assign_to.as_ref()).await?,
+    );
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
     }
@@ -103,6 +95,15 @@ fn check_new_import(request: &NewImport) -> Vec<RequestProblem> {
     }
     if let Err(err) = request.profile.check() {
         problem("profile", "profile.invalid", err.to_string());
+    }
+    if let Some(list) = &request.options.list
+        && (list.trim().is_empty() || list.trim().chars().count() > MAX_LIST_NAME)
+    {
+        problem(
+            "options.list",
+            "list.invalid",
+            format!("A list's name has 1 to {MAX_LIST_NAME} characters."),
+        );
     }
     problems
 }

@@ -2,6 +2,8 @@
 
 pub mod catalogues;
 pub mod customers;
+pub mod groups;
 pub mod health;
 pub mod imports;
+pub mod lists;
 pub mod session;

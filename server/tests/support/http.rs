@@ -130,6 +130,27 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// Any method with the API token `token` and, when given, a JSON body.
+    pub async fn call_as(
+        &self,
+        method: &str,
+        uri: &str,
+        body: Option<&str>,
+        token: &str,
+    ) -> (StatusCode, Value) {
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"));
+        let request = match body {
+            Some(body) => request
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_owned())),
+            None => request.body(Body::empty()),
+        };
+        self.send(request.unwrap()).await
+    }
+
     async fn send(&self, request: Request<Body>) -> (StatusCode, Value) {
         let (status, _, json) = self.request(request).await;
         (status, json)
