@@ -66,85 +66,131 @@ pub async fn list(
     workspace_id: i64,
     query: &CustomerQuery,
 ) -> Result<(Vec<Customer>, u64), sqlx::Error> {
-    let mut conditions = vec!["workspace_id = $1".to_owned()];
-    let mut params: Vec<String> = Vec::new();
-    if let Some(pattern) = query.q.as_deref().and_then(search_pattern) {
-        params.push(pattern);
-        conditions.push(format!(
-            "search_text like ${} escape '\\'",
-            params.len() + 1
-        ));
-    }
-    if let Some(tag) = query.tag.as_deref().filter(|tag| !tag.trim().is_empty()) {
-        params.push(tag.trim().to_owned());
-        conditions.push(format!(
-            "id in (select customer_id from customer_tag where tag = ${})",
-            params.len() + 1
-        ));
-    }
-    if let Some(status) = query
-        .status
-        .as_deref()
-        .filter(|status| !status.trim().is_empty())
-    {
-        params.push(status.trim().to_owned());
-        conditions.push(format!("status = ${}", params.len() + 1));
-    }
-    if let Some(agent) = non_blank(&query.agent) {
-        params.push(agent.to_lowercase());
-        conditions.push(format!(
-            "assigned_user_id in (select id from app_user where workspace_id = $1 and email = ${})",
-            params.len() + 1
-        ));
-    }
-    if let Some(list) = non_blank(&query.list) {
-        params.push(list.to_owned());
-        conditions.push(format!(
-            "id in (select m.customer_id from customer_list_member m \
-             join customer_list l on l.id = m.list_id where l.workspace_id = $1 and l.name = ${})",
-            params.len() + 1
-        ));
-    }
-    let filter = conditions.join(" and ");
-    let page_sql = format!(
-        "select id, file_name, line, fields, \
-         (select email from app_user u where u.id = customer.assigned_user_id) as agent, \
-         (select name from agent_group g where g.id = customer.assigned_group_id) as group_name \
-         from customer where {filter} \
-         order by id limit ${} offset ${}",
-        params.len() + 2,
-        params.len() + 3
-    );
-    let mut page = sqlx::query(&page_sql).bind(workspace_id);
-    for param in &params {
-        page = page.bind(param.clone());
-    }
-    let rows = page
-        .bind(i64::from(query.limit))
-        .bind(to_i64(query.offset))
-        .fetch_all(db.pool())
+    let filter = Filter::new(query);
+    let customers = filter
+        .page(db, workspace_id, Page::Offset(query.offset), query.limit)
         .await?;
-    let customers = rows
-        .iter()
-        .map(|row| {
-            let fields: String = row.try_get("fields")?;
-            Ok(Customer {
-                id: row.try_get("id")?,
-                file_name: row.try_get("file_name")?,
-                line: row.try_get::<i64, _>("line")?.unsigned_abs(),
-                fields: flat_fields(&fields)?,
-                agent: row.try_get("agent")?,
-                group: row.try_get("group_name")?,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let count_sql = format!("select count(*) from customer where {filter}");
+    let count_sql = format!("select count(*) from customer where {}", filter.sql);
     let mut count = sqlx::query_scalar(&count_sql).bind(workspace_id);
-    for param in &params {
+    for param in &filter.params {
         count = count.bind(param.clone());
     }
     let total: i64 = count.fetch_one(db.pool()).await?;
     Ok((customers, total.unsigned_abs()))
+}
+
+/// Up to `limit` customers matching `query` whose id is above `after_id`, by id: the export
+/// walks every matching customer this way without ever holding them all.
+pub async fn page_after(
+    db: &Db,
+    workspace_id: i64,
+    query: &CustomerQuery,
+    after_id: i64,
+    limit: u32,
+) -> Result<Vec<Customer>, sqlx::Error> {
+    Filter::new(query)
+        .page(db, workspace_id, Page::After(after_id), limit)
+        .await
+}
+
+/// Where a page starts.
+enum Page {
+    /// After skipping this many matches.
+    Offset(u64),
+    /// After the customer with this id.
+    After(i64),
+}
+
+/// A query's conditions as SQL (`$1` is the workspace) and the text bound to `$2` and on.
+struct Filter {
+    sql: String,
+    params: Vec<String>,
+}
+
+impl Filter {
+    fn new(query: &CustomerQuery) -> Filter {
+        let mut conditions = vec!["workspace_id = $1".to_owned()];
+        let mut params: Vec<String> = Vec::new();
+        let mut add = |condition: &str, param: String| {
+            params.push(param);
+            conditions.push(condition.replace("$?", &format!("${}", params.len() + 1)));
+        };
+        if let Some(pattern) = query.q.as_deref().and_then(search_pattern) {
+            add("search_text like $? escape '\\'", pattern);
+        }
+        if let Some(tag) = non_blank(&query.tag) {
+            add(
+                "id in (select customer_id from customer_tag where tag = $?)",
+                tag.to_owned(),
+            );
+        }
+        if let Some(status) = non_blank(&query.status) {
+            add("status = $?", status.to_owned());
+        }
+        if let Some(agent) = non_blank(&query.agent) {
+            add(
+                "assigned_user_id in (select id from app_user where workspace_id = $1 and email = $?)",
+                agent.to_lowercase(),
+            );
+        }
+        if let Some(list) = non_blank(&query.list) {
+            add(
+                "id in (select m.customer_id from customer_list_member m \
+                 join customer_list l on l.id = m.list_id where l.workspace_id = $1 and l.name = $?)",
+                list.to_owned(),
+            );
+        }
+        Filter {
+            sql: conditions.join(" and "),
+            params,
+        }
+    }
+
+    async fn page(
+        &self,
+        db: &Db,
+        workspace_id: i64,
+        start: Page,
+        limit: u32,
+    ) -> Result<Vec<Customer>, sqlx::Error> {
+        let (after, offset) = match start {
+            Page::Offset(offset) => (i64::MIN, to_i64(offset)),
+            Page::After(id) => (id, 0),
+        };
+        let next = self.params.len() + 2;
+        let sql = format!(
+            "select id, file_name, line, fields, \
+             (select email from app_user u where u.id = customer.assigned_user_id) as agent, \
+             (select name from agent_group g where g.id = customer.assigned_group_id) as group_name \
+             from customer where {} and id > ${next} order by id limit ${} offset ${}",
+            self.sql,
+            next + 1,
+            next + 2
+        );
+        let mut page = sqlx::query(&sql).bind(workspace_id);
+        for param in &self.params {
+            page = page.bind(param.clone());
+        }
+        let rows = page
+            .bind(after)
+            .bind(i64::from(limit))
+            .bind(offset)
+            .fetch_all(db.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let fields: String = row.try_get("fields")?;
+                Ok(Customer {
+                    id: row.try_get("id")?,
+                    file_name: row.try_get("file_name")?,
+                    line: row.try_get::<i64, _>("line")?.unsigned_abs(),
+                    fields: flat_fields(&fields)?,
+                    agent: row.try_get("agent")?,
+                    group: row.try_get("group_name")?,
+                })
+            })
+            .collect()
+    }
 }
 
 /// The trimmed text of a query parameter, unless it is missing or blank.

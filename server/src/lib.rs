@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod auth;
 mod catalogues;
 mod clock;
+mod customer_export;
 mod customer_lists;
 mod customer_store;
 mod db;

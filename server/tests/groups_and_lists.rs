@@ -120,7 +120,10 @@ async fn admins_manage_groups_and_everyone_sees_them(backend: Backend) {
         .call_as("PUT", "/api/groups/Ventas", Some(&unknown), ADMIN_TOKEN)
         .await;
     assert_eq!(status, 422);
-    assert_eq!(body["error"]["problems"][0]["code"], "members.unknown", "{body}");
+    assert_eq!(
+        body["error"]["problems"][0]["code"], "members.unknown",
+        "{body}"
+    );
 
     let (status, _) = app
         .call_as("PUT", "/api/groups/Mine", Some(&members), &ana)

@@ -8,6 +8,7 @@ mod support {
 
 mod accounts;
 mod catalogues;
+mod customer_export;
 mod customers;
 mod email;
 mod groups_and_lists;

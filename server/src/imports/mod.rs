@@ -12,7 +12,7 @@ mod summary_email;
 
 pub(crate) use apply_batch::{BatchError, apply_batch, preview_batch};
 pub(crate) use assignment::check_assignment;
-pub(crate) use error_file::errors_csv;
+pub(crate) use error_file::{errors_csv, neutralise};
 pub(crate) use revert::revert;
 pub(crate) use store::{StoredImport, commit, find, list, open, summary};
 pub(crate) use summary_email::email_summary;

@@ -2,13 +2,17 @@
 //! need a signed-in user and only ever touch that user's workspace.
 
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use clientela_shared::{CustomerList, ImportReceipt, ImportRequest, check_import_request};
 use serde::Deserialize;
 
 use crate::auth::CurrentUser;
 use crate::clock::now_millis;
+use crate::customer_export;
 use crate::customer_store::{self, CustomerQuery, NewCustomer};
 use crate::error::ApiError;
 use crate::json::Json;
@@ -16,7 +20,9 @@ use crate::state::AppState;
 
 /// The customer routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/customers", get(list).post(import))
+    Router::new()
+        .route("/customers", get(list).post(import))
+        .route("/customers/export.csv", get(export_csv))
 }
 
 async fn import(
@@ -85,4 +91,33 @@ async fn list(
     };
     let (customers, total) = customer_store::list(&state.db, user.workspace_id, &query).await?;
     Ok(Json(CustomerList { customers, total }))
+}
+
+/// Every customer matching the same filters as the list (no paging), as a CSV download.
+async fn export_csv(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Query(query): Query<ListQuery>,
+) -> impl IntoResponse {
+    let query = CustomerQuery {
+        q: query.q,
+        tag: query.tag,
+        status: query.status,
+        agent: query.agent,
+        list: query.list,
+        limit: 0,
+        offset: 0,
+    };
+    tracing::info!(user = user.id, ?query, "customers exported");
+    let chunks = customer_export::export_csv(state.db.clone(), user.workspace_id, query);
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"customers.csv\"",
+            ),
+        ],
+        Body::from_stream(chunks),
+    )
 }
