@@ -1,7 +1,7 @@
 //! `GET /api/customers/export.csv`: every customer matching the filters as CSV, written page by
 //! page while it is sent, so a million customers never sit in memory at once.
 //!
-//! The columns are the id, the built-in fields in schema order, the agent and group, then every
+//! The columns are the id, the built-in fields in schema order, the assigned agent and group, then every
 //! custom and additional value any matching customer has (found by a first pass over them), and
 //! the file and line the customer came from. Cells a spreadsheet would run as formulas are
 //! neutralised, as in the error file.
@@ -18,7 +18,13 @@ use crate::db::Db;
 use crate::imports::neutralise;
 
 /// The columns that are not fields.
-const OWN_COLUMNS: [&str; 5] = ["id", "agent", "group", "file_name", "line"];
+const OWN_COLUMNS: [&str; 5] = [
+    "id",
+    "assigned_agent",
+    "assigned_group",
+    "file_name",
+    "line",
+];
 
 /// Customers read per database round trip.
 const PAGE: u32 = 2_000;
@@ -118,7 +124,7 @@ impl Export {
         self.done = false;
         let mut columns = vec!["id".to_owned()];
         columns.extend(built_in.iter().map(|key| (*key).to_owned()));
-        columns.extend(["agent".to_owned(), "group".to_owned()]);
+        columns.extend(["assigned_agent".to_owned(), "assigned_group".to_owned()]);
         columns.extend(others);
         columns.extend(["file_name".to_owned(), "line".to_owned()]);
         Ok(columns)
@@ -129,8 +135,8 @@ impl Export {
 fn cell(customer: &Customer, column: &str) -> String {
     match column {
         "id" => customer.id.to_string(),
-        "agent" => customer.agent.clone().unwrap_or_default(),
-        "group" => customer.group.clone().unwrap_or_default(),
+        "assigned_agent" => customer.agent.clone().unwrap_or_default(),
+        "assigned_group" => customer.group.clone().unwrap_or_default(),
         "file_name" => customer.file_name.clone(),
         "line" => customer.line.to_string(),
         key => customer.fields.get(key).cloned().unwrap_or_default(),

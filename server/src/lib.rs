@@ -54,8 +54,10 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::session::router())
         .merge(routes::imports::router())
         .merge(routes::catalogues::router())
+        .merge(routes::custom_fields::router())
         .merge(routes::groups::router())
         .merge(routes::lists::router())
+        .merge(routes::users::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);

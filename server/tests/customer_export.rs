@@ -70,8 +70,8 @@ async fn the_export_has_every_customer_and_column(backend: Backend) {
         "email",
         "tags",
         "notes",
-        "agent",
-        "group",
+        "assigned_agent",
+        "assigned_group",
         "extra.Origen",
         "file_name",
         "line",
@@ -94,7 +94,7 @@ async fn the_export_has_every_customer_and_column(backend: Backend) {
     assert_eq!(jose[at("extra.Origen")], "Feria");
     assert_eq!(jose[at("tags")], "vip");
     assert!(
-        !rows[2][at("agent")].is_empty(),
+        !rows[2][at("assigned_agent")].is_empty(),
         "assigned to the importing admin"
     );
     let mut ids: Vec<&str> = rows[1..].iter().map(|row| row[0].as_str()).collect();

@@ -6,7 +6,9 @@ mod support {
     pub mod smtp;
 }
 
+mod access_matrix;
 mod accounts;
+mod admin_api;
 mod catalogues;
 mod customer_export;
 mod customers;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::Role;
 use crate::schema::field::Field;
-use crate::schema::profile::Profile;
+use crate::schema::profile::{CustomField, Profile};
 use crate::validation::messages::Language;
 
 /// The workspace's schema and catalogues.
@@ -23,6 +23,10 @@ pub struct WorkspaceSchema {
     /// The groups of agents customers can be assigned to.
     #[serde(default)]
     pub groups: Vec<GroupInfo>,
+    /// The workspace's own fields, which every import profile gets besides its own (see
+    /// [`Profile::add_workspace_fields`]).
+    #[serde(default)]
+    pub custom_fields: Vec<CustomField>,
 }
 
 /// A built-in field and its names.

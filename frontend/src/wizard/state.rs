@@ -178,7 +178,8 @@ impl WizardState {
     }
 
     /// The profile rows are checked with: the workspace's first saved profile (or the
-    /// default), its tags and agents, and the default country the user chose.
+    /// default), the workspace's custom fields (as the server adds them), its tags, and the
+    /// default country the user chose.
     pub fn profile(self) -> Profile {
         let schema = self.schema.get_untracked();
         let mut profile = schema
@@ -186,10 +187,11 @@ impl WizardState {
             .and_then(|schema| schema.profiles.first())
             .map(|named| named.profile.clone())
             .unwrap_or_default();
-        if let Some(schema) = schema
-            && profile.tags.is_empty()
-        {
-            profile.tags = schema.tags;
+        if let Some(schema) = schema {
+            profile.add_workspace_fields(&schema.custom_fields);
+            if profile.tags.is_empty() {
+                profile.tags = schema.tags;
+            }
         }
         if let Some(country) = self.default_country.get_untracked() {
             profile.default_country = Some(country);

@@ -5,6 +5,7 @@ mod manage;
 mod password;
 mod secret;
 mod store;
+mod update;
 
 pub use bootstrap::{FirstAdmin, ensure_first_workspace};
 pub use manage::{add_user, create_token_for, first_workspace};
@@ -14,3 +15,4 @@ pub use store::{NewUser, StoredUser, UserError};
 pub(crate) use store::{
     create_session, delete_session, find_user_by_email, user_by_session, user_by_token,
 };
+pub(crate) use update::{UpdateError, UserChanges, find_user_in_workspace, update_user};

@@ -34,6 +34,7 @@ async fn schema(
         agents: catalogues::agents(&state.db, workspace).await?,
         profiles: catalogues::profiles(&state.db, workspace).await?,
         groups: catalogues::groups(&state.db, workspace).await?,
+        custom_fields: catalogues::custom_fields(&state.db, workspace).await?,
     }))
 }
 

@@ -11,9 +11,12 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use clientela_shared::{
     Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem, RevertSummary,
+    Role,
 };
 
+use crate::accounts::StoredUser;
 use crate::auth::CurrentUser;
+use crate::catalogues;
 use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::imports::{self, BatchError, StoredImport};
@@ -41,8 +44,11 @@ pub fn router() -> Router<AppState> {
 async fn open(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
-    Json(request): Json<NewImport>,
+    Json(mut request): Json<NewImport>,
 ) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
+    // Records are validated again with the workspace's own fields too, whatever the client sent.
+    let workspace_fields = catalogues::custom_fields(&state.db, user.workspace_id).await?;
+    request.profile.add_workspace_fields(&workspace_fields);
     let mut problems = check_new_import(&request);
     problems.extend(
         imports::check_assignment(&state.db, &user, request.options.assign_to.as_ref()).await?,
@@ -131,6 +137,7 @@ async fn batch(
     Json(batch): Json<Batch>,
 ) -> Result<Json<BatchAnswer>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
+    may_change(&user, &import)?;
     imports::apply_batch(&state.db, &import, seq, &batch, now_millis())
         .await
         .map(Json)
@@ -185,6 +192,7 @@ async fn revert(
     Path(id): Path<i64>,
 ) -> Result<Json<RevertSummary>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
+    may_change(&user, &import)?;
     if import.status == "reverted" {
         return Err(ApiError::Conflict {
             code: "import.reverted",
@@ -235,6 +243,7 @@ async fn commit(
     Path(id): Path<i64>,
 ) -> Result<Json<ImportSummary>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
+    may_change(&user, &import)?;
     let summary = imports::commit(&state.db, &import).await?;
     tracing::info!(import = id, counts = ?summary.counts, "import committed");
     if let Some(mailer) = &state.mailer {
@@ -244,6 +253,19 @@ async fn commit(
         }
     }
     Ok(Json(summary))
+}
+
+/// Only the user who opened an import, a supervisor or an admin may send it rows, commit it or
+/// revert it.
+fn may_change(user: &StoredUser, import: &StoredImport) -> Result<(), ApiError> {
+    if import.user_id == user.id || user.role >= Role::Supervisor {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "Only the user who started this import, a supervisor or an admin may change it."
+                .to_owned(),
+        ))
+    }
 }
 
 /// The workspace's import `id`; another workspace's import is as absent as a missing one.

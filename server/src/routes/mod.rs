@@ -1,9 +1,11 @@
 //! The HTTP API, one module per resource.
 
 pub mod catalogues;
+pub mod custom_fields;
 pub mod customers;
 pub mod groups;
 pub mod health;
 pub mod imports;
 pub mod lists;
 pub mod session;
+pub mod users;

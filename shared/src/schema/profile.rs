@@ -226,6 +226,16 @@ impl Profile {
         Ok(())
     }
 
+    /// Adds the workspace's custom fields that this profile does not define itself (a profile's
+    /// own definition of a key wins), so every import knows every field of the workspace.
+    pub fn add_workspace_fields(&mut self, fields: &[CustomField]) {
+        for field in fields {
+            if self.custom_field(&field.key).is_none() {
+                self.custom_fields.push(field.clone());
+            }
+        }
+    }
+
     /// Whether `key` is a built-in field or one of this profile's custom fields.
     pub fn knows_key(&self, key: &str) -> bool {
         Field::from_key(key).is_some() || self.custom_field(key).is_some()

@@ -102,9 +102,15 @@ fn as_row(profile: &Profile, record: &Record) -> RecordRow {
     }
     // A field the profile asks for but the record lacks is a blank cell, so the row-level rules
     // (required, at least one of) speak about it, as they would for a blank cell in a file.
+    let required_custom = profile
+        .custom_fields
+        .iter()
+        .filter(|custom| custom.required)
+        .map(|custom| &custom.key);
     let asked = profile
         .required
         .iter()
+        .chain(required_custom)
         .chain(profile.at_least_one_of.iter().flatten());
     for key in asked {
         if headers.contains(key) || (key == Field::Tags.key() && !record.tags.is_empty()) {
@@ -180,6 +186,21 @@ mod tests {
                 recheck_record(&profile, line, record)
             );
         }
+    }
+
+    #[test]
+    fn a_record_without_a_required_custom_field_is_refused() {
+        let mut profile = profile();
+        profile.custom_fields = Profile::from_toml(
+            "[[custom_fields]]\nkey = \"plan\"\nlabel = \"Plan\"\ntype = \"text\"\nrequired = true\n",
+        )
+        .unwrap()
+        .custom_fields;
+        let mut with_plan = record(&[("first_name", "Ana"), ("email", "ana@example.com")]);
+        with_plan.custom.insert("plan".to_owned(), "pro".to_owned());
+        let without = record(&[("first_name", "Eva"), ("email", "eva@example.com")]);
+        assert!(recheck_record(&profile, 2, &with_plan).is_valid());
+        assert!(!recheck_record(&profile, 3, &without).is_valid());
     }
 
     #[test]

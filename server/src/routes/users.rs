@@ -1,0 +1,173 @@
+//! Users: `GET /api/users` (supervisors and admins), `POST /api/users` (admins), and
+//! `PATCH /api/users/{id}`: admins change anything, supervisors anyone's availability, and
+//! every user their own availability and password.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, patch};
+use clientela_shared::{AgentInfo, Role};
+use serde::Deserialize;
+
+use crate::accounts::{
+    self, NewUser, StoredUser, UpdateError, UserChanges, UserError, find_user_in_workspace,
+    update_user,
+};
+use crate::auth::CurrentUser;
+use crate::catalogues;
+use crate::clock::now_millis;
+use crate::error::ApiError;
+use crate::json::Json;
+use crate::state::AppState;
+
+/// The shortest password accepted.
+const MIN_PASSWORD: usize = 8;
+
+/// The user routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/users", get(list).post(create))
+        .route("/users/{id}", patch(change))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<Vec<AgentInfo>>, ApiError> {
+    user.require(Role::Supervisor)?;
+    Ok(Json(
+        catalogues::agents(&state.db, user.workspace_id).await?,
+    ))
+}
+
+/// `POST /api/users` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewUserBody {
+    email: String,
+    name: String,
+    role: Role,
+    /// Without one, the user signs in with API tokens only.
+    password: Option<String>,
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Json(body): Json<NewUserBody>,
+) -> Result<(StatusCode, Json<AgentInfo>), ApiError> {
+    user.require(Role::Admin)?;
+    if body.name.trim().is_empty() {
+        return Err(ApiError::invalid(
+            "name",
+            "name.blank",
+            "The name is blank.",
+        ));
+    }
+    check_password(body.password.as_deref())?;
+    let new = NewUser {
+        workspace_id: user.workspace_id,
+        email: &body.email,
+        name: &body.name,
+        role: body.role,
+        password: body.password.as_deref(),
+    };
+    match accounts::add_user(&state.db, &new, now_millis()).await {
+        Ok(created) => {
+            tracing::info!(user = user.id, created = created.id, role = %created.role, "user added");
+            Ok((StatusCode::CREATED, Json(info(&created))))
+        }
+        Err(UserError::InvalidEmail(email)) => Err(ApiError::invalid(
+            "email",
+            "email.invalid",
+            format!("{email:?} is not an email address."),
+        )),
+        Err(UserError::EmailTaken(email)) => Err(ApiError::Conflict {
+            code: "user.exists",
+            message: format!("A user with the email {email} already exists."),
+        }),
+        Err(UserError::Database(err)) => Err(err.into()),
+    }
+}
+
+/// `PATCH /api/users/{id}` body: what to change.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeBody {
+    name: Option<String>,
+    role: Option<Role>,
+    available: Option<bool>,
+    password: Option<String>,
+}
+
+async fn change(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+    Json(body): Json<ChangeBody>,
+) -> Result<Json<AgentInfo>, ApiError> {
+    let target = find_user_in_workspace(&state.db, user.workspace_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let is_self = target.id == user.id;
+    let admin_only = body.name.is_some() || body.role.is_some();
+    if admin_only || (body.available.is_some() && !is_self) || (body.password.is_some() && !is_self)
+    {
+        let needed = if admin_only || body.password.is_some() {
+            Role::Admin
+        } else {
+            Role::Supervisor
+        };
+        user.require(needed)?;
+    }
+    if body
+        .name
+        .as_deref()
+        .is_some_and(|name| name.trim().is_empty())
+    {
+        return Err(ApiError::invalid(
+            "name",
+            "name.blank",
+            "The name is blank.",
+        ));
+    }
+    check_password(body.password.as_deref())?;
+    let changes = UserChanges {
+        name: body.name,
+        role: body.role,
+        available: body.available,
+        password: body.password,
+    };
+    match update_user(&state.db, &target, &changes).await {
+        Ok(changed) => {
+            tracing::info!(user = user.id, changed = changed.id, "user changed");
+            Ok(Json(info(&changed)))
+        }
+        Err(UpdateError::LastAdmin) => Err(ApiError::Conflict {
+            code: "user.last_admin",
+            message: "The workspace needs at least one admin.".to_owned(),
+        }),
+        Err(UpdateError::Database(err)) => Err(err.into()),
+    }
+}
+
+fn check_password(password: Option<&str>) -> Result<(), ApiError> {
+    match password {
+        Some(password) if password.chars().count() < MIN_PASSWORD => Err(ApiError::invalid(
+            "password",
+            "password.short",
+            format!("A password has at least {MIN_PASSWORD} characters."),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn info(user: &StoredUser) -> AgentInfo {
+    AgentInfo {
+        id: user.id,
+        email: user.email.clone(),
+        name: user.name.clone(),
+        role: user.role,
+        available: user.available,
+    }
+}

@@ -1,0 +1,178 @@
+//! What admins manage through the API: users (with availability and the last admin kept) and
+//! the workspace's custom fields, which every import then validates.
+
+use serde_json::{Value, json};
+
+use crate::on_both_databases;
+use crate::support::http::{ADMIN_EMAIL, ADMIN_TOKEN, Backend, TestApp};
+
+async fn admins_add_and_change_users(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let new = json!({ "email": "Marta@CRM.example", "name": "Marta", "role": "agent",
+                      "password": "a long secret" });
+    let (status, marta) = app.post_json("/api/users", &new.to_string()).await;
+    assert_eq!(status, 201, "{marta}");
+    assert_eq!(marta["email"], "marta@crm.example");
+    assert_eq!(marta["available"], true);
+    let (status, body) = app.post_json("/api/users", &new.to_string()).await;
+    assert_eq!(
+        (status.as_u16(), &body["error"]["code"]),
+        (409, &json!("user.exists"))
+    );
+    let short =
+        json!({ "email": "x@crm.example", "name": "X", "role": "agent", "password": "short" });
+    let (status, body) = app.post_json("/api/users", &short.to_string()).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["error"]["problems"][0]["code"], "password.short");
+    let bad = json!({ "email": "not-an-email", "name": "X", "role": "agent" });
+    let (status, _) = app.post_json("/api/users", &bad.to_string()).await;
+    assert_eq!(status, 422);
+
+    // Marta signs in with her password and marks herself away; the schema shows it.
+    let sign_in = json!({ "email": "marta@crm.example", "password": "a long secret" });
+    let (status, _) = app.post_json("/api/session", &sign_in.to_string()).await;
+    assert_eq!(status, 200, "the new user can sign in");
+    let id = marta["id"].as_i64().unwrap();
+    let away = json!({ "available": false }).to_string();
+    let (status, changed) = app
+        .call_as(
+            "PATCH",
+            &format!("/api/users/{id}"),
+            Some(&away),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(changed["available"], false);
+    let (_, schema) = app.get("/api/schema").await;
+    let listed: Vec<&Value> = schema["agents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["id"] == id)
+        .collect();
+    assert_eq!(listed[0]["available"], false);
+
+    let promote = json!({ "role": "admin", "name": "Marta R." }).to_string();
+    let (_, changed) = app
+        .call_as(
+            "PATCH",
+            &format!("/api/users/{id}"),
+            Some(&promote),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(
+        (changed["role"].as_str(), changed["name"].as_str()),
+        (Some("admin"), Some("Marta R."))
+    );
+    let demote = json!({ "role": "agent" }).to_string();
+    let (status, _) = app
+        .call_as(
+            "PATCH",
+            &format!("/api/users/{id}"),
+            Some(&demote),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status, 200, "another admin is left");
+    // The first admin is now the only one and may not step down.
+    let (_, me) = app.get("/api/me").await;
+    assert_eq!(me["email"], ADMIN_EMAIL);
+    let me_uri = format!("/api/users/{}", me["id"]);
+    let (status, body) = app
+        .call_as("PATCH", &me_uri, Some(&demote), ADMIN_TOKEN)
+        .await;
+    assert_eq!(
+        (status.as_u16(), &body["error"]["code"]),
+        (409, &json!("user.last_admin"))
+    );
+    let (status, _) = app
+        .call_as("PATCH", "/api/users/999999", Some(&away), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, 404);
+}
+on_both_databases!(admins_add_and_change_users);
+
+async fn workspace_custom_fields_are_checked_and_validated_on_import(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let fields = json!({ "custom_fields": [
+        { "key": "plan", "label": "Plan", "type": "select", "options": ["basic", "pro"], "required": true },
+        { "key": "birthday", "label": "Birthday", "type": "date" },
+    ] })
+    .to_string();
+    let (status, saved) = app
+        .call_as("PUT", "/api/custom-fields", Some(&fields), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, 200, "{saved}");
+    let (_, schema) = app.get("/api/schema").await;
+    let keys: Vec<&str> = schema["custom_fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["plan", "birthday"]);
+
+    for (bad, code) in [
+        (
+            json!({ "key": "Plan Name", "label": "P", "type": "text" }),
+            "key.invalid",
+        ),
+        (
+            json!({ "key": "email", "label": "E", "type": "text" }),
+            "field.invalid",
+        ),
+        (
+            json!({ "key": "tier", "label": "T", "type": "select" }),
+            "field.invalid",
+        ),
+        (
+            json!({ "key": "tier", "label": " ", "type": "text" }),
+            "label.blank",
+        ),
+    ] {
+        let body = json!({ "custom_fields": [bad] }).to_string();
+        let (status, answer) = app
+            .call_as("PUT", "/api/custom-fields", Some(&body), ADMIN_TOKEN)
+            .await;
+        assert_eq!(status, 422, "{bad}");
+        assert_eq!(
+            answer["error"]["problems"][0]["code"], code,
+            "{bad}: {answer}"
+        );
+    }
+    let twice = json!({ "custom_fields": [
+        { "key": "a", "label": "A", "type": "text" }, { "key": "a", "label": "A2", "type": "text" }] });
+    let (status, _) = app
+        .call_as(
+            "PUT",
+            "/api/custom-fields",
+            Some(&twice.to_string()),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status, 422);
+
+    // The client sends a profile without them; the server validates with them anyway.
+    let open =
+        json!({ "client_id": "cf", "file_name": "f.csv", "profile": { "default_country": "EC" } });
+    let (_, import) = app.post_json("/api/imports", &open.to_string()).await;
+    let rows = json!({ "rows": [
+        { "line": 2, "record": { "first_name": "Ana", "email": "ana@x.com", "tags": [], "custom": { "plan": "pro" }, "extra": {} } },
+        { "line": 3, "record": { "first_name": "Bea", "email": "bea@x.com", "tags": [], "custom": { "plan": "gold" }, "extra": {} } },
+        { "line": 4, "record": { "first_name": "Cris", "email": "cris@x.com", "tags": [], "custom": {}, "extra": {} } },
+    ] })
+    .to_string();
+    let uri = format!("/api/imports/{}/batches/1", import["id"]);
+    let (status, answer) = app.call_as("PUT", &uri, Some(&rows), ADMIN_TOKEN).await;
+    assert_eq!(status, 200, "{answer}");
+    let outcomes: Vec<&str> = answer["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["created", "rejected", "rejected"], "{answer}");
+}
+on_both_databases!(workspace_custom_fields_are_checked_and_validated_on_import);
