@@ -15,6 +15,7 @@ mod error;
 mod imports;
 mod json;
 mod mail;
+mod openapi;
 mod request_log;
 mod routes;
 mod state;
@@ -57,6 +58,7 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::custom_fields::router())
         .merge(routes::groups::router())
         .merge(routes::lists::router())
+        .merge(routes::openapi::router())
         .merge(routes::users::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -168,6 +168,13 @@ async fn every_role_reaches_only_what_it_may(backend: Backend) {
             [401, 201, 201, 201, 201],
         ),
         case("GET", &imports, None, [401, 200, 200, 200, 404]),
+        case("GET", "/api/openapi.json", None, [200, 200, 200, 200, 200]),
+        case(
+            "GET",
+            &format!("{imports}/errors.xlsx"),
+            None,
+            [401, 200, 200, 200, 404],
+        ),
         case(
             "GET",
             &format!("{imports}/errors.csv"),

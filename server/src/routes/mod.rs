@@ -7,5 +7,6 @@ pub mod groups;
 pub mod health;
 pub mod imports;
 pub mod lists;
+pub mod openapi;
 pub mod session;
 pub mod users;

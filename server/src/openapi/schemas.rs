@@ -1,0 +1,214 @@
+//! The JSON shapes of the API (`clientela-shared`'s types as serde writes them).
+
+use clientela_shared::{Batch, Field};
+use serde_json::{Value, json};
+
+/// The named schemas.
+pub(super) fn schemas() -> Value {
+    let field_keys: Vec<&str> = Field::ALL.iter().map(|field| field.key()).collect();
+    json!({
+        "Error": object(&["error"], json!({
+            "error": object(&["code", "message", "problems"], json!({
+                "code": { "type": "string", "description": "Stable, e.g. `request.invalid`, \
+                    `batch.changed`, `rate_limited`." },
+                "message": { "type": "string" },
+                "problems": { "type": "array", "items": reference("RequestProblem") },
+            })),
+        })),
+        "RequestProblem": object(&["field", "code", "message"], json!({
+            "field": { "type": "string" }, "code": { "type": "string" },
+            "message": { "type": "string" },
+        })),
+        "Role": { "type": "string", "enum": ["agent", "supervisor", "admin"] },
+        "SignIn": object(&["email", "password"], json!({
+            "email": { "type": "string" }, "password": { "type": "string" },
+        })),
+        "Me": object(&["id", "email", "name", "role", "workspace_id"], json!({
+            "id": { "type": "integer" }, "email": { "type": "string" },
+            "name": { "type": "string" }, "role": reference("Role"),
+            "workspace_id": { "type": "integer" },
+        })),
+        "Agent": object(&["id", "email", "name", "role", "available"], json!({
+            "id": { "type": "integer" }, "email": { "type": "string" },
+            "name": { "type": "string" }, "role": reference("Role"),
+            "available": { "type": "boolean", "description": "Takes new customers now." },
+        })),
+        "NewUser": object(&["email", "name", "role"], json!({
+            "email": { "type": "string" }, "name": { "type": "string" },
+            "role": reference("Role"),
+            "password": { "type": ["string", "null"], "minLength": 8,
+                          "description": "Without one, the user works with API tokens only." },
+        })),
+        "UserChanges": object(&[], json!({
+            "name": { "type": "string" }, "role": reference("Role"),
+            "available": { "type": "boolean" }, "password": { "type": "string", "minLength": 8 },
+        })),
+        "Tags": object(&["tags"], json!({ "tags": strings() })),
+        "FieldType": { "type": "string",
+            "enum": ["text", "number", "currency", "date", "boolean", "select"] },
+        "CustomField": object(&["key", "label", "type"], json!({
+            "key": { "type": "string", "pattern": "^[a-z][a-z0-9_]{0,49}$" },
+            "label": { "type": "string" }, "type": reference("FieldType"),
+            "options": strings(), "required": { "type": "boolean" },
+        })),
+        "CustomFields": object(&["custom_fields"], json!({
+            "custom_fields": { "type": "array", "items": reference("CustomField") },
+        })),
+        "Profile": {
+            "type": "object",
+            "description": "An import profile (also written as TOML for the command line).",
+            "properties": {
+                "name": { "type": "string" },
+                "default_country": { "type": "string", "description": "ISO 3166 alpha-2." },
+                "required": strings(),
+                "at_least_one_of": { "type": "array", "items": strings() },
+                "unique": strings(),
+                "max_rows": { "type": "integer" },
+                "tags": strings(),
+                "unknown_tags": { "type": "string", "enum": ["error", "create"] },
+                "agents": { "type": "array", "items": {} },
+                "custom_fields": { "type": "array", "items": reference("CustomField") },
+                "keep_unmapped": { "type": "boolean" },
+            },
+        },
+        "Group": object(&["name", "members"], json!({
+            "name": { "type": "string" }, "members": strings(),
+        })),
+        "GroupMembers": object(&["members"], json!({ "members": strings() })),
+        "WorkspaceSchema": object(&["fields", "tags", "agents", "profiles"], json!({
+            "fields": { "type": "array", "items": object(&["key", "labels"], json!({
+                "key": { "type": "string", "enum": field_keys },
+                "labels": { "type": "object", "additionalProperties": { "type": "string" },
+                            "description": "Per language code: en, es, pt, pl." },
+            })) },
+            "tags": strings(),
+            "agents": { "type": "array", "items": reference("Agent") },
+            "profiles": { "type": "array", "items": object(&["name", "profile"], json!({
+                "name": { "type": "string" }, "profile": reference("Profile"),
+            })) },
+            "groups": { "type": "array", "items": reference("Group") },
+            "custom_fields": { "type": "array", "items": reference("CustomField") },
+        })),
+        "Assignee": { "oneOf": [
+            object(&["kind"], json!({ "kind": { "const": "me" } })),
+            object(&["kind", "email"], json!({ "kind": { "const": "agent" },
+                                               "email": { "type": "string" } })),
+            object(&["kind", "name"], json!({ "kind": { "const": "group" },
+                                              "name": { "type": "string" } })),
+        ] },
+        "ImportOptions": object(&[], json!({
+            "duplicates": { "type": "string", "enum": ["skip", "update"], "default": "skip" },
+            "assign_to": reference("Assignee"),
+            "reassign_if_unavailable": { "type": "boolean", "default": false },
+            "list": { "type": "string", "maxLength": 100,
+                      "description": "Put the file's customers on this list (created if new)." },
+        })),
+        "Mapping": object(&["fingerprint", "columns"], json!({
+            "fingerprint": { "type": "string" },
+            "columns": { "type": "array", "items": { "type": "object" } },
+        })),
+        "NewImport": object(&["client_id", "file_name"], json!({
+            "client_id": { "type": "string", "minLength": 1, "maxLength": 200,
+                           "description": "Made by the client; the same one finds the same import." },
+            "file_name": { "type": "string" },
+            "profile": reference("Profile"),
+            "columns": strings(),
+            "mapping": reference("Mapping"),
+            "options": reference("ImportOptions"),
+        })),
+        "OutcomeCounts": object(&["created", "updated", "skipped", "rejected"], json!({
+            "created": { "type": "integer" }, "updated": { "type": "integer" },
+            "skipped": { "type": "integer" }, "rejected": { "type": "integer" },
+        })),
+        "ImportSummary": object(&["id", "client_id", "file_name", "status", "options", "counts"], json!({
+            "id": { "type": "integer" }, "client_id": { "type": "string" },
+            "file_name": { "type": "string" },
+            "status": { "type": "string", "enum": ["open", "committed", "reverted"] },
+            "options": reference("ImportOptions"), "counts": reference("OutcomeCounts"),
+        })),
+        "Record": {
+            "type": "object",
+            "description": "A normalised customer: built-in fields by key, tags, custom values \
+                by key, and additional data by header.",
+            "properties": {
+                "tags": strings(),
+                "custom": { "type": "object", "additionalProperties": { "type": "string" } },
+                "extra": { "type": "object", "additionalProperties": { "type": "string" } },
+            },
+            "additionalProperties": { "type": "string" },
+        },
+        "Batch": object(&["rows"], json!({
+            "rows": { "type": "array", "maxItems": Batch::MAX_ROWS, "items":
+                object(&["line", "record"], json!({
+                    "line": { "type": "integer", "description": "The file's line." },
+                    "record": reference("Record"),
+                    "source": { "type": "array", "items": { "type": "string" },
+                                "description": "The row's cells as in the file, for the error file." },
+                })) },
+        })),
+        "Reason": object(&["code", "message"], json!({
+            "code": { "type": "string" }, "field": { "type": ["string", "null"] },
+            "message": { "type": "string" },
+        })),
+        "BatchAnswer": object(&["seq", "rows"], json!({
+            "seq": { "type": "integer" },
+            "rows": { "type": "array", "items": object(&["line", "outcome"], json!({
+                "line": { "type": "integer" },
+                "outcome": { "type": "string", "enum": ["created", "updated", "skipped", "rejected"] },
+                "customer_id": { "type": "integer" },
+                "matched_on": { "type": "string", "enum": ["email", "phone"] },
+                "reasons": { "type": "array", "items": reference("Reason") },
+            })) },
+        })),
+        "RevertSummary": object(&["removed", "restored", "kept"], json!({
+            "removed": { "type": "integer" }, "restored": { "type": "integer" },
+            "kept": { "type": "integer" },
+        })),
+        "Customer": object(&["id", "file_name", "line", "fields"], json!({
+            "id": { "type": "integer" }, "file_name": { "type": "string" },
+            "line": { "type": "integer" },
+            "fields": { "type": "object", "additionalProperties": { "type": "string" } },
+            "agent": { "type": "string", "description": "The assigned agent's email." },
+            "group": { "type": "string", "description": "The group it was assigned through." },
+        })),
+        "CustomerList": object(&["customers", "total"], json!({
+            "customers": { "type": "array", "items": reference("Customer") },
+            "total": { "type": "integer" },
+        })),
+        "CustomerListInfo": object(&["id", "name", "members", "created_at"], json!({
+            "id": { "type": "integer" }, "name": { "type": "string" },
+            "members": { "type": "integer" }, "import_id": { "type": ["integer", "null"] },
+            "created_at": { "type": "integer", "description": "Milliseconds since 1970." },
+        })),
+        "ImportRequest": object(&["file_name", "columns", "rows"], json!({
+            "file_name": { "type": "string" }, "columns": strings(),
+            "rows": { "type": "array", "items": { "type": "object" } },
+        })),
+        "ImportReceipt": object(&["stored"], json!({ "stored": { "type": "integer" } })),
+    })
+}
+
+/// The shared error answer.
+pub(super) fn responses() -> Value {
+    json!({
+        "Error": {
+            "description": "An error, always in this shape. 401: not signed in; 403: not allowed; \
+                404: not found (or another workspace's); 409: conflict; 413: body too large; \
+                422: invalid content; 429: too many requests (see Retry-After); 500: our fault \
+                (no details).",
+            "content": { "application/json": { "schema": reference("Error") } },
+        },
+    })
+}
+
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+
+fn reference(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn strings() -> Value {
+    json!({ "type": "array", "items": { "type": "string" } })
+}
