@@ -55,3 +55,47 @@ async fn the_command_line_imports_and_a_rerun_stores_nothing_twice(backend: Back
     assert_eq!(imports[0]["status"], "committed");
 }
 on_both_databases!(the_command_line_imports_and_a_rerun_stores_nothing_twice);
+
+async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let fields = serde_json::json!({ "custom_fields": [
+        { "key": "plan", "label": "Plan", "type": "select", "options": ["basic", "pro"], "required": true }] });
+    app.call_as(
+        "PUT",
+        "/api/custom-fields",
+        Some(&fields.to_string()),
+        ADMIN_TOKEN,
+    )
+    .await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feria.csv");
+    std::fs::write(
+        &file,
+        "Nombre,Correo,Plan\nAna,ana@example.com,pro\nLuis,luis@example.com,\n",
+    )
+    .unwrap();
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+        .arg("import")
+        .arg(&file)
+        .args(["--server", &url, "--token", ADMIN_TOKEN])
+        .args(["--assign-to", "me", "--list", "Feria"])
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stdout.contains("2 rows, 1 valid, 1 with errors"),
+        "the workspace's required plan was checked locally: {stdout}{stderr}"
+    );
+    let (_, list) = app.get("/api/customers?list=Feria").await;
+    assert_eq!(list["total"], 1, "{list}");
+    assert_eq!(list["customers"][0]["fields"]["custom.plan"], "pro");
+    assert!(list["customers"][0]["agent"].is_string(), "{list}");
+}
+on_both_databases!(the_command_line_assigns_lists_and_knows_the_workspace_fields);

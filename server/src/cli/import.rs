@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clientela_shared::{
-    Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary, NewImport,
-    Outcome, OutcomeCounts, Profile, ReadOptions, Validator, read_table_with,
-    suggest_mapping_for_table,
+    Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary,
+    NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator, WorkspaceSchema,
+    read_table_with, suggest_mapping_for_table,
 };
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -35,7 +35,19 @@ pub struct ImportArgs {
     /// The sheet to read from a workbook (default: the first with data).
     #[arg(long)]
     sheet: Option<String>,
-    /// The import's id (default: made from the file and the profile, so a rerun resumes).
+    /// Who new customers go to: `me`, an agent's email, or `group:NAME` (its available agents
+    /// in turns). Default: nobody.
+    #[arg(long, value_name = "ASSIGNEE")]
+    assign_to: Option<String>,
+    /// When the chosen agent (or every agent of the group) is away, give each new customer to a
+    /// random available agent.
+    #[arg(long)]
+    reassign_if_unavailable: bool,
+    /// Put the file's customers on the list of this name (created if new).
+    #[arg(long, value_name = "NAME")]
+    list: Option<String>,
+    /// The import's id (default: made from the file, the profile and the options, so a rerun
+    /// resumes).
     #[arg(long)]
     client_id: Option<String>,
 }
@@ -54,13 +66,26 @@ const FIRST_PAUSE: Duration = Duration::from_millis(500);
 impl ImportArgs {
     /// Runs the import; fails when the server cannot be reached or refuses the import.
     pub async fn run(self) -> anyhow::Result<()> {
-        let profile = match &self.profile {
+        let mut profile = match &self.profile {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("cannot read the profile {}", path.display()))?;
                 Profile::from_toml(&text).with_context(|| path.display().to_string())?
             }
             None => Profile::default(),
+        };
+        let server = Server::new(&self.server, &self.token);
+        // The server validates with the workspace's custom fields too; so does this check.
+        let schema: WorkspaceSchema = server.send("GET", "/api/schema", &()).await?;
+        profile.add_workspace_fields(&schema.custom_fields);
+        let import_options = ImportOptions {
+            duplicates: match self.duplicates {
+                Duplicates::Skip => DuplicatePolicy::Skip,
+                Duplicates::Update => DuplicatePolicy::Update,
+            },
+            assign_to: self.assign_to.as_deref().map(assignee),
+            reassign_if_unavailable: self.reassign_if_unavailable,
+            list: self.list.clone(),
         };
         let bytes = std::fs::read(&self.file)
             .with_context(|| format!("cannot read {}", self.file.display()))?;
@@ -101,25 +126,19 @@ impl ImportArgs {
             |name| name.to_string_lossy().into_owned(),
         );
         let client_id = self.client_id.clone().unwrap_or_else(|| {
+            let options_json = serde_json::to_vec(&import_options).expect("options serialise");
             format!(
                 "cli-{:016x}",
-                fingerprint(&[&bytes, profile.to_toml().as_bytes()])
+                fingerprint(&[&bytes, profile.to_toml().as_bytes(), &options_json])
             )
         });
-        let server = Server::new(&self.server, &self.token);
         let new_import = NewImport {
             client_id,
             file_name,
             columns: table.columns().to_vec(),
             profile,
             mapping: Some(mapping),
-            options: ImportOptions {
-                duplicates: match self.duplicates {
-                    Duplicates::Skip => DuplicatePolicy::Skip,
-                    Duplicates::Update => DuplicatePolicy::Update,
-                },
-                ..ImportOptions::default()
-            },
+            options: import_options,
         };
         let import: ImportSummary = server.send("POST", "/api/imports", &new_import).await?;
         let batches = rows.len().div_ceil(Batch::MAX_ROWS);
@@ -150,6 +169,21 @@ impl ImportArgs {
             bail!("some rows were not imported; `clientela validate` lists why");
         }
         Ok(())
+    }
+}
+
+/// `--assign-to`: `me`, `group:NAME` or an agent's email.
+fn assignee(text: &str) -> Assignee {
+    match text.trim() {
+        "me" => Assignee::Me,
+        other => match other.strip_prefix("group:") {
+            Some(name) => Assignee::Group {
+                name: name.trim().to_owned(),
+            },
+            None => Assignee::Agent {
+                email: other.to_owned(),
+            },
+        },
     }
 }
 
@@ -199,6 +233,8 @@ impl Server {
                     let status = response.status();
                     let text = response.text().await.unwrap_or_default();
                     let retry = status.is_server_error()
+                        || status == StatusCode::TOO_MANY_REQUESTS
+                        || status == StatusCode::REQUEST_TIMEOUT
                         || (status == StatusCode::CONFLICT && text.contains("batch.retry"));
                     if !retry {
                         bail!("{url}: {status}: {}", server_message(&text));
