@@ -416,6 +416,95 @@ async fn the_error_file_shows_rejected_rows_as_they_were(backend: Backend) {
 }
 on_both_databases!(the_error_file_shows_rejected_rows_as_they_were);
 
+async fn the_error_workbook_holds_the_same_rows_as_text(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let body = json!({
+        "client_id": "errors-xlsx",
+        "file_name": "clientes.csv",
+        "columns": ["Nombre", "Correo", "Teléfono"],
+        "profile": profile(),
+    });
+    let (_, import) = app.post_json("/api/imports", &body.to_string()).await;
+    let id = import["id"].as_i64().unwrap();
+    let rows = json!({ "rows": [
+        { "line": 2, "record": record("Ana", "ana@example.com"), "source": ["Ana", "ana@example.com", ""] },
+        { "line": 3, "record": record("=cmd|' /C calc'!A0", "bad@"),
+          "source": ["=cmd|' /C calc'!A0", "bad@", "0991234567"] },
+        { "line": 4, "record": record("José", "jose@"), "source": ["José", "jose@", "+593991234567"] },
+    ]});
+    let (_, answer) = put_batch(&app, id, 1, &rows.to_string()).await;
+    assert_eq!(outcomes(&answer), ["created", "rejected", "rejected"]);
+
+    let (status, headers, bytes) = app
+        .get_bytes(&format!("/api/imports/{id}/errors.xlsx"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert_eq!(
+        headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"clientes-errors.xlsx\""
+    );
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut workbook, "Errors").unwrap();
+    let text = |row: usize, column: usize| match &sheet[(row, column)] {
+        calamine::Data::String(text) => text.clone(),
+        other => panic!("({row}, {column}) is not text: {other:?}"),
+    };
+    assert_eq!(sheet.height(), 3, "the header and the two rejected rows");
+    let header: Vec<String> = (0..5).map(|column| text(0, column)).collect();
+    assert_eq!(header, ["Line", "Nombre", "Correo", "Teléfono", "Error"]);
+    assert_eq!(sheet[(1, 0)], calamine::Data::Float(3.0));
+    assert_eq!(
+        text(1, 1),
+        "'=cmd|' /C calc'!A0",
+        "neutralised as in the CSV"
+    );
+    assert_eq!(text(1, 2), "bad@");
+    assert_eq!(
+        text(1, 3),
+        "0991234567",
+        "kept as text, its leading zero too"
+    );
+    assert!(text(1, 4).contains("email"), "{}", text(1, 4));
+    assert_eq!(text(2, 1), "José");
+    assert_eq!(text(2, 3), "'+593991234567", "neutralised as in the CSV");
+    let formulas = calamine::Reader::worksheet_formula(&mut workbook, "Errors").unwrap();
+    assert!(
+        formulas
+            .used_cells()
+            .all(|(_, _, formula)| formula.is_empty()),
+        "no cell is a formula"
+    );
+
+    // The CSV says the same.
+    let (_, _, csv) = app
+        .get_bytes(&format!("/api/imports/{id}/errors.csv"))
+        .await;
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("3,'=cmd|' /C calc'!A0,bad@,0991234567,"),
+        "{csv}"
+    );
+
+    let outsider = app.outsider_token().await;
+    let (status, _) = app
+        .get_as(&format!("/api/imports/{id}/errors.xlsx"), &outsider)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another workspace's import");
+    let (status, _) = app
+        .get_anonymous(&format!("/api/imports/{id}/errors.xlsx"))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+on_both_databases!(the_error_workbook_holds_the_same_rows_as_text);
+
 async fn new_customers_are_assigned_as_the_import_says(backend: Backend) {
     let app = TestApp::new(backend).await;
     let workspace_id = first_workspace(&app.db).await.unwrap().unwrap();

@@ -6,13 +6,15 @@ mod assignment;
 mod batch_plan;
 mod customer_index;
 mod error_file;
+mod error_workbook;
 mod revert;
 mod store;
 mod summary_email;
 
 pub(crate) use apply_batch::{BatchError, apply_batch, preview_batch};
 pub(crate) use assignment::check_assignment;
-pub(crate) use error_file::errors_csv;
+pub(crate) use error_file::{error_file, error_file_name};
+pub(crate) use error_workbook::error_workbook;
 pub(crate) use revert::revert;
 pub(crate) use store::{StoredImport, commit, find, list, open, summary};
 pub(crate) use summary_email::email_summary;

@@ -3,7 +3,7 @@
 
 use clientela_shared::ImportSummary;
 
-use super::error_file::errors_csv;
+use super::error_file::{error_file, error_file_name};
 use super::store::StoredImport;
 use crate::db::Db;
 use crate::mail::Mailer;
@@ -31,14 +31,12 @@ pub(crate) async fn email_summary(
             "\nThe rejected rows are attached, with the reason in the last column. \
              Fix them and import the file again.\n",
         );
-        let csv = errors_csv(db, import)
+        let csv = error_file(db, import)
             .await
+            .map_err(|err| err.to_string())?
+            .to_csv()
             .map_err(|err| err.to_string())?;
-        let stem = import
-            .file_name
-            .rsplit_once('.')
-            .map_or(import.file_name.as_str(), |(stem, _)| stem);
-        Some((format!("{stem}-errors.csv"), csv))
+        Some((error_file_name(&import.file_name, "csv"), csv))
     } else {
         None
     };

@@ -2,12 +2,13 @@
 //! `PUT /api/imports/{id}/batches/{seq}` (records, idempotent by content),
 //! `POST /api/imports/{id}/preview` (what a batch would do, writing nothing),
 //! `POST /api/imports/{id}/commit`, `POST /api/imports/{id}/revert`,
-//! `GET /api/imports/{id}/errors.csv`, `GET /api/imports` and `GET /api/imports/{id}`.
+//! `GET /api/imports/{id}/errors.csv` and `errors.xlsx` (the rejected rows),
+//! `GET /api/imports` and `GET /api/imports/{id}`.
 
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use clientela_shared::{
     Assignee, Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem,
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/imports/{id}/preview", post(preview))
         .route("/imports/{id}/revert", post(revert))
         .route("/imports/{id}/errors.csv", get(errors_csv))
+        .route("/imports/{id}/errors.xlsx", get(errors_xlsx))
 }
 
 async fn open(
@@ -195,18 +197,42 @@ async fn revert(
     Ok(Json(summary))
 }
 
+/// The media type of an Excel workbook.
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 async fn errors_csv(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<i64>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Response, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
-    let bytes = imports::errors_csv(&state.db, &import).await?;
-    let stem = import
-        .file_name
-        .rsplit_once('.')
-        .map_or(import.file_name.as_str(), |(stem, _)| stem);
-    let file_name: String = format!("{stem}-errors.csv")
+    let bytes = imports::error_file(&state.db, &import)
+        .await?
+        .to_csv()
+        .map_err(|err| ApiError::Internal(Box::new(err)))?;
+    Ok(attachment(&import, "csv", "text/csv; charset=utf-8", bytes))
+}
+
+async fn errors_xlsx(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    let file = imports::error_file(&state.db, &import).await?;
+    let bytes = imports::error_workbook(&file).map_err(|err| ApiError::Internal(Box::new(err)))?;
+    Ok(attachment(&import, "xlsx", XLSX_TYPE, bytes))
+}
+
+/// `bytes` as a download named after the import's file (`clientes-errors.csv`), with every
+/// character a header could trip on replaced by `_`.
+fn attachment(
+    import: &StoredImport,
+    extension: &str,
+    content_type: &'static str,
+    bytes: Vec<u8>,
+) -> Response {
+    let file_name: String = imports::error_file_name(&import.file_name, extension)
         .chars()
         .map(|c| {
             if c.is_ascii_graphic() && c != '"' {
@@ -216,16 +242,17 @@ async fn errors_csv(
             }
         })
         .collect();
-    Ok((
+    (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_TYPE, content_type.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{file_name}\""),
             ),
         ],
         bytes,
-    ))
+    )
+        .into_response()
 }
 
 async fn commit(
