@@ -1,7 +1,7 @@
 //! The one error type of the API: user errors as JSON with detail, internal errors logged.
 
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clientela_shared::RequestProblem;
 use serde_json::json;
@@ -26,6 +26,11 @@ pub enum ApiError {
     },
     /// Nothing matches the path (404).
     NotFound,
+    /// The caller sent more requests than the rate limit allows (429).
+    TooManyRequests {
+        /// How long to wait before the next request is accepted, for `Retry-After`.
+        retry_after_seconds: u64,
+    },
     /// Something failed on our side; the details go to the log, never to the client (500).
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -44,6 +49,12 @@ impl From<JsonRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            ApiError::TooManyRequests {
+                retry_after_seconds,
+            } => Some([(header::RETRY_AFTER, retry_after_seconds.to_string())]),
+            _ => None,
+        };
         let (status, code, message, problems) = match self {
             ApiError::Invalid(problems) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -75,6 +86,14 @@ impl IntoResponse for ApiError {
                 "Nothing here.".to_owned(),
                 Vec::new(),
             ),
+            ApiError::TooManyRequests {
+                retry_after_seconds,
+            } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate.limited",
+                format!("Too many requests. Try again in {retry_after_seconds} s."),
+                Vec::new(),
+            ),
             ApiError::Internal(err) => {
                 tracing::error!(error = %err, "internal error");
                 (
@@ -86,6 +105,6 @@ impl IntoResponse for ApiError {
             }
         };
         let body = json!({ "error": { "code": code, "message": message, "problems": problems } });
-        (status, axum::Json(body)).into_response()
+        (status, retry_after, axum::Json(body)).into_response()
     }
 }

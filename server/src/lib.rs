@@ -13,6 +13,7 @@ mod error;
 mod imports;
 mod json;
 mod mail;
+mod rate_limit;
 mod request_log;
 mod routes;
 mod state;
@@ -20,8 +21,8 @@ mod ui;
 
 use std::path::Path;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::{Router, middleware};
 use std::time::Duration;
 
 use axum::http::{HeaderName, StatusCode};
@@ -33,6 +34,7 @@ use tower_http::trace::TraceLayer;
 pub use clock::now_millis;
 pub use db::Db;
 pub use mail::Mailer;
+pub use rate_limit::DEFAULT_RATE_LIMIT;
 pub use state::AppState;
 
 use error::ApiError;
@@ -53,6 +55,10 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::imports::router())
         .merge(routes::catalogues::router())
         .fallback(|| async { ApiError::NotFound })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);
     let header = HeaderName::from_static(request_log::REQUEST_ID);

@@ -14,5 +14,6 @@ mod health;
 mod import_cli;
 mod imports;
 mod inspect;
+mod rate_limit;
 mod ui;
 mod validate;
