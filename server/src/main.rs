@@ -154,16 +154,19 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("Clientela is running at http://{addr}/");
     let secure_cookies = secure_cookies.unwrap_or(!addr.ip().is_loopback());
     let auth = AuthConfig::new(admin_token.as_deref(), secure_cookies);
-    let mut state = AppState::with_auth(db, auth).with_rate_limit(rate_limit);
+    let mut state = AppState::with_auth(db.clone(), auth).with_rate_limit(rate_limit);
     if let Some(url) = smtp_url {
         state = state.with_mailer(Mailer::new(&url, &mail_from).map_err(anyhow::Error::msg)?);
     }
     // Addresses reach the handlers, for rate-limiting callers who are not signed in.
     let service = app(state, &ui_dir).into_make_service_with_connect_info::<SocketAddr>();
+    // On Ctrl-C or SIGTERM: stop accepting connections, let the requests under way (a batch being
+    // stored) finish, then close the database.
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
+    db.close().await;
     tracing::info!("stopped");
     Ok(())
 }
@@ -178,6 +181,7 @@ pub(crate) fn redact(url: &str) -> String {
     }
 }
 
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `docker stop` and systemd send).
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;

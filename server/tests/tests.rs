@@ -15,5 +15,7 @@ mod import_cli;
 mod imports;
 mod inspect;
 mod rate_limit;
+#[cfg(unix)] // sends SIGTERM with `kill`
+mod shutdown;
 mod ui;
 mod validate;
