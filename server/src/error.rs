@@ -6,12 +6,15 @@ use axum::response::{IntoResponse, Response};
 use clientela_shared::RequestProblem;
 use serde_json::json;
 
+use crate::MAX_BODY_BYTES;
+
 /// Everything a handler can answer instead of success.
 #[derive(Debug)]
 pub enum ApiError {
     /// The request is well-formed JSON but its content is not acceptable (422).
     Invalid(Vec<RequestProblem>),
-    /// The body is not the JSON the endpoint expects (400, or 413 when too large).
+    /// The body is not the JSON the endpoint expects (400, 415 or 422), or is larger than
+    /// [`MAX_BODY_BYTES`] (413).
     BadJson(JsonRejection),
     /// The caller is not signed in, or the token or session is unknown or expired (401).
     Unauthorized,
@@ -62,6 +65,18 @@ impl IntoResponse for ApiError {
                 "The request cannot be accepted.".to_owned(),
                 problems,
             ),
+            ApiError::BadJson(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body.too_large",
+                    format!(
+                        "The request is larger than the {} MiB the server accepts; \
+                     send fewer rows per request.",
+                        MAX_BODY_BYTES / (1024 * 1024)
+                    ),
+                    Vec::new(),
+                )
+            }
             ApiError::BadJson(rejection) => (
                 rejection.status(),
                 "request.bad_json",

@@ -44,7 +44,7 @@ use error::ApiError;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Largest request body the API accepts: a full batch of rows with room to spare.
-const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// The whole server: `/api/…` and, for every other path, the UI built into `ui_dir`.
 pub fn app(state: AppState, ui_dir: &Path) -> Router {

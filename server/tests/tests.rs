@@ -14,6 +14,7 @@ mod health;
 mod import_cli;
 mod imports;
 mod inspect;
+mod limits;
 mod rate_limit;
 #[cfg(unix)] // sends SIGTERM with `kill`
 mod shutdown;
