@@ -64,6 +64,12 @@ impl Db {
         }
     }
 
+    /// Closes every connection, after the queries under way. SQLite then folds its write-ahead
+    /// log into the database file, so the file alone is a complete copy.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
     /// The connection pool, for queries.
     pub fn pool(&self) -> &AnyPool {
         &self.pool

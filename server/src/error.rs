@@ -1,17 +1,20 @@
 //! The one error type of the API: user errors as JSON with detail, internal errors logged.
 
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clientela_shared::RequestProblem;
 use serde_json::json;
+
+use crate::MAX_BODY_BYTES;
 
 /// Everything a handler can answer instead of success.
 #[derive(Debug)]
 pub enum ApiError {
     /// The request is well-formed JSON but its content is not acceptable (422).
     Invalid(Vec<RequestProblem>),
-    /// The body is not the JSON the endpoint expects (400, or 413 when too large).
+    /// The body is not the JSON the endpoint expects (400, 415 or 422), or is larger than
+    /// [`MAX_BODY_BYTES`] (413).
     BadJson(JsonRejection),
     /// The caller is not signed in, or the token or session is unknown or expired (401).
     Unauthorized,
@@ -26,6 +29,11 @@ pub enum ApiError {
     },
     /// Nothing matches the path (404).
     NotFound,
+    /// The caller sent more requests than the rate limit allows (429).
+    TooManyRequests {
+        /// How long to wait before the next request is accepted, for `Retry-After`.
+        retry_after_seconds: u64,
+    },
     /// Something failed on our side; the details go to the log, never to the client (500).
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -55,6 +63,12 @@ impl From<JsonRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            ApiError::TooManyRequests {
+                retry_after_seconds,
+            } => Some([(header::RETRY_AFTER, retry_after_seconds.to_string())]),
+            _ => None,
+        };
         let (status, code, message, problems) = match self {
             ApiError::Invalid(problems) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -62,6 +76,18 @@ impl IntoResponse for ApiError {
                 "The request cannot be accepted.".to_owned(),
                 problems,
             ),
+            ApiError::BadJson(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body.too_large",
+                    format!(
+                        "The request is larger than the {} MiB the server accepts; \
+                     send fewer rows per request.",
+                        MAX_BODY_BYTES / (1024 * 1024)
+                    ),
+                    Vec::new(),
+                )
+            }
             ApiError::BadJson(rejection) => (
                 rejection.status(),
                 "request.bad_json",
@@ -86,6 +112,14 @@ impl IntoResponse for ApiError {
                 "Nothing here.".to_owned(),
                 Vec::new(),
             ),
+            ApiError::TooManyRequests {
+                retry_after_seconds,
+            } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate.limited",
+                format!("Too many requests. Try again in {retry_after_seconds} s."),
+                Vec::new(),
+            ),
             ApiError::Internal(err) => {
                 tracing::error!(error = %err, "internal error");
                 (
@@ -97,6 +131,6 @@ impl IntoResponse for ApiError {
             }
         };
         let body = json!({ "error": { "code": code, "message": message, "problems": problems } });
-        (status, axum::Json(body)).into_response()
+        (status, retry_after, axum::Json(body)).into_response()
     }
 }

@@ -16,6 +16,7 @@ mod imports;
 mod json;
 mod mail;
 mod openapi;
+mod rate_limit;
 mod request_log;
 mod routes;
 mod state;
@@ -23,8 +24,8 @@ mod ui;
 
 use std::path::Path;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::{Router, middleware};
 use std::time::Duration;
 
 use axum::http::{HeaderName, StatusCode};
@@ -36,6 +37,7 @@ use tower_http::trace::TraceLayer;
 pub use clock::now_millis;
 pub use db::Db;
 pub use mail::Mailer;
+pub use rate_limit::DEFAULT_RATE_LIMIT;
 pub use state::AppState;
 
 use error::ApiError;
@@ -45,7 +47,7 @@ use error::ApiError;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Largest request body the API accepts: a full batch of rows with room to spare.
-const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// The whole server: `/api/…` and, for every other path, the UI built into `ui_dir`.
 pub fn app(state: AppState, ui_dir: &Path) -> Router {
@@ -61,6 +63,10 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::openapi::router())
         .merge(routes::users::router())
         .fallback(|| async { ApiError::NotFound })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);
     let header = HeaderName::from_static(request_log::REQUEST_ID);

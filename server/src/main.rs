@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use clientela_server::accounts::ensure_first_workspace;
 use clientela_server::auth::AuthConfig;
-use clientela_server::{AppState, Db, Mailer, app, now_millis};
+use clientela_server::{AppState, DEFAULT_RATE_LIMIT, Db, Mailer, app, now_millis};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
@@ -81,6 +81,10 @@ struct ServeArgs {
     /// SMTP relay for import summaries, `smtp://host:port` (default: no emails).
     #[arg(long, env = "SMTP_URL")]
     smtp_url: Option<String>,
+    /// API requests each caller (API token, browser session, or address when signed out) may
+    /// send a minute, in bursts of as many; 0 turns the limit off.
+    #[arg(long, env = "CLIENTELA_RATE_LIMIT", default_value_t = DEFAULT_RATE_LIMIT)]
+    rate_limit: u32,
     /// The sender of those emails.
     #[arg(
         long,
@@ -127,6 +131,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         secure_cookies,
         smtp_url,
         mail_from,
+        rate_limit,
     } = args;
 
     let db = Db::connect(&database_url)
@@ -149,14 +154,19 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("Clientela is running at http://{addr}/");
     let secure_cookies = secure_cookies.unwrap_or(!addr.ip().is_loopback());
     let auth = AuthConfig::new(admin_token.as_deref(), secure_cookies);
-    let mut state = AppState::with_auth(db, auth);
+    let mut state = AppState::with_auth(db.clone(), auth).with_rate_limit(rate_limit);
     if let Some(url) = smtp_url {
         state = state.with_mailer(Mailer::new(&url, &mail_from).map_err(anyhow::Error::msg)?);
     }
-    axum::serve(listener, app(state, &ui_dir))
+    // Addresses reach the handlers, for rate-limiting callers who are not signed in.
+    let service = app(state, &ui_dir).into_make_service_with_connect_info::<SocketAddr>();
+    // On Ctrl-C or SIGTERM: stop accepting connections, let the requests under way (a batch being
+    // stored) finish, then close the database.
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
+    db.close().await;
     tracing::info!("stopped");
     Ok(())
 }
@@ -171,6 +181,7 @@ pub(crate) fn redact(url: &str) -> String {
     }
 }
 
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `docker stop` and systemd send).
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;

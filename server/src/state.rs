@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::auth::AuthConfig;
 use crate::db::Db;
 use crate::mail::Mailer;
+use crate::rate_limit::{DEFAULT_RATE_LIMIT, RateLimiter};
 
 /// Shared, cheaply cloned state of the server.
 #[derive(Clone, Debug)]
@@ -15,6 +16,8 @@ pub struct AppState {
     pub auth: Arc<AuthConfig>,
     /// Sends emails when SMTP is configured.
     pub mailer: Option<Arc<Mailer>>,
+    /// Counts each caller's requests.
+    pub rate_limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
@@ -23,18 +26,25 @@ impl AppState {
         AppState::with_auth(db, AuthConfig::new(None, true))
     }
 
-    /// State over `db` recognising callers as `auth` says.
+    /// State over `db` recognising callers as `auth` says, with the default rate limit.
     pub fn with_auth(db: Db, auth: AuthConfig) -> AppState {
         AppState {
             db,
             auth: Arc::new(auth),
             mailer: None,
+            rate_limiter: Arc::new(RateLimiter::new(DEFAULT_RATE_LIMIT)),
         }
     }
 
     /// The same state, sending emails through `mailer`.
     pub fn with_mailer(mut self, mailer: Mailer) -> AppState {
         self.mailer = Some(Arc::new(mailer));
+        self
+    }
+
+    /// The same state, allowing each caller `per_minute` API requests a minute (0: no limit).
+    pub fn with_rate_limit(mut self, per_minute: u32) -> AppState {
+        self.rate_limiter = Arc::new(RateLimiter::new(per_minute));
         self
     }
 }

@@ -18,5 +18,9 @@ mod health;
 mod import_cli;
 mod imports;
 mod inspect;
+mod limits;
+mod rate_limit;
+#[cfg(unix)] // sends SIGTERM with `kill`
+mod shutdown;
 mod ui;
 mod validate;

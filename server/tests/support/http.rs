@@ -44,25 +44,38 @@ impl TestApp {
     }
 
     pub async fn with_ui(backend: Backend, ui_dir: &Path) -> TestApp {
-        TestApp::build(backend, ui_dir, None).await
+        TestApp::build(backend, ui_dir, |state| state).await
     }
 
     /// The app sending its emails through `mailer`.
     pub async fn with_mailer(backend: Backend, mailer: Mailer) -> TestApp {
-        TestApp::build(backend, Path::new("/nonexistent-ui"), Some(mailer)).await
+        TestApp::build(backend, Path::new("/nonexistent-ui"), |state| {
+            state.with_mailer(mailer)
+        })
+        .await
     }
 
-    async fn build(backend: Backend, ui_dir: &Path, mailer: Option<Mailer>) -> TestApp {
+    /// The app allowing each caller `per_minute` API requests a minute.
+    pub async fn with_rate_limit(backend: Backend, per_minute: u32) -> TestApp {
+        TestApp::build(backend, Path::new("/nonexistent-ui"), |state| {
+            state.with_rate_limit(per_minute)
+        })
+        .await
+    }
+
+    /// The app on a new database, its state as `configure` makes it.
+    async fn build(
+        backend: Backend,
+        ui_dir: &Path,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> TestApp {
         let (db, url, dir) = fresh_database(backend).await;
         ensure_first_workspace(&db, ADMIN_EMAIL, Some(ADMIN_PASSWORD), now_millis())
             .await
             .unwrap()
             .expect("a new database is set up on the first start");
         let auth = AuthConfig::new(Some(ADMIN_TOKEN), false);
-        let mut state = AppState::with_auth(db.clone(), auth);
-        if let Some(mailer) = mailer {
-            state = state.with_mailer(mailer);
-        }
+        let state = configure(AppState::with_auth(db.clone(), auth));
         TestApp {
             router: app(state, ui_dir),
             db,
