@@ -45,15 +45,11 @@ impl Db {
         })
     }
 
-    /// Rows per multi-row `insert`. SQLite's driver looks every numbered parameter up by name,
-    /// which costs the square of the parameters in one statement, so SQLite gets small ones.
-    pub fn rows_per_insert(&self, columns: usize) -> usize {
-        let parameters = if self.sqlite_writer.is_some() {
-            400
-        } else {
-            5_000
-        };
-        (parameters / columns.max(1)).max(1)
+    /// How this database's multi-row statements are written.
+    pub fn value_rows(&self) -> ValueRows {
+        ValueRows {
+            anonymous: self.sqlite_writer.is_some(),
+        }
     }
 
     /// Waits for this process's turn to write, on SQLite; on PostgreSQL, at once.
@@ -73,5 +69,69 @@ impl Db {
     /// The connection pool, for queries.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+}
+
+/// Writes the `values (…), (…)` of multi-row statements for one database.
+///
+/// SQLite looks a numbered parameter (`$7`) up by name in a list, which costs the square of the
+/// parameters in one statement; anonymous ones (`?`) are bound by position at no such cost, so
+/// SQLite gets those. PostgreSQL only knows numbered ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueRows {
+    anonymous: bool,
+}
+
+impl ValueRows {
+    /// Parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535.
+    const PARAMETERS: usize = 10_000;
+
+    /// How many rows of `columns` values one statement takes.
+    pub fn per_statement(self, columns: usize) -> usize {
+        (Self::PARAMETERS / columns.max(1)).max(1)
+    }
+
+    /// `($1, $2), ($3, $4)` (or `(?, ?), (?, ?)`): `rows` groups of `columns` parameters,
+    /// numbered from `$first`. A statement must not mix them with other numbered parameters.
+    pub fn sql(self, rows: usize, columns: usize, first: usize) -> String {
+        (0..rows)
+            .map(|row| {
+                let parameters: Vec<String> = (0..columns)
+                    .map(|column| {
+                        if self.anonymous {
+                            "?".to_owned()
+                        } else {
+                            format!("${}", first + row * columns + column)
+                        }
+                    })
+                    .collect();
+                format!("({})", parameters.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The `n`th parameter (from 1) of a statement written with [`ValueRows::sql`].
+    pub fn parameter(self, n: usize) -> String {
+        if self.anonymous {
+            "?".to_owned()
+        } else {
+            format!("${n}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ValueRows;
+
+    #[test]
+    fn postgres_numbers_parameters_and_sqlite_does_not() {
+        let postgres = ValueRows { anonymous: false };
+        assert_eq!(postgres.sql(2, 2, 1), "($1, $2), ($3, $4)");
+        assert_eq!(postgres.sql(1, 2, 3), "($3, $4)");
+        let sqlite = ValueRows { anonymous: true };
+        assert_eq!(sqlite.sql(2, 2, 1), "(?, ?), (?, ?)");
+        assert_eq!(sqlite.per_statement(12), 833);
     }
 }

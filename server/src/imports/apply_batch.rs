@@ -10,8 +10,9 @@ use sqlx::{AnyConnection, Row};
 use super::assignment::Assigner;
 use super::batch_plan::{Match, Step, keys, plan_batch};
 use super::customer_index::{index_customer, search_text};
+use super::record_check::check_records;
 use super::store::StoredImport;
-use crate::db::Db;
+use crate::db::{Db, ValueRows};
 
 /// Why a batch was not applied.
 #[derive(Debug)]
@@ -58,18 +59,12 @@ pub(crate) async fn apply_batch(
         return Err(BatchError::Closed);
     }
 
+    let verdicts = check_records(&import.profile, batch).await;
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    let steps = plan_batch(&mut tx, import, batch).await?;
-    let created = insert_created(
-        &mut tx,
-        db.rows_per_insert(CUSTOMER_COLUMNS),
-        import,
-        batch,
-        &steps,
-        now_millis,
-    )
-    .await?;
+    let steps = plan_batch(&mut tx, db.value_rows(), import, &verdicts).await?;
+    let created =
+        insert_created(&mut tx, db.value_rows(), import, batch, &steps, now_millis).await?;
     let id_of = |of: Match| match of {
         Match::Stored(id) => id,
         Match::Earlier(row) => created[&row],
@@ -98,17 +93,15 @@ pub(crate) async fn apply_batch(
             outcome,
         });
     }
-    let rows_per_insert = db.rows_per_insert(OUTCOME_COLUMNS);
-    insert_outcomes(&mut tx, rows_per_insert, import.id, batch, &rows, &previous).await?;
+    insert_outcomes(&mut tx, db.value_rows(), import.id, batch, &rows, &previous).await?;
     if let Some(list) = &import.options.list {
         let customers: Vec<i64> = rows
             .iter()
             .filter_map(|row| row.outcome.customer_id())
             .collect();
-        let rows_per_insert = db.rows_per_insert(LIST_MEMBER_COLUMNS);
         add_to_list(
             &mut tx,
-            rows_per_insert,
+            db.value_rows(),
             import,
             list,
             &customers,
@@ -155,9 +148,10 @@ pub(crate) async fn preview_batch(
     if batch.rows.len() > Batch::MAX_ROWS {
         return Err(BatchError::TooManyRows(batch.rows.len()));
     }
+    let verdicts = check_records(&import.profile, batch).await;
     let mut connection = db.pool().acquire().await?;
     let mut counts = OutcomeCounts::default();
-    for step in plan_batch(&mut connection, import, batch).await? {
+    for step in plan_batch(&mut connection, db.value_rows(), import, &verdicts).await? {
         match step {
             Step::Reject(_) => counts.rejected += 1,
             Step::Create(_) => counts.created += 1,
@@ -211,7 +205,7 @@ const CUSTOMER_COLUMNS: usize = 12;
 /// ids by row index.
 async fn insert_created(
     tx: &mut AnyConnection,
-    rows_per_insert: usize,
+    values: ValueRows,
     import: &StoredImport,
     batch: &Batch,
     steps: &[Step],
@@ -234,14 +228,18 @@ async fn insert_created(
         .collect();
     lines.sort_unstable();
     let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
-    let per_statement = if lines_unique { rows_per_insert } else { 1 };
+    let per_statement = if lines_unique {
+        values.per_statement(CUSTOMER_COLUMNS)
+    } else {
+        1
+    };
     for chunk in new.chunks(per_statement) {
         let sql = format!(
             "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
              phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
              values {} \
              returning id, line",
-            placeholders(chunk.len(), CUSTOMER_COLUMNS)
+            values.sql(chunk.len(), CUSTOMER_COLUMNS, 1)
         );
         let mut query = sqlx::query(&sql);
         for (index, record) in chunk {
@@ -276,10 +274,10 @@ async fn insert_created(
         .iter()
         .flat_map(|(index, record)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
         .collect();
-    for chunk in tags.chunks(rows_per_insert) {
+    for chunk in tags.chunks(values.per_statement(2)) {
         let sql = format!(
             "insert into customer_tag (customer_id, tag) values {}",
-            placeholders(chunk.len(), 2)
+            values.sql(chunk.len(), 2, 1)
         );
         let mut query = sqlx::query(&sql);
         for (customer_id, tag) in chunk {
@@ -345,18 +343,18 @@ const OUTCOME_COLUMNS: usize = 7;
 /// Stores every row's outcome, for the summary, the error file and revert.
 async fn insert_outcomes(
     tx: &mut AnyConnection,
-    rows_per_insert: usize,
+    values: ValueRows,
     import_id: i64,
     batch: &Batch,
     rows: &[RowOutcome],
     previous: &[Option<String>],
 ) -> Result<(), sqlx::Error> {
     let indexes: Vec<usize> = (0..rows.len()).collect();
-    for chunk in indexes.chunks(rows_per_insert) {
+    for chunk in indexes.chunks(values.per_statement(OUTCOME_COLUMNS)) {
         let sql = format!(
             "insert into import_row (import_id, line, outcome, customer_id, detail, previous, \
              source) values {}",
-            placeholders(chunk.len(), OUTCOME_COLUMNS)
+            values.sql(chunk.len(), OUTCOME_COLUMNS, 1)
         );
         let mut query = sqlx::query(&sql);
         for &index in chunk {
@@ -392,7 +390,7 @@ const LIST_MEMBER_COLUMNS: usize = 3;
 /// import as the one that added them, so revert can take them off again.
 async fn add_to_list(
     tx: &mut AnyConnection,
-    rows_per_insert: usize,
+    values: ValueRows,
     import: &StoredImport,
     name: &str,
     customers: &[i64],
@@ -418,11 +416,11 @@ async fn add_to_list(
     let mut customers = customers.to_vec();
     customers.sort_unstable();
     customers.dedup();
-    for chunk in customers.chunks(rows_per_insert) {
+    for chunk in customers.chunks(values.per_statement(LIST_MEMBER_COLUMNS)) {
         let sql = format!(
             "insert into customer_list_member (list_id, customer_id, import_id) values {} \
              on conflict (list_id, customer_id) do nothing",
-            placeholders(chunk.len(), LIST_MEMBER_COLUMNS)
+            values.sql(chunk.len(), LIST_MEMBER_COLUMNS, 1)
         );
         let mut query = sqlx::query(&sql);
         for customer_id in chunk {
@@ -433,31 +431,8 @@ async fn add_to_list(
     Ok(())
 }
 
-/// `($1, $2, …), (…)`: `rows` groups of `columns` numbered placeholders.
-fn placeholders(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let numbers: Vec<String> = (1..=columns)
-                .map(|column| format!("${}", row * columns + column))
-                .collect();
-            format!("({})", numbers.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::placeholders;
-
-    #[test]
-    fn placeholders_number_every_value() {
-        assert_eq!(placeholders(2, 2), "($1, $2), ($3, $4)");
-    }
 }
 
 /// A stored customer's fields, keys and last import, as JSON.

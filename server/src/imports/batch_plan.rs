@@ -1,15 +1,14 @@
-//! Deciding, for every row of a batch at once, what it does: rejected by the engine, a new
+//! Deciding, for every row of a batch at once (its records already checked), what it does: rejected by the engine, a new
 //! customer, or a duplicate (of a stored customer or of an earlier row of the same batch) to skip
 //! or update. One query finds the stored customers the batch's emails and phones belong to.
 
 use std::collections::HashMap;
 
-use clientela_shared::{
-    Batch, DuplicatePolicy, Finding, Language, Outcome, Reason, Record, RecordChecker,
-};
+use clientela_shared::{DuplicatePolicy, Finding, Language, Outcome, Reason, Record, RowVerdict};
 use sqlx::{AnyConnection, Row};
 
 use super::store::StoredImport;
+use crate::db::ValueRows;
 
 /// A customer a row matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,25 +43,21 @@ pub(crate) fn keys(record: &Record) -> (Option<&str>, Option<&str>) {
     (email, phone)
 }
 
-/// Validates every row again and decides its step against the stored customers.
+/// Decides every row's step from its verdict (see [`check_records`](super::record_check)) and
+/// the stored customers.
 pub(crate) async fn plan_batch(
     connection: &mut AnyConnection,
+    values: ValueRows,
     import: &StoredImport,
-    batch: &Batch,
+    verdicts: &[RowVerdict],
 ) -> Result<Vec<Step>, sqlx::Error> {
-    let mut checker = RecordChecker::new(&import.profile);
-    let verdicts: Vec<_> = batch
-        .rows
-        .iter()
-        .map(|row| checker.check(row.line, &row.record))
-        .collect();
     let records: Vec<Option<Record>> = verdicts
         .iter()
         .map(|verdict| verdict.is_valid().then(|| verdict.record.clone()))
         .collect();
-    let stored = stored_keys(connection, import.workspace_id, &records).await?;
+    let stored = stored_keys(connection, values, import.workspace_id, &records).await?;
     let mut steps = decide(&records, &stored, import.options.duplicates);
-    for (step, verdict) in steps.iter_mut().zip(&verdicts) {
+    for (step, verdict) in steps.iter_mut().zip(verdicts) {
         if !verdict.is_valid() {
             *step = Step::Reject(rejected(&verdict.findings));
         }
@@ -77,11 +72,12 @@ pub(crate) struct StoredKeys {
     pub by_phone: HashMap<String, i64>,
 }
 
-/// Keys per lookup query (SQLite's driver pays the square of the parameters of a statement).
-const KEYS_PER_QUERY: usize = 300;
+/// Keys per lookup query.
+const KEYS_PER_QUERY: usize = 5_000;
 
 async fn stored_keys(
     connection: &mut AnyConnection,
+    values_sql: ValueRows,
     workspace_id: i64,
     records: &[Option<Record>],
 ) -> Result<StoredKeys, sqlx::Error> {
@@ -96,11 +92,10 @@ async fn stored_keys(
             })
             .collect();
         for chunk in values.chunks(KEYS_PER_QUERY) {
-            let placeholders: Vec<String> =
-                (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
             let sql = format!(
-                "select id, {column} as key from customer where workspace_id = $1 and {column} in ({})",
-                placeholders.join(", ")
+                "select id, {column} as key from customer where workspace_id = {} and {column} in {}",
+                values_sql.parameter(1),
+                values_sql.sql(1, chunk.len(), 2)
             );
             let mut query = sqlx::query(&sql).bind(workspace_id);
             for value in chunk {

@@ -7,6 +7,7 @@ mod batch_plan;
 mod customer_index;
 mod error_file;
 mod error_workbook;
+mod record_check;
 mod revert;
 mod store;
 mod summary_email;
