@@ -2,8 +2,8 @@
 //! change something add the CSRF header the server asks for.
 
 use clientela_shared::{
-    Batch, BatchAnswer, CustomerList, ImportSummary, Me, NewImport, OutcomeCounts, RevertSummary,
-    SignIn, WorkspaceSchema,
+    Batch, BatchAnswer, CustomerList, ImportSummary, Language, Me, NewImport, OutcomeCounts,
+    RevertSummary, SignIn, WorkspaceSchema,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,25 +11,63 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
 use crate::browser_file::describe;
+use crate::text::{Text, catalogue};
 
 /// The header the server requires on cookie-authenticated changes.
 const CSRF_HEADER: &str = "x-clientela-csrf";
 
+/// Why a request to the server failed; [`ApiError::message`] says it in the user's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The network failed, or the server is down.
+    Unreachable,
+    /// Sign-in refused the email and password.
+    WrongEmailOrPassword,
+    /// The server said why (in its own words).
+    Server(String),
+    /// The server failed without saying why.
+    Status(u16),
+    /// The server's answer could not be read.
+    UnexpectedAnswer(String),
+    /// The request could not be sent: the browser refused it, or it could not be written.
+    NotSent(String),
+}
+
+impl ApiError {
+    /// The error for the user.
+    pub fn message(&self, language: Language) -> String {
+        let texts = catalogue(language);
+        match self {
+            ApiError::Unreachable => texts.text(Text::ServerUnreachable).to_owned(),
+            ApiError::WrongEmailOrPassword => texts.text(Text::WrongEmailOrPassword).to_owned(),
+            ApiError::Server(message) | ApiError::NotSent(message) => message.clone(),
+            ApiError::Status(status) => texts.server_status(*status),
+            ApiError::UnexpectedAnswer(error) => texts.unexpected_answer(error),
+        }
+    }
+}
+
+impl From<JsValue> for ApiError {
+    fn from(error: JsValue) -> ApiError {
+        ApiError::NotSent(describe(&error))
+    }
+}
+
 /// The workspace's fields, tags, agents and saved profiles.
-pub async fn schema() -> Result<WorkspaceSchema, String> {
+pub async fn schema() -> Result<WorkspaceSchema, ApiError> {
     let (status, text) = send("GET", "/api/schema", None).await?;
     parse(status, &text)
 }
 
 /// Opens an import, or finds the one opened with the same client id.
 pub async fn open_import(request: &NewImport) -> Result<ImportSummary, Failure> {
-    let body = serde_json::to_string(request).map_err(|err| Failure::fatal(err.to_string()))?;
+    let body = serde_json::to_string(request).map_err(Failure::unsent)?;
     call("POST", "/api/imports", Some(&body)).await
 }
 
 /// Sends batch `seq` of import `id`; sending the same batch again is safe.
 pub async fn send_batch(id: i64, seq: u64, batch: &Batch) -> Result<BatchAnswer, Failure> {
-    let body = serde_json::to_string(batch).map_err(|err| Failure::fatal(err.to_string()))?;
+    let body = serde_json::to_string(batch).map_err(Failure::unsent)?;
     call(
         "PUT",
         &format!("/api/imports/{id}/batches/{seq}"),
@@ -40,7 +78,7 @@ pub async fn send_batch(id: i64, seq: u64, batch: &Batch) -> Result<BatchAnswer,
 
 /// What a batch would do, writing nothing.
 pub async fn preview_batch(id: i64, batch: &Batch) -> Result<OutcomeCounts, Failure> {
-    let body = serde_json::to_string(batch).map_err(|err| Failure::fatal(err.to_string()))?;
+    let body = serde_json::to_string(batch).map_err(Failure::unsent)?;
     call("POST", &format!("/api/imports/{id}/preview"), Some(&body)).await
 }
 
@@ -50,7 +88,7 @@ pub async fn commit_import(id: i64) -> Result<ImportSummary, Failure> {
 }
 
 /// A page of the workspace's customers matching `search` (name, email or phone).
-pub async fn customers(search: &str, page: u64) -> Result<CustomerList, String> {
+pub async fn customers(search: &str, page: u64) -> Result<CustomerList, ApiError> {
     let search = js_sys::encode_uri_component(search);
     let url = format!("/api/customers?q={search}&page={page}&limit={CUSTOMERS_PER_PAGE}");
     let (status, text) = send("GET", &url, None).await?;
@@ -61,13 +99,13 @@ pub async fn customers(search: &str, page: u64) -> Result<CustomerList, String> 
 pub const CUSTOMERS_PER_PAGE: u64 = 50;
 
 /// The workspace's imports, newest first.
-pub async fn imports() -> Result<Vec<ImportSummary>, String> {
+pub async fn imports() -> Result<Vec<ImportSummary>, ApiError> {
     let (status, text) = send("GET", "/api/imports", None).await?;
     parse(status, &text)
 }
 
 /// Undoes import `id`.
-pub async fn revert_import(id: i64) -> Result<RevertSummary, String> {
+pub async fn revert_import(id: i64) -> Result<RevertSummary, ApiError> {
     let (status, text) = send("POST", &format!("/api/imports/{id}/revert"), None).await?;
     parse(status, &text)
 }
@@ -75,16 +113,17 @@ pub async fn revert_import(id: i64) -> Result<RevertSummary, String> {
 /// A request that failed, and whether sending it again may work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
-    /// For the user.
-    pub message: String,
+    /// What failed.
+    pub error: ApiError,
     /// The network failed, the server was busy or asked to send again.
     pub retryable: bool,
 }
 
 impl Failure {
-    fn fatal(message: String) -> Failure {
+    /// A request that could not even be written (a bug): sending it again cannot help.
+    fn unsent(error: serde_json::Error) -> Failure {
         Failure {
-            message,
+            error: ApiError::NotSent(error.to_string()),
             retryable: false,
         }
     }
@@ -96,19 +135,19 @@ async fn call<T: DeserializeOwned>(
     url: &str,
     body: Option<&str>,
 ) -> Result<T, Failure> {
-    let (status, text) = send(method, url, body).await.map_err(|message| Failure {
-        message,
+    let (status, text) = send(method, url, body).await.map_err(|error| Failure {
+        error,
         retryable: true,
     })?;
     let retry_asked = status == 409 && text.contains("batch.retry");
-    parse(status, &text).map_err(|message| Failure {
-        message,
+    parse(status, &text).map_err(|error| Failure {
+        error,
         retryable: status >= 500 || status == 429 || status == 408 || retry_asked,
     })
 }
 
 /// The signed-in user, or `None` when nobody is signed in.
-pub async fn current_user() -> Result<Option<Me>, String> {
+pub async fn current_user() -> Result<Option<Me>, ApiError> {
     let (status, text) = send("GET", "/api/me", None).await?;
     if status == 401 {
         return Ok(None);
@@ -117,21 +156,21 @@ pub async fn current_user() -> Result<Option<Me>, String> {
 }
 
 /// Signs in; the server sets the session cookie.
-pub async fn sign_in(email: &str, password: &str) -> Result<Me, String> {
+pub async fn sign_in(email: &str, password: &str) -> Result<Me, ApiError> {
     let request = SignIn {
         email: email.to_owned(),
         password: password.to_owned(),
     };
-    let body = serde_json::to_string(&request).map_err(|err| err.to_string())?;
+    let body = serde_json::to_string(&request).map_err(|err| ApiError::NotSent(err.to_string()))?;
     let (status, text) = send("POST", "/api/session", Some(&body)).await?;
     if status == 401 {
-        return Err("Wrong email or password.".to_owned());
+        return Err(ApiError::WrongEmailOrPassword);
     }
     parse(status, &text)
 }
 
 /// Signs out; the server forgets the session.
-pub async fn sign_out() -> Result<(), String> {
+pub async fn sign_out() -> Result<(), ApiError> {
     let (status, text) = send("DELETE", "/api/session", None).await?;
     if (200..300).contains(&status) || status == 401 {
         Ok(())
@@ -141,50 +180,45 @@ pub async fn sign_out() -> Result<(), String> {
 }
 
 /// Sends a request and returns the status and the body's text.
-async fn send(method: &str, url: &str, json_body: Option<&str>) -> Result<(u16, String), String> {
+async fn send(method: &str, url: &str, json_body: Option<&str>) -> Result<(u16, String), ApiError> {
     let init = RequestInit::new();
     init.set_method(method);
     if let Some(body) = json_body {
         init.set_body(&JsValue::from_str(body));
     }
-    let request = Request::new_with_str_and_init(url, &init).map_err(|e| describe(&e))?;
+    let request = Request::new_with_str_and_init(url, &init)?;
     let headers = request.headers();
     if json_body.is_some() {
-        headers
-            .set("content-type", "application/json")
-            .map_err(|e| describe(&e))?;
+        headers.set("content-type", "application/json")?;
     }
     if method != "GET" {
-        headers.set(CSRF_HEADER, "1").map_err(|e| describe(&e))?;
+        headers.set(CSRF_HEADER, "1")?;
     }
-    let window = web_sys::window().ok_or("no browser window")?;
+    let window = web_sys::window().ok_or_else(|| ApiError::NotSent("no browser window".into()))?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| "The server cannot be reached. Check your connection and try again.")?
-        .dyn_into()
-        .map_err(|e| describe(&e))?;
-    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
-        .await
-        .map_err(|e| describe(&e))?
+        .map_err(|_| ApiError::Unreachable)?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?)
+        .await?
         .as_string()
         .unwrap_or_default();
     Ok((response.status(), text))
 }
 
 /// The JSON answer of a successful request, or the server's message.
-fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, String> {
+fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        serde_json::from_str(text)
-            .map_err(|err| format!("Unexpected answer from the server: {err}"))
+        serde_json::from_str(text).map_err(|err| ApiError::UnexpectedAnswer(err.to_string()))
     } else {
         Err(server_message(status, text))
     }
 }
 
 /// The message of the server's JSON error, or the status when there is none.
-fn server_message(status: u16, body: &str) -> String {
+fn server_message(status: u16, body: &str) -> ApiError {
     serde_json::from_str::<serde_json::Value>(body)
         .ok()
         .and_then(|v| v["error"]["message"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| format!("The server answered with status {status}."))
+        .map_or(ApiError::Status(status), ApiError::Server)
 }

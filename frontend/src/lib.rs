@@ -5,13 +5,17 @@
 mod api;
 mod browser_file;
 mod components;
+mod language;
 mod pages;
 pub mod protocol;
 pub mod session;
+mod text;
 pub mod worker;
 
 mod wizard;
 
 pub use components::app::App;
+pub use components::language_picker::LanguagePicker;
 pub use components::sign_in::SignInForm;
+pub use language::{forget_language, provide_language};
 pub use wizard::{ColumnsStep, FileStep, ImportWizard, Step, WizardState};

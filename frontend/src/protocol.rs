@@ -84,6 +84,11 @@ pub enum Request {
     },
     /// The rows that will not be sent (errors or left out), as CSV with the reasons.
     ProblemsCsv,
+    /// Give the rows' messages and the problems file in `language` from now on.
+    SetLanguage {
+        /// The user's language.
+        language: Language,
+    },
 }
 
 /// A file's reading overrides: the user's one-click corrections of what was detected.
@@ -158,6 +163,19 @@ pub enum Response {
     Csv(String),
     /// The request failed; the message says why, for the user.
     Failed(String),
+    /// The worker stopped before it answered. Made by the page's side of the connection; the
+    /// worker never sends it.
+    Stopped(WorkerStopped),
+}
+
+/// Why the worker stopped before it answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkerStopped {
+    /// It died (too little memory, or a bug), or could not start.
+    Died,
+    /// It was replaced by a fresh worker for another file.
+    Replaced,
 }
 
 /// What was read from a file.

@@ -3,8 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use clientela_frontend::protocol::FileOverview;
-use clientela_frontend::{ColumnsStep, FileStep, ImportWizard, SignInForm, WizardState};
-use clientela_shared::{Field, Language, Profile, Target, suggest_mapping};
+use clientela_frontend::{
+    ColumnsStep, FileStep, ImportWizard, LanguagePicker, SignInForm, WizardState, forget_language,
+    provide_language,
+};
+use clientela_shared::{Field, Profile, Target, suggest_mapping};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -47,7 +50,6 @@ fn overview() -> FileOverview {
 /// A wizard state holding `overview`, as after dropping a file.
 fn state_with_file() -> WizardState {
     let state = WizardState::new();
-    state.language.set(Language::Es);
     let file = overview();
     state.mapping.set(Some(file.mapping.clone()));
     state.file.set(Some(file));
@@ -181,4 +183,48 @@ fn sign_in_form_has_labelled_email_and_password_fields() {
             .unwrap()
             .is_some()
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_language_picker_switches_the_wizard_to_spanish_and_remembers_it() {
+    let parent = mount(|| {
+        provide_language();
+        view! {
+            <LanguagePicker />
+            <ImportWizard />
+        }
+    });
+    let file_step = parent.query_selector("#step-file").unwrap().unwrap();
+    assert_eq!(file_step.text_content().unwrap(), "1 File");
+    assert!(
+        parent
+            .query_selector("label select#language")
+            .unwrap()
+            .is_some(),
+        "the picker has a label"
+    );
+
+    let picker: web_sys::HtmlSelectElement = parent
+        .query_selector("select#language")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    picker.set_value("es");
+    picker
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    next_tick().await;
+    let remembered = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("clientela.language")
+        .unwrap();
+    // The other tests expect the browser's English.
+    forget_language();
+
+    assert_eq!(file_step.text_content().unwrap(), "1 Archivo");
+    assert!(parent.text_content().unwrap().contains("Importar clientes"));
+    assert_eq!(remembered.as_deref(), Some("es"));
 }

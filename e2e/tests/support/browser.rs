@@ -41,6 +41,9 @@ impl Browser {
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,800",
+                // The tests read the English texts: English whatever the machine's language.
+                // Headless Chromium takes `navigator.language` from --accept-lang.
+                "--lang=en-US", "--accept-lang=en-US",
                 format!("--user-data-dir={}", profile.path().display()),
             ]
         });

@@ -1,12 +1,15 @@
-//! The app: sign in, then the import wizard.
+//! The app: sign in, then the import wizard, in the user's language.
 
 use clientela_shared::Me;
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::sign_in::SignInForm;
+use crate::language::{provide_language, translated};
 use crate::pages::customers::CustomersPage;
 use crate::pages::history::HistoryPage;
+use crate::text::Text;
 use crate::wizard::ImportWizard;
 
 /// The app's pages.
@@ -24,11 +27,11 @@ impl Page {
     /// Every page, in the order of the menu.
     pub const ALL: [Page; 3] = [Page::Import, Page::Customers, Page::History];
 
-    fn title(self) -> &'static str {
+    fn title(self) -> Text {
         match self {
-            Page::Import => "Import",
-            Page::Customers => "Customers",
-            Page::History => "Import history",
+            Page::Import => Text::PageImport,
+            Page::Customers => Text::PageCustomers,
+            Page::History => Text::PageHistory,
         }
     }
 
@@ -51,12 +54,13 @@ enum Session {
     /// This user is signed in.
     SignedIn(Me),
     /// The server could not be asked.
-    Unreachable(String),
+    Unreachable(api::ApiError),
 }
 
 /// The whole app: the sign-in form until someone is signed in, then the import wizard.
 #[component]
 pub fn App() -> impl IntoView {
+    let language = provide_language();
     let session = RwSignal::new(Session::Checking);
     let page = RwSignal::new(Page::Import);
     provide_context(page);
@@ -64,7 +68,7 @@ pub fn App() -> impl IntoView {
         session.set(match api::current_user().await {
             Ok(Some(me)) => Session::SignedIn(me),
             Ok(None) => Session::SignedOut,
-            Err(message) => Session::Unreachable(message),
+            Err(error) => Session::Unreachable(error),
         });
     });
     let signed_in = Callback::new(move |me| session.set(Session::SignedIn(me)));
@@ -79,20 +83,26 @@ pub fn App() -> impl IntoView {
     move || match session.get() {
         Session::Checking => view! { <main aria-busy="true"></main> }.into_any(),
         Session::SignedOut => view! {
+            <header class="top-bar">
+                <LanguagePicker />
+            </header>
             <main>
                 <SignInForm on_signed_in=signed_in />
             </main>
         }
         .into_any(),
-        Session::Unreachable(message) => view! {
+        Session::Unreachable(error) => view! {
+            <header class="top-bar">
+                <LanguagePicker />
+            </header>
             <main>
-                <p class="message error" role="alert">{message}</p>
+                <p class="message error" role="alert">{move || error.message(language.get())}</p>
             </main>
         }
         .into_any(),
         Session::SignedIn(me) => view! {
             <header class="top-bar">
-                <nav aria-label="Pages" class="pages">
+                <nav aria-label=translated(language, Text::PagesNav) class="pages">
                     {Page::ALL.map(|target| view! {
                         <button
                             class="link"
@@ -100,12 +110,15 @@ pub fn App() -> impl IntoView {
                             aria-current=move || (page.get() == target).then_some("page")
                             on:click=move |_| page.set(target)
                         >
-                            {target.title()}
+                            {translated(language, target.title())}
                         </button>
                     }).collect_view()}
                 </nav>
+                <LanguagePicker />
                 <span id="signed-in-as">{format!("{} ({})", me.name, me.email)}</span>
-                <button class="link" id="sign-out-button" on:click=sign_out>"Sign out"</button>
+                <button class="link" id="sign-out-button" on:click=sign_out>
+                    {translated(language, Text::SignOut)}
+                </button>
             </header>
             // The wizard stays mounted while another page shows, so nothing chosen is lost.
             <div hidden=move || page.get() != Page::Import>

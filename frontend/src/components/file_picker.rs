@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use web_sys::{File, FileList, HtmlInputElement};
 
+use crate::language::{translated, use_language};
+use crate::text::Text;
+
 /// The file types the readers understand.
 const ACCEPTED: &str = ".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods,text/csv";
 
@@ -12,6 +15,7 @@ pub fn FilePicker(
     /// Called with the file the user gave.
     on_file: Callback<File>,
 ) -> impl IntoView {
+    let language = use_language();
     let dragging = RwSignal::new(false);
     let take_first = move |files: Option<FileList>| {
         if let Some(file) = files.and_then(|list| list.get(0)) {
@@ -34,8 +38,8 @@ pub fn FilePicker(
                 take_first(ev.data_transfer().and_then(|data| data.files()));
             }
         >
-            <strong>"Drop a customer file here"</strong>
-            " or choose one: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) or OpenDocument (ODS)."
+            <strong>{translated(language, Text::DropFileHere)}</strong>
+            {translated(language, Text::OrChooseOne)}
             <br />
             <input
                 id="file-input"

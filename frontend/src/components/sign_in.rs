@@ -3,7 +3,9 @@
 use clientela_shared::Me;
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, ApiError};
+use crate::language::{translated, use_language};
+use crate::text::Text;
 
 /// Asks for email and password and calls `on_signed_in` once the server accepts them.
 #[component]
@@ -11,9 +13,10 @@ pub fn SignInForm(
     /// Called with the user the server signed in.
     on_signed_in: Callback<Me>,
 ) -> impl IntoView {
+    let language = use_language();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -25,7 +28,7 @@ pub fn SignInForm(
                     error.set(None);
                     on_signed_in.run(me);
                 }
-                Err(message) => error.set(Some(message)),
+                Err(failed) => error.set(Some(failed)),
             }
             busy.set(false);
         });
@@ -33,8 +36,8 @@ pub fn SignInForm(
 
     view! {
         <form class="sign-in" on:submit=submit aria-labelledby="sign-in-title">
-            <h1 id="sign-in-title">"Sign in to Clientela"</h1>
-            <label for="sign-in-email">"Email"</label>
+            <h1 id="sign-in-title">{translated(language, Text::SignInTitle)}</h1>
+            <label for="sign-in-email">{translated(language, Text::Email)}</label>
             <input
                 id="sign-in-email"
                 type="email"
@@ -42,7 +45,7 @@ pub fn SignInForm(
                 required
                 bind:value=email
             />
-            <label for="sign-in-password">"Password"</label>
+            <label for="sign-in-password">{translated(language, Text::Password)}</label>
             <input
                 id="sign-in-password"
                 type="password"
@@ -51,16 +54,16 @@ pub fn SignInForm(
                 bind:value=password
             />
             <button id="sign-in-button" type="submit" disabled=move || busy.get()>
-                "Sign in"
+                {translated(language, Text::SignIn)}
             </button>
             <div aria-live="polite">
                 {move || {
                     error
                         .get()
-                        .map(|message| {
+                        .map(|failed| {
                             view! {
                                 <p class="message error" role="alert" id="sign-in-error">
-                                    {message}
+                                    {failed.message(language.get())}
                                 </p>
                             }
                         })

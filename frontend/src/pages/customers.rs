@@ -3,15 +3,19 @@
 use clientela_shared::{Customer, CustomerList};
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, ApiError};
+use crate::language::{translated, use_language};
+use crate::text::{Text, catalogue};
 
 /// The workspace's customers.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    let language = use_language();
+    let tr = move |key| translated(language, key);
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(1_u64);
     let list = RwSignal::new(None::<CustomerList>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ApiError>);
     Effect::new(move || {
         let (search, page) = (search.get(), page.get());
         leptos::task::spawn_local(async move {
@@ -20,7 +24,7 @@ pub fn CustomersPage() -> impl IntoView {
                     error.set(None);
                     list.set(Some(found));
                 }
-                Err(message) => error.set(Some(message)),
+                Err(failed) => error.set(Some(failed)),
             }
         });
     });
@@ -32,23 +36,25 @@ pub fn CustomersPage() -> impl IntoView {
     };
     view! {
         <main>
-            <h1>"Customers"</h1>
+            <h1>{tr(Text::PageCustomers)}</h1>
             <form role="search" on:submit=move |ev| ev.prevent_default()>
-                <label for="customer-search">"Search by name, email or phone "</label>
+                <label for="customer-search">{tr(Text::SearchCustomers)}</label>
                 <input id="customer-search" type="search" on:input=move |ev| {
                     search.set(event_target_value(&ev));
                     page.set(1);
                 } />
             </form>
-            {move || error.get().map(|m| view! { <p class="message error" role="alert">{m}</p> })}
+            {move || error.get().map(|failed| view! {
+                <p class="message error" role="alert">{failed.message(language.get())}</p>
+            })}
             <p id="customer-count" class="summary" aria-live="polite">
-                {move || list.with(|l| l.as_ref().map(|l| format!("{} customers", l.total)))}
+                {move || list.with(|l| l.as_ref().map(|l| catalogue(language.get()).customer_count(l.total)))}
             </p>
             <div class="preview">
                 <table id="customers">
                     <thead><tr>
-                        <th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Phone"</th>
-                        <th scope="col">"Tags"</th><th scope="col">"File, line"</th>
+                        <th scope="col">{tr(Text::Name)}</th><th scope="col">{tr(Text::Email)}</th><th scope="col">{tr(Text::Phone)}</th>
+                        <th scope="col">{tr(Text::Tags)}</th><th scope="col">{tr(Text::FileLine)}</th>
                     </tr></thead>
                     <tbody>
                         {move || list.get().map(|l| l.customers.into_iter().map(|c| view! { <CustomerRow customer=c /> }).collect_view())}
@@ -56,9 +62,9 @@ pub fn CustomersPage() -> impl IntoView {
                 </table>
             </div>
             <p class="toolbar">
-                <button class="secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>"Previous"</button>
-                <span>{move || format!("Page {} of {}", page.get(), pages())}</span>
-                <button class="secondary" disabled=move || page.get() >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
+                <button class="secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tr(Text::Previous)}</button>
+                <span>{move || catalogue(language.get()).page_of(page.get(), pages())}</span>
+                <button class="secondary" disabled=move || page.get() >= pages() on:click=move |_| page.update(|p| *p += 1)>{tr(Text::Next)}</button>
             </p>
         </main>
     }

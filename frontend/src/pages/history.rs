@@ -5,17 +5,21 @@ use clientela_shared::ImportSummary;
 use leptos::prelude::*;
 
 use crate::api;
+use crate::language::{translated, use_language};
+use crate::text::{Text, catalogue, text};
 
 /// The workspace's imports.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
+    let language = use_language();
+    let tr = move |key| translated(language, key);
     let imports = RwSignal::new(Vec::<ImportSummary>::new());
     let message = RwSignal::new(None::<String>);
     let reload = move || {
         leptos::task::spawn_local(async move {
             match api::imports().await {
                 Ok(found) => imports.set(found),
-                Err(err) => message.set(Some(err)),
+                Err(err) => message.set(Some(err.message(language.get_untracked()))),
             }
         });
     };
@@ -23,46 +27,44 @@ pub fn HistoryPage() -> impl IntoView {
     let revert = move |import: ImportSummary| {
         let confirmed = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message(&format!("Undo the import of {}?", import.file_name))
-                    .ok()
+                let question = catalogue(language.get_untracked()).confirm_undo(&import.file_name);
+                w.confirm_with_message(&question).ok()
             })
             .unwrap_or(false);
         if !confirmed {
             return;
         }
         leptos::task::spawn_local(async move {
+            let language = language.get_untracked();
             match api::revert_import(import.id).await {
-                Ok(done) => message.set(Some(format!(
-                    "Import of {} undone: {} customers removed, {} restored, {} kept (changed since).",
-                    import.file_name, done.removed, done.restored, done.kept
-                ))),
-                Err(err) => message.set(Some(err)),
+                Ok(done) => message.set(Some(catalogue(language).undone(&import.file_name, &done))),
+                Err(err) => message.set(Some(err.message(language))),
             }
             reload();
         });
     };
     view! {
         <main>
-            <h1>"Import history"</h1>
+            <h1>{tr(Text::PageHistory)}</h1>
             <p id="history-message" aria-live="polite">{move || message.get()}</p>
             <div class="preview">
                 <table id="imports">
                     <thead><tr>
-                        <th scope="col">"File"</th><th scope="col">"Status"</th><th scope="col">"Created"</th>
-                        <th scope="col">"Updated"</th><th scope="col">"Skipped"</th><th scope="col">"Rejected"</th><th scope="col"></th>
+                        <th scope="col">{tr(Text::File)}</th><th scope="col">{tr(Text::Status)}</th><th scope="col">{tr(Text::Created)}</th>
+                        <th scope="col">{tr(Text::Updated)}</th><th scope="col">{tr(Text::Skipped)}</th><th scope="col">{tr(Text::Rejected)}</th><th scope="col"></th>
                     </tr></thead>
                     <tbody>
                         {move || imports.get().into_iter().map(|import| {
                             let counts = import.counts;
                             let can_revert = import.status == "committed";
                             let errors = (counts.rejected > 0).then(|| view! {
-                                <a href=format!("/api/imports/{}/errors.csv", import.id)>"Errors (CSV)"</a>
+                                <a href=format!("/api/imports/{}/errors.csv", import.id)>{tr(Text::ErrorsCsv)}</a>
                             });
                             let this = import.clone();
                             view! {
                                 <tr data-import=import.id>
                                     <td>{import.file_name.clone()}</td>
-                                    <td>{import.status.clone()}</td>
+                                    <td>{status_text(import.status.clone(), language)}</td>
                                     <td>{counts.created}</td>
                                     <td>{counts.updated}</td>
                                     <td>{counts.skipped}</td>
@@ -70,7 +72,7 @@ pub fn HistoryPage() -> impl IntoView {
                                     <td>
                                         {errors}
                                         {can_revert.then(|| view! {
-                                            <button class="secondary revert" on:click=move |_| revert(this.clone())>"Undo"</button>
+                                            <button class="secondary revert" on:click=move |_| revert(this.clone())>{tr(Text::Undo)}</button>
                                         })}
                                     </td>
                                 </tr>
@@ -80,5 +82,25 @@ pub fn HistoryPage() -> impl IntoView {
                 </table>
             </div>
         </main>
+    }
+}
+
+/// An import's status in the user's language; a status this app does not know shows as the
+/// server wrote it.
+fn status_text(
+    status: String,
+    language: RwSignal<clientela_shared::Language>,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let key = match status.as_str() {
+        "open" => Some(Text::ImportOpen),
+        "committed" => Some(Text::ImportCommitted),
+        "reverted" => Some(Text::ImportReverted),
+        _ => None,
+    };
+    move || {
+        key.map_or_else(
+            || status.clone(),
+            |key| text(key, language.get()).to_owned(),
+        )
     }
 }

@@ -1,14 +1,23 @@
 //! The CSV of the rows that will not be sent: the file's own columns, then the line and the
 //! reasons, so the user can fix them in a spreadsheet and drop the file again.
 
-/// Writes `rows` of `(line, cells, reason)` under `headers`.
+use clientela_shared::Language;
+
+use crate::text::{Text, text};
+
+/// Writes `rows` of `(line, cells, reason)` under `headers`, and the line's and the reason's
+/// headers in `language`.
 pub fn problems_csv(
     headers: &[String],
+    language: Language,
     rows: impl Iterator<Item = (u64, Vec<String>, String)>,
 ) -> String {
     let mut out = String::new();
     let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
-    header.extend(["Line", "Problem"]);
+    header.extend([
+        text(Text::LineHeader, language),
+        text(Text::ProblemHeader, language),
+    ]);
     write_record(&mut out, header);
     for (line, cells, reason) in rows {
         let line = line.to_string();

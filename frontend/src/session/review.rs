@@ -12,6 +12,7 @@ use crate::protocol::{
     BatchSlice, BulkFix, CellIssue, GridRow, RecordDefaults, Request, Response, ReviewCounts,
     RowFilter, RowWindow,
 };
+use crate::text::{Text, text};
 
 /// The most rows one window may hold, so a request cannot ask for the whole file at once.
 const MAX_WINDOW: usize = 500;
@@ -145,20 +146,27 @@ impl Review {
                 max,
                 defaults,
             } => Response::Batch(self.batch(table, edits, start, max, &defaults)),
+            Request::SetLanguage { language } => {
+                self.language = language;
+                Response::Changed {
+                    counts: self.counts(),
+                    touched: 0,
+                }
+            }
             Request::ProblemsCsv => {
                 let rows = (0..self.report.rows.len())
                     .filter(|&row| self.excluded[row] || self.has_errors(row))
                     .map(|row| {
                         let reasons: Vec<String> = self.issues(row).map(|i| i.message).collect();
                         let reason = if self.excluded[row] && reasons.is_empty() {
-                            "Left out by the user.".to_owned()
+                            text(Text::LeftOutByUser, self.language).to_owned()
                         } else {
                             reasons.join(" ")
                         };
                         let cells = cells_of(table, edits, self.table_rows[row]);
                         (self.report.rows[row].line, cells, reason)
                     });
-                Response::Csv(problems_csv(&self.headers, rows))
+                Response::Csv(problems_csv(&self.headers, self.language, rows))
             }
             Request::Open { .. } | Request::Reread { .. } | Request::Validate { .. } => {
                 Response::Failed("This request is answered by the session.".to_owned())

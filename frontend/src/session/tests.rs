@@ -103,6 +103,24 @@ fn validation_counts_rows_and_marks_cells_in_the_users_language() {
 }
 
 #[test]
+fn the_rows_speak_the_language_the_user_switches_to() {
+    let mut session = validated();
+    let response = session.handle(Request::SetLanguage {
+        language: Language::En,
+    });
+    assert!(matches!(response, Response::Changed { .. }), "{response:?}");
+    let Response::Rows(window) = session.handle(Request::Rows {
+        filter: RowFilter::Errors,
+        start: 0,
+        count: 1,
+    }) else {
+        panic!()
+    };
+    let message = &window.rows[0].issues[0].message;
+    assert!(!message.contains("no es"), "{message}");
+}
+
+#[test]
 fn editing_a_cell_rechecks_the_row_and_its_duplicate_partner() {
     let mut session = validated();
     let Response::Changed { counts, .. } = session.handle(Request::Edit {
@@ -205,13 +223,13 @@ fn batches_carry_only_rows_without_errors_that_were_not_left_out() {
 }
 
 #[test]
-fn the_problems_file_lists_rows_not_sent_with_their_line_and_reason() {
+fn the_problems_file_lists_rows_not_sent_with_their_line_and_reason_in_the_users_language() {
     let mut session = validated();
     let Response::Csv(csv) = session.handle(Request::ProblemsCsv) else {
         panic!()
     };
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "Nombre,Correo,Celular,Line,Problem");
+    assert_eq!(lines[0], "Nombre,Correo,Celular,Línea,Problema");
     assert!(lines[1].starts_with("Luis,luis@,0991234568,3,"), "{csv}");
     assert_eq!(lines.len(), 4, "{csv}");
 }

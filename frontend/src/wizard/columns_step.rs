@@ -1,11 +1,13 @@
 //! Step 2: every column with its suggested field, confidence and sample values; change it,
 //! ignore it or keep it as additional data. Problems of the mapping are called out above.
 
-use clientela_shared::{MatchReason, Target};
+use clientela_shared::{Language, MatchReason, Target};
 use leptos::prelude::*;
 
 use super::WizardState;
 use super::target_choice::{choices, decode, encode};
+use crate::language::translated;
+use crate::text::{Text, text};
 
 /// The columns step.
 #[component]
@@ -31,7 +33,7 @@ pub fn ColumnsStep() -> impl IntoView {
             return Vec::new();
         };
         let profile = state.profile();
-        let language = state.language.get_untracked();
+        let language = state.language.get();
         mapping
             .columns
             .iter()
@@ -40,7 +42,8 @@ pub fn ColumnsStep() -> impl IntoView {
                 let samples = file.samples.get(index).cloned().unwrap_or_default().join(" · ");
                 let options = choices(&profile, &column.target, language);
                 let chosen = encode(&column.target);
-                let confidence = confidence_text(column.confidence, column.reason, &column.target);
+                let confidence =
+                    confidence_text(column.confidence, column.reason, &column.target, language);
                 let select_id = format!("map-{index}");
                 view! {
                     <tr>
@@ -68,13 +71,12 @@ pub fn ColumnsStep() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
+    let tr = move |key| translated(state.language, key);
     view! {
         <section aria-labelledby="columns-title">
-            <h2 id="columns-title">"2. Columns"</h2>
+            <h2 id="columns-title">{tr(Text::ColumnsTitle)}</h2>
             {move || state.mapping_remembered.get().then(|| view! {
-                <p class="message info" id="mapping-remembered">
-                    "These columns are mapped as you mapped a file with the same headers before."
-                </p>
+                <p class="message info" id="mapping-remembered">{tr(Text::MappingRemembered)}</p>
             })}
             <ul class="problems" id="mapping-problems" aria-live="polite">
                 {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
@@ -82,24 +84,31 @@ pub fn ColumnsStep() -> impl IntoView {
             <table class="mapping">
                 <thead>
                     <tr>
-                        <th scope="col">"Column"</th>
-                        <th scope="col">"Sample values"</th>
-                        <th scope="col">"Goes to"</th>
-                        <th scope="col">"Confidence"</th>
+                        <th scope="col">{tr(Text::Column)}</th>
+                        <th scope="col">{tr(Text::SampleValues)}</th>
+                        <th scope="col">{tr(Text::GoesTo)}</th>
+                        <th scope="col">{tr(Text::Confidence)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <button id="to-review" on:click=move |_| state.validate()>"Next: check every row"</button>
+            <button id="to-review" on:click=move |_| state.validate()>{tr(Text::NextCheckEveryRow)}</button>
         </section>
     }
 }
 
 /// How sure the suggestion is, in words.
-fn confidence_text(confidence: u8, reason: MatchReason, target: &Target) -> String {
+fn confidence_text(
+    confidence: u8,
+    reason: MatchReason,
+    target: &Target,
+    language: Language,
+) -> String {
     match (reason, target) {
-        (MatchReason::Chosen, _) => "Your choice".to_owned(),
-        (_, Target::Ignore | Target::Extra) | (MatchReason::None, _) => "No match".to_owned(),
+        (MatchReason::Chosen, _) => text(Text::YourChoice, language).to_owned(),
+        (_, Target::Ignore | Target::Extra) | (MatchReason::None, _) => {
+            text(Text::NoMatch, language).to_owned()
+        }
         _ => format!("{confidence}%"),
     }
 }

@@ -7,15 +7,14 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use super::WizardState;
 use crate::protocol::{Request, Response};
+use crate::text::Text;
 
 /// Asks the worker for the rows that will not be sent (errors, left out) and saves them as
 /// `<file>-<suffix>.csv`.
 pub fn save_rows_not_sent(state: WizardState, suffix: &'static str) {
     leptos::task::spawn_local(async move {
-        if let Some(Response::Csv(text)) = state
-            .ask("Preparing the file…", &Request::ProblemsCsv, None)
-            .await
-        {
+        let preparing = state.texts().text(Text::PreparingTheFile).to_owned();
+        if let Some(Response::Csv(text)) = state.ask(preparing, &Request::ProblemsCsv, None).await {
             let name = state
                 .file
                 .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))

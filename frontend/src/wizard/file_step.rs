@@ -1,5 +1,6 @@
 //! Step 1: drop or pick a file, see what was detected, correct it in one click.
 
+use clientela_shared::Language;
 use leptos::prelude::*;
 
 use super::WizardState;
@@ -7,7 +8,9 @@ use super::download::save_csv;
 use super::state::Step;
 use super::template::template_csv;
 use crate::components::file_picker::FilePicker;
+use crate::language::translated;
 use crate::protocol::{FileOverview, Overrides};
+use crate::text::{Text, catalogue};
 
 /// Encodings offered when the detected one is wrong (WHATWG labels).
 const ENCODINGS: [&str; 6] = [
@@ -20,26 +23,27 @@ const ENCODINGS: [&str; 6] = [
 ];
 
 /// Delimiters offered, with their names.
-const DELIMITERS: [(char, &str); 4] = [
-    (',', "comma"),
-    (';', "semicolon"),
-    ('\t', "tab"),
-    ('|', "vertical bar"),
+const DELIMITERS: [(char, Text); 4] = [
+    (',', Text::Comma),
+    (';', Text::Semicolon),
+    ('\t', Text::Tab),
+    ('|', Text::VerticalBar),
 ];
 
 /// The file step.
 #[component]
 pub fn FileStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
+    let tr = move |key| translated(state.language, key);
     view! {
         <section aria-labelledby="file-title">
-            <h2 id="file-title">"1. Your file"</h2>
+            <h2 id="file-title">{tr(Text::FileTitle)}</h2>
             <FilePicker on_file=Callback::new(move |file| state.open_file(file)) />
             <p>
                 <button class="link" id="template-csv" on:click=move |_| download_template(state)>
-                    "Download a CSV template"
+                    {tr(Text::DownloadCsvTemplate)}
                 </button>
-                " with every field of this workspace and an example row."
+                {tr(Text::TemplateHint)}
             </p>
             {move || state.file.get().map(|file| view! { <Detected file=file /> })}
         </section>
@@ -50,24 +54,12 @@ pub fn FileStep() -> impl IntoView {
 #[component]
 fn Detected(file: FileOverview) -> impl IntoView {
     let state = expect_context::<WizardState>();
-    let delimiter_name = file.delimiter.map(|d| {
-        DELIMITERS
-            .iter()
-            .find(|(c, _)| *c == d)
-            .map_or(d.to_string(), |(_, n)| (*n).to_owned())
-    });
-    let mut facts = vec![file.format.to_uppercase()];
-    facts.extend(file.encoding.clone());
-    facts.extend(delimiter_name.map(|name| format!("separator {name}")));
-    facts.extend(file.sheet.as_ref().map(|sheet| format!("sheet {sheet}")));
-    facts.push(format!("header on line {}", file.header_line));
-    let summary = format!(
-        "{}: {} rows, {} columns ({})",
-        file.name,
-        file.rows,
-        file.columns.len(),
-        facts.join(", ")
-    );
+    let language = state.language;
+    let tr = move |key| translated(language, key);
+    let summary = {
+        let file = file.clone();
+        move || detected_summary(&file, language.get())
+    };
     let overrides = move || state.overrides.get_untracked();
     let is_text = file.encoding.is_some();
     let sheets = file.sheets.clone();
@@ -76,7 +68,7 @@ fn Detected(file: FileOverview) -> impl IntoView {
         <div class="overrides">
             {is_text.then(|| view! {
                 <label>
-                    "Encoding "
+                    {tr(Text::Encoding)}
                     <select id="encoding" on:change=move |ev| {
                         state.reread(Overrides { encoding: Some(event_target_value(&ev)), ..overrides() });
                     }>
@@ -86,33 +78,37 @@ fn Detected(file: FileOverview) -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    "Separator "
+                    {tr(Text::Separator)}
                     <select id="delimiter" on:change=move |ev| {
                         let delimiter = event_target_value(&ev).chars().next();
                         state.reread(Overrides { delimiter, ..overrides() });
                     }>
                         {DELIMITERS.map(|(delimiter, name)| view! {
-                            <option value=delimiter.to_string() selected=file.delimiter == Some(delimiter)>{name}</option>
+                            <option value=delimiter.to_string() selected=file.delimiter == Some(delimiter)>{tr(name)}</option>
                         }).collect_view()}
                     </select>
                 </label>
             })}
             {(!sheets.is_empty()).then(|| view! {
                 <label>
-                    "Sheet "
+                    {tr(Text::Sheet)}
                     <select id="sheet" on:change=move |ev| {
                         state.reread(Overrides { sheet: Some(event_target_value(&ev)), ..overrides() });
                     }>
-                        {sheets.iter().map(|sheet| view! {
-                            <option value=sheet.name.clone() selected=file.sheet.as_ref() == Some(&sheet.name)>
-                                {if sheet.hidden { format!("{} (hidden)", sheet.name) } else { sheet.name.clone() }}
-                            </option>
+                        {sheets.iter().map(|sheet| {
+                            let (name, hidden) = (sheet.name.clone(), sheet.hidden);
+                            let label = move || if hidden { catalogue(language.get()).hidden_sheet(&name) } else { name.clone() };
+                            view! {
+                                <option value=sheet.name.clone() selected=file.sheet.as_ref() == Some(&sheet.name)>
+                                    {label}
+                                </option>
+                            }
                         }).collect_view()}
                     </select>
                 </label>
             })}
             <label>
-                "Header on line "
+                {tr(Text::HeaderOnLine)}
                 <input id="header-line" type="number" min="1" value=file.header_line on:change=move |ev| {
                     if let Ok(line) = event_target_value(&ev).parse::<u64>() {
                         state.reread(Overrides { header_line: Some(line.max(1)), ..overrides() });
@@ -127,7 +123,7 @@ fn Detected(file: FileOverview) -> impl IntoView {
         })}
         <div class="preview" id="preview">
             <table>
-                <caption class="visually-hidden">"The first rows of the file"</caption>
+                <caption class="visually-hidden">{tr(Text::FirstRowsCaption)}</caption>
                 <thead><tr>{file.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {file.preview.iter().map(|row| view! {
@@ -136,8 +132,25 @@ fn Detected(file: FileOverview) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <button id="to-columns" on:click=move |_| state.step.set(Step::Columns)>"Next: columns"</button>
+        <button id="to-columns" on:click=move |_| state.step.set(Step::Columns)>{tr(Text::NextColumns)}</button>
     }
+}
+
+/// What was detected, in words: `clientes.csv: 4 rows, 3 columns (CSV, utf-8, …)`.
+fn detected_summary(file: &FileOverview, language: Language) -> String {
+    let texts = catalogue(language);
+    let delimiter_name = file.delimiter.map(|d| {
+        DELIMITERS
+            .iter()
+            .find(|(c, _)| *c == d)
+            .map_or(d.to_string(), |(_, name)| texts.text(*name).to_owned())
+    });
+    let mut facts = vec![file.format.to_uppercase()];
+    facts.extend(file.encoding.clone());
+    facts.extend(delimiter_name.map(|name| texts.separator_fact(&name)));
+    facts.extend(file.sheet.as_ref().map(|sheet| texts.sheet_fact(sheet)));
+    facts.push(texts.header_line_fact(file.header_line));
+    texts.file_summary(&file.name, file.rows, file.columns.len(), &facts.join(", "))
 }
 
 /// Saves the template for this workspace.

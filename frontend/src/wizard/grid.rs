@@ -5,7 +5,9 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::WizardState;
+use crate::language::translated;
 use crate::protocol::{GridRow, Request, Response, RowFilter, RowWindow};
+use crate::text::Text;
 use crate::worker;
 use clientela_shared::Severity;
 
@@ -72,6 +74,7 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
                     lines.set(place(window, window_top, version));
                 }
                 Response::Failed(message) => state.error.set(Some(message)),
+                Response::Stopped(why) => state.error.set(Some(state.stopped_message(why))),
                 _ => {}
             }
         });
@@ -118,8 +121,8 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
     view! {
         <div class="grid" role="grid" id="review-grid" aria-rowcount=move || total.get() + 1>
             <div class="grid-row grid-header" role="row" style=columns_style>
-                <span role="columnheader">"Line"</span>
-                <span role="columnheader">"Import"</span>
+                <span role="columnheader">{translated(state.language, Text::LineHeader)}</span>
+                <span role="columnheader">{translated(state.language, Text::ImportHeader)}</span>
                 {move || headers().into_iter().map(|h| view! { <span role="columnheader">{h}</span> }).collect_view()}
             </div>
             <div class="grid-viewport" node_ref=viewport on:scroll=on_scroll tabindex="-1">
@@ -184,6 +187,7 @@ fn GridLine(
     detail: RwSignal<String>,
 ) -> impl IntoView {
     let state = expect_context::<WizardState>();
+    let texts = state.texts();
     let index = row.index;
     let line = row.line;
     let headers = state
@@ -227,10 +231,11 @@ fn GridLine(
                 .collect::<Vec<_>>()
                 .join(" ");
             let header = headers.get(column).cloned().unwrap_or_default();
+            let described = texts.cell_description(line, &header, &text);
             let spoken = if message.is_empty() {
-                format!("Line {line}, {header}: {text}")
+                described
             } else {
-                format!("Line {line}, {header}: {text}. {message}")
+                format!("{described}. {message}")
             };
             let start_text = text.clone();
             view! {
@@ -273,11 +278,11 @@ fn GridLine(
                 <input
                     type="checkbox"
                     class="include-row"
-                    aria-label=format!("Import line {line}")
+                    aria-label=texts.include_line(line)
                     checked=!excluded
                     on:change=move |ev| {
                         let include = event_target_checked(&ev);
-                        state.change("Updating…", Request::Exclude { row: index, excluded: !include });
+                        state.change(Text::Updating, Request::Exclude { row: index, excluded: !include });
                     }
                 />
                 {(!row_summary.is_empty()).then(|| view! { <span class="row-problem" title=row_summary.clone()>"!"</span> })}
@@ -313,7 +318,7 @@ fn CellEditor(index: usize, column: usize, editing: RwSignal<Editing>) -> impl I
         }
         editing.set(None);
         state.change(
-            "Checking the row…",
+            Text::CheckingTheRow,
             Request::Edit {
                 row: index,
                 column,
@@ -334,7 +339,7 @@ fn CellEditor(index: usize, column: usize, editing: RwSignal<Editing>) -> impl I
             class="cell-editor"
             node_ref=input
             value=initial
-            aria-label="New value"
+            aria-label=state.texts().text(Text::NewValue)
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 // The cell around listens for Enter too (to start editing): keep it out.
                 ev.stop_propagation();

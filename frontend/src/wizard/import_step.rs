@@ -9,6 +9,8 @@ use super::WizardState;
 use super::sending::{next_batch, open_import};
 use super::state::{ImportProgress, Step};
 use crate::api;
+use crate::language::translated;
+use crate::text::{Text, catalogue, text};
 
 /// Records per batch: small enough that a retry is cheap, large enough to be fast.
 const BATCH_ROWS: usize = 1_000;
@@ -22,6 +24,8 @@ const FIRST_BACKOFF_MS: i32 = 500;
 pub fn ImportStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let (running, paused) = (state.sending, state.paused);
+    let language = state.language;
+    let tr = move |key| translated(language, key);
 
     let run = move || {
         paused.set(false);
@@ -51,32 +55,33 @@ pub fn ImportStep() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="import-title">
-            <h2 id="import-title">"5. Import"</h2>
-            <progress id="import-progress" max="100" value=move || percent().to_string() aria-label="Confirmed by the server"></progress>
+            <h2 id="import-title">{tr(Text::ImportTitle)}</h2>
+            <progress id="import-progress" max="100" value=move || percent().to_string() aria-label=tr(Text::ConfirmedByServer)></progress>
             <p id="import-status" class="summary" aria-live="polite">
                 {move || {
                     let p = progress();
                     let doing = if p.finished {
-                        "Done."
+                        Text::Done
                     } else if paused.get() {
-                        "Paused."
+                        Text::Paused
                     } else if running.get() {
-                        "Sending…"
+                        Text::Sending
                     } else {
-                        "Stopped."
+                        Text::Stopped
                     };
-                    format!("{doing} Sent {} and confirmed {} of {} records.", p.sent, p.confirmed, p.total)
+                    let texts = catalogue(language.get());
+                    format!("{} {}", texts.text(doing), texts.import_status(p.sent, p.confirmed, p.total))
                 }}
             </p>
             {move || (!progress().finished).then(|| {
                 if running.get() && !paused.get() {
-                    view! { <button id="pause-button" class="secondary" on:click=move |_| paused.set(true)>"Pause"</button> }.into_any()
+                    view! { <button id="pause-button" class="secondary" on:click=move |_| paused.set(true)>{tr(Text::Pause)}</button> }.into_any()
                 } else {
-                    view! { <button id="resume-button" on:click=move |_| run()>"Resume"</button> }.into_any()
+                    view! { <button id="resume-button" on:click=move |_| run()>{tr(Text::Resume)}</button> }.into_any()
                 }
             })}
             {move || progress().finished.then(|| view! {
-                <button id="to-result" on:click=move |_| state.step.set(Step::Result)>"See the result"</button>
+                <button id="to-result" on:click=move |_| state.step.set(Step::Result)>{tr(Text::SeeTheResult)}</button>
             })}
         </section>
     }
@@ -161,7 +166,8 @@ async fn send_all(state: WizardState) {
     if !still_this_import() {
         return;
     }
-    state.busy.set(Some("Finishing the import…".to_owned()));
+    let finishing = state.texts().text(Text::FinishingTheImport).to_owned();
+    state.busy.set(Some(finishing));
     let committed = api::commit_import(import_id).await;
     state.busy.set(None);
     match committed {
@@ -174,7 +180,10 @@ async fn send_all(state: WizardState) {
             });
             state.step.set(Step::Result);
         }
-        Err(failure) => state.error.set(Some(failure.message)),
+        Err(failure) => {
+            let message = failure.error.message(state.language.get_untracked());
+            state.error.set(Some(message));
+        }
     }
 }
 
@@ -187,25 +196,23 @@ async fn send_with_retries(
 ) -> Option<clientela_shared::BatchAnswer> {
     let mut backoff = FIRST_BACKOFF_MS;
     for attempt in 1..=MAX_TRIES {
+        let language = state.language.get_untracked();
         match api::send_batch(import_id, seq, batch).await {
             Ok(answer) => {
                 state.error.set(None);
                 return Some(answer);
             }
             Err(failure) if failure.retryable && attempt < MAX_TRIES => {
-                state.error.set(Some(format!(
-                    "{} Trying again in {} s (attempt {attempt} of {MAX_TRIES}).",
-                    failure.message,
-                    backoff / 1000
-                )));
+                let retrying = catalogue(language).retrying(backoff / 1000, attempt, MAX_TRIES);
+                let message = failure.error.message(language);
+                state.error.set(Some(format!("{message} {retrying}")));
                 sleep(backoff).await;
                 backoff *= 2;
             }
             Err(failure) => {
-                state.error.set(Some(format!(
-                    "{} The import is paused; press Resume to try again.",
-                    failure.message
-                )));
+                let paused = text(Text::PausedAfterFailure, language);
+                let message = failure.error.message(language);
+                state.error.set(Some(format!("{message} {paused}")));
                 return None;
             }
         }

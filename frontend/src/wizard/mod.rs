@@ -6,7 +6,6 @@ mod download;
 mod file_step;
 mod grid;
 mod import_step;
-mod language;
 mod options_step;
 mod remembered_mapping;
 mod result_step;
@@ -19,6 +18,10 @@ mod template;
 use leptos::prelude::*;
 
 pub use state::{Step, WizardState};
+
+use crate::language::translated;
+use crate::protocol::Request;
+use crate::text::Text;
 
 pub use columns_step::ColumnsStep;
 pub use file_step::FileStep;
@@ -33,12 +36,23 @@ pub fn ImportWizard() -> impl IntoView {
     let state = WizardState::new();
     provide_context(state);
     state.load_schema();
+    // The rows' messages come from the worker: once the rows were checked, it speaks the
+    // language the user switches to, and the grid asks for its rows again.
+    Effect::watch(
+        move || state.language.get(),
+        move |&language, _, _| {
+            if state.counts.get_untracked().is_some() {
+                state.change(Text::Updating, Request::SetLanguage { language });
+            }
+        },
+        false,
+    );
     // The worker (with the readers and the phone metadata) loads after the first paint.
     request_animation_frame(crate::worker::start);
 
     view! {
         <main class="wizard">
-            <h1>"Import customers"</h1>
+            <h1>{translated(state.language, Text::ImportCustomers)}</h1>
             <StepNav />
             <p class="message error" role="alert" id="wizard-error" hidden=move || state.error.get().is_none()>
                 {move || state.error.get()}
@@ -63,7 +77,7 @@ pub fn ImportWizard() -> impl IntoView {
 fn StepNav() -> impl IntoView {
     let state = expect_context::<WizardState>();
     view! {
-        <nav aria-label="Import steps">
+        <nav aria-label=translated(state.language, Text::ImportStepsNav)>
             <ol class="steps">
                 {Step::ALL
                     .into_iter()
@@ -78,7 +92,7 @@ fn StepNav() -> impl IntoView {
                                     disabled=move || !state.can_go_to(step)
                                     on:click=move |_| state.step.set(step)
                                 >
-                                    {format!("{} {}", number + 1, step.title())}
+                                    {move || format!("{} {}", number + 1, step.title(state.language.get()))}
                                 </button>
                             </li>
                         }

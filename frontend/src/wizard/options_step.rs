@@ -8,6 +8,8 @@ use super::WizardState;
 use super::sending::{next_batch, open_import};
 use super::state::Step;
 use crate::api;
+use crate::language::translated;
+use crate::text::{Text, catalogue, text};
 
 /// How a group is told from an agent's email among the assignee choices.
 const GROUP_PREFIX: &str = "group:";
@@ -17,6 +19,8 @@ const GROUP_PREFIX: &str = "group:";
 pub fn OptionsStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let preview = RwSignal::new(None::<OutcomeCounts>);
+    let language = state.language;
+    let tr = move |key| translated(language, key);
     let agents = move || {
         state
             .schema
@@ -54,9 +58,8 @@ pub fn OptionsStep() -> impl IntoView {
                 if slice.rows.is_empty() {
                     continue;
                 }
-                state
-                    .busy
-                    .set(Some("Asking the server what would happen…".to_owned()));
+                let asking = state.texts().text(Text::AskingTheServer).to_owned();
+                state.busy.set(Some(asking));
                 match api::preview_batch(import_id, &Batch { rows: slice.rows }).await {
                     Ok(counts) => {
                         total.created += counts.created;
@@ -66,7 +69,8 @@ pub fn OptionsStep() -> impl IntoView {
                     }
                     Err(failure) => {
                         state.busy.set(None);
-                        state.error.set(Some(failure.message));
+                        let message = failure.error.message(language.get_untracked());
+                        state.error.set(Some(message));
                         return;
                     }
                 }
@@ -78,24 +82,24 @@ pub fn OptionsStep() -> impl IntoView {
 
     view! {
         <section aria-labelledby="options-title">
-            <h2 id="options-title">"4. Options"</h2>
+            <h2 id="options-title">{tr(Text::OptionsTitle)}</h2>
             <fieldset>
-                <legend>"Customers already stored (same email or phone)"</legend>
+                <legend>{tr(Text::AlreadyStored)}</legend>
                 <label>
                     <input type="radio" name="duplicates" id="duplicates-skip"
                         checked=move || state.options.with(|o| o.duplicates == DuplicatePolicy::Skip)
                         on:change=move |_| { state.options.update(|o| o.duplicates = DuplicatePolicy::Skip); preview.set(None); } />
-                    "Skip them: leave the stored customer as it is"
+                    {tr(Text::SkipThem)}
                 </label>
                 <label>
                     <input type="radio" name="duplicates" id="duplicates-update"
                         checked=move || state.options.with(|o| o.duplicates == DuplicatePolicy::Update)
                         on:change=move |_| { state.options.update(|o| o.duplicates = DuplicatePolicy::Update); preview.set(None); } />
-                    "Update them with the file's values"
+                    {tr(Text::UpdateThem)}
                 </label>
             </fieldset>
             <fieldset>
-                <legend>"New customers go to"</legend>
+                <legend>{tr(Text::NewCustomersGoTo)}</legend>
                 <select id="assign-to" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     state.options.update(|o| o.assign_to = match value.as_str() {
@@ -108,13 +112,17 @@ pub fn OptionsStep() -> impl IntoView {
                     });
                     preview.set(None);
                 }>
-                    <option value="" selected=move || assign_value().is_empty()>"Nobody for now"</option>
-                    <option value="me" selected=move || assign_value() == "me">"Me"</option>
+                    <option value="" selected=move || assign_value().is_empty()>{tr(Text::NobodyForNow)}</option>
+                    <option value="me" selected=move || assign_value() == "me">{tr(Text::Me)}</option>
                     {move || agents().into_iter().map(|agent| {
                         let email = agent.email.clone();
+                        let value = agent.email.clone();
                         let selected = move || assign_value() == email;
-                        let label = format!("{} ({}){}", agent.name, agent.email, if agent.available { "" } else { ", unavailable" });
-                        view! { <option value=agent.email.clone() selected=selected>{label}</option> }
+                        let label = move || {
+                            let unavailable = if agent.available { "" } else { text(Text::Unavailable, language.get()) };
+                            format!("{} ({}){unavailable}", agent.name, agent.email)
+                        };
+                        view! { <option value=value selected=selected>{label}</option> }
                     }).collect_view()}
                     {move || groups().into_iter().map(|group| {
                         let value = format!("{GROUP_PREFIX}{}", group.name);
@@ -127,11 +135,11 @@ pub fn OptionsStep() -> impl IntoView {
                     <input type="checkbox" id="reassign"
                         checked=move || state.options.with(|o| o.reassign_if_unavailable)
                         on:change=move |ev| state.options.update(|o| o.reassign_if_unavailable = event_target_checked(&ev)) />
-                    "If that agent is unavailable, give each customer to a random available agent"
+                    {tr(Text::ReassignIfUnavailable)}
                 </label>
             </fieldset>
             <fieldset>
-                <legend>"For every customer of this import"</legend>
+                <legend>{tr(Text::ForEveryCustomer)}</legend>
                 <div id="tags-for-all">
                     {move || known_tags().into_iter().map(|tag| {
                         let checked = { let tag = tag.clone(); move || state.defaults.with(|d| d.tags.contains(&tag)) };
@@ -145,20 +153,20 @@ pub fn OptionsStep() -> impl IntoView {
                                         if on { d.tags.push(toggled.clone()); }
                                     });
                                 } />
-                                {format!("Tag: {tag}")}
+                                {move || catalogue(language.get()).tag_label(&tag)}
                             </label>
                         }
                     }).collect_view()}
                 </div>
                 <label>
-                    "Status, where the file gives none "
+                    {tr(Text::StatusWhereNone)}
                     <select id="status-for-all" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         state.defaults.update(|d| d.status = (!value.is_empty()).then_some(value));
                     }>
-                        <option value="">"None"</option>
-                        <option value="active">"Active customer"</option>
-                        <option value="potential">"Potential customer"</option>
+                        <option value="">{tr(Text::NoStatus)}</option>
+                        <option value="active">{tr(Text::ActiveCustomer)}</option>
+                        <option value="potential">{tr(Text::PotentialCustomer)}</option>
                     </select>
                 </label>
                 <label>
@@ -171,16 +179,13 @@ pub fn OptionsStep() -> impl IntoView {
                         } />
                 </label>
             </fieldset>
-            <button id="preview-button" class="secondary" on:click=run_preview>"Preview what would happen"</button>
+            <button id="preview-button" class="secondary" on:click=run_preview>{tr(Text::PreviewWhatWouldHappen)}</button>
             {move || preview.get().map(|counts| view! {
                 <p id="preview-result" class="summary" aria-live="polite">
-                    {format!(
-                        "The server would create {}, update {} and skip {} customers; {} rows would be rejected.",
-                        counts.created, counts.updated, counts.skipped, counts.rejected
-                    )}
+                    {move || catalogue(language.get()).preview_result(&counts)}
                 </p>
             })}
-            <button id="to-import" on:click=move |_| state.step.set(Step::Import)>"Next: import"</button>
+            <button id="to-import" on:click=move |_| state.step.set(Step::Import)>{tr(Text::NextImport)}</button>
         </section>
     }
 }

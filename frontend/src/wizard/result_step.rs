@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use super::WizardState;
 use super::download::save_rows_not_sent;
 use crate::components::app::Page;
+use crate::language::translated;
+use crate::text::{Text, catalogue};
 
 /// The result step.
 #[component]
@@ -13,36 +15,32 @@ pub fn ResultStep() -> impl IntoView {
     let progress = move || state.progress.get().unwrap_or_default();
     let not_sent = move || state.counts.get().map_or(0, |c| c.errors + c.excluded);
     let download_not_sent = move |_| save_rows_not_sent(state, "not-imported");
+    let language = state.language;
+    let tr = move |key| translated(language, key);
     view! {
         <section aria-labelledby="result-title">
-            <h2 id="result-title">"6. Result"</h2>
+            <h2 id="result-title">{tr(Text::ResultTitle)}</h2>
             <p id="import-result" class="message success" role="status">
-                {move || {
-                    let c = progress().counts;
-                    format!(
-                        "{} created, {} updated, {} skipped (already stored), {} rejected by the server; {} rows not sent.",
-                        c.created, c.updated, c.skipped, c.rejected, not_sent()
-                    )
-                }}
+                {move || catalogue(language.get()).import_result(&progress().counts, not_sent())}
             </p>
             <ul class="links">
                 {move || (progress().counts.rejected > 0).then(|| view! {
-                    <li><a id="server-errors" href=format!("/api/imports/{}/errors.csv", progress().id)>"Download the rows the server rejected (CSV)"</a></li>
+                    <li><a id="server-errors" href=format!("/api/imports/{}/errors.csv", progress().id)>{tr(Text::DownloadServerRejected)}</a></li>
                 })}
                 {move || (not_sent() > 0).then(|| view! {
-                    <li><button class="link" id="download-not-sent" on:click=download_not_sent>"Download the rows that were not sent (CSV)"</button></li>
+                    <li><button class="link" id="download-not-sent" on:click=download_not_sent>{tr(Text::DownloadNotSent)}</button></li>
                 })}
             </ul>
             {use_context::<RwSignal<Page>>().map(|page| view! {
                 <p class="toolbar">
-                    <button class="secondary" id="see-customers" on:click=move |_| page.set(Page::Customers)>"See the customers"</button>
-                    <button class="secondary" id="see-history" on:click=move |_| page.set(Page::History)>"See this import in the history"</button>
+                    <button class="secondary" id="see-customers" on:click=move |_| page.set(Page::Customers)>{tr(Text::SeeTheCustomers)}</button>
+                    <button class="secondary" id="see-history" on:click=move |_| page.set(Page::History)>{tr(Text::SeeInHistory)}</button>
                 </p>
             })}
             <button id="import-another" on:click=move |_| {
                 state.forget_file();
                 state.step.set(super::Step::File);
-            }>"Import another file"</button>
+            }>{tr(Text::ImportAnother)}</button>
         </section>
     }
 }

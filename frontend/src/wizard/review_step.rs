@@ -6,22 +6,24 @@ use super::WizardState;
 use super::download::save_rows_not_sent;
 use super::grid::Grid;
 use super::state::Step;
+use crate::language::translated;
 use crate::protocol::{BulkFix, Request, Response, ReviewCounts, RowFilter};
+use crate::text::{Text, catalogue, text};
 
 /// Countries offered as the default for rows that name none.
-const COUNTRIES: [(&str, &str); 12] = [
-    ("", "As in the profile"),
-    ("AR", "Argentina"),
-    ("BR", "Brazil"),
-    ("CL", "Chile"),
-    ("CO", "Colombia"),
-    ("EC", "Ecuador"),
-    ("ES", "Spain"),
-    ("MX", "Mexico"),
-    ("PE", "Peru"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("US", "United States"),
+const COUNTRIES: [(&str, Text); 12] = [
+    ("", Text::AsInProfile),
+    ("AR", Text::Argentina),
+    ("BR", Text::Brazil),
+    ("CL", Text::Chile),
+    ("CO", Text::Colombia),
+    ("EC", Text::Ecuador),
+    ("ES", Text::Spain),
+    ("MX", Text::Mexico),
+    ("PE", Text::Peru),
+    ("PL", Text::Poland),
+    ("PT", Text::Portugal),
+    ("US", Text::UnitedStates),
 ];
 
 /// The review step.
@@ -31,6 +33,8 @@ pub fn ReviewStep() -> impl IntoView {
     let filter = RwSignal::new(RowFilter::All);
     let jump_to = RwSignal::new(None::<usize>);
     let counts = move || state.counts.get().unwrap_or_default();
+    let language = state.language;
+    let tr = move |key| translated(language, key);
 
     let next_problem = move |_| {
         leptos::task::spawn_local(async move {
@@ -39,60 +43,63 @@ pub fn ReviewStep() -> impl IntoView {
                 filter: filter.get_untracked(),
                 after,
             };
-            match state
-                .ask("Looking for the next problem…", &request, None)
-                .await
-            {
+            let looking = state.texts().text(Text::LookingForNextProblem).to_owned();
+            match state.ask(looking, &request, None).await {
                 Some(Response::Position(Some(position))) => jump_to.set(Some(position)),
                 Some(Response::Position(None)) => {
-                    state.busy.set(Some("No problems left.".to_owned()))
+                    let none_left = state.texts().text(Text::NoProblemsLeft).to_owned();
+                    state.busy.set(Some(none_left));
                 }
                 _ => {}
             }
         });
     };
     let download_problems = move |_| save_rows_not_sent(state, "problems");
-    let filter_button =
-        move |value: RowFilter, id: &'static str, label: fn(&ReviewCounts) -> String| {
-            view! {
-                <button
-                    class="filter"
-                    id=id
-                    aria-pressed=move || (filter.get() == value).to_string()
-                    on:click=move |_| {
-                        filter.set(value);
-                        jump_to.set(Some(0));
-                    }
-                >
-                    {move || label(&counts())}
-                </button>
-            }
-        };
+    let filter_button = move |value: RowFilter,
+                              id: &'static str,
+                              label: Text,
+                              count: fn(&ReviewCounts) -> usize| {
+        view! {
+            <button
+                class="filter"
+                id=id
+                aria-pressed=move || (filter.get() == value).to_string()
+                on:click=move |_| {
+                    filter.set(value);
+                    jump_to.set(Some(0));
+                }
+            >
+                {move || format!("{} ({})", text(label, language.get()), count(&counts()))}
+            </button>
+        }
+    };
 
     view! {
         <section aria-labelledby="review-title">
-            <h2 id="review-title">"3. Review"</h2>
-            <p id="review-counts" class="summary" aria-live="polite">{move || counts_text(&counts())}</p>
-            <div class="toolbar" role="toolbar" aria-label="Rows">
-                {filter_button(RowFilter::All, "filter-all", |c| format!("All ({})", c.rows))}
-                {filter_button(RowFilter::Errors, "filter-errors", |c| format!("With errors ({})", c.errors))}
-                {filter_button(RowFilter::Warnings, "filter-warnings", |c| format!("With warnings ({})", c.warnings))}
-                {filter_button(RowFilter::Excluded, "filter-excluded", |c| format!("Left out ({})", c.excluded))}
-                <button id="next-problem" on:click=next_problem>"Next problem"</button>
+            <h2 id="review-title">{tr(Text::ReviewTitle)}</h2>
+            <p id="review-counts" class="summary" aria-live="polite">
+                {move || catalogue(language.get()).review_counts(&counts())}
+            </p>
+            <div class="toolbar" role="toolbar" aria-label=tr(Text::RowsToolbar)>
+                {filter_button(RowFilter::All, "filter-all", Text::AllRows, |c| c.rows)}
+                {filter_button(RowFilter::Errors, "filter-errors", Text::WithErrors, |c| c.errors)}
+                {filter_button(RowFilter::Warnings, "filter-warnings", Text::WithWarnings, |c| c.warnings)}
+                {filter_button(RowFilter::Excluded, "filter-excluded", Text::LeftOut, |c| c.excluded)}
+                <button id="next-problem" on:click=next_problem>{tr(Text::NextProblem)}</button>
             </div>
-            <div class="toolbar" role="toolbar" aria-label="Fixes for every row">
+            <div class="toolbar" role="toolbar" aria-label=tr(Text::FixesForEveryRow)>
                 <button
                     id="apply-suggestions"
                     disabled=move || counts().suggestions == 0
-                    on:click=move |_| state.change("Applying the suggestions…", Request::BulkFix { fix: BulkFix::ApplySuggestions })
+                    on:click=move |_| state.change(Text::ApplyingSuggestions, Request::BulkFix { fix: BulkFix::ApplySuggestions })
                 >
-                    {move || format!("Apply {} suggested fixes", counts().suggestions)}
+                    {move || catalogue(language.get()).apply_suggestions(counts().suggestions)}
                 </button>
-                <button id="trim" on:click=move |_| state.change("Trimming spaces…", Request::BulkFix { fix: BulkFix::Trim })>
-                    "Trim spaces"
+                <button id="trim" on:click=move |_| state.change(Text::TrimmingSpaces, Request::BulkFix { fix: BulkFix::Trim })>
+                    {tr(Text::TrimSpaces)}
                 </button>
                 <label>
-                    "Default country "
+                    {tr(Text::DefaultCountry)}
                     <select id="default-country" on:change=move |ev| {
                         let code = event_target_value(&ev);
                         state.default_country.set((!code.is_empty()).then_some(code));
@@ -100,25 +107,17 @@ pub fn ReviewStep() -> impl IntoView {
                     }>
                         {COUNTRIES.map(|(code, name)| {
                             let selected = state.default_country.get_untracked().as_deref().unwrap_or("") == code;
-                            view! { <option value=code selected=selected>{name}</option> }
+                            view! { <option value=code selected=selected>{tr(name)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
                 <button class="link" id="download-problems" on:click=download_problems>
-                    "Download the rows with problems (CSV)"
+                    {tr(Text::DownloadProblems)}
                 </button>
             </div>
-            <p class="hint">"Double-click a cell or press Enter on it to change it; the row is checked again at once."</p>
+            <p class="hint">{tr(Text::EditHint)}</p>
             <Grid filter=filter jump_to=jump_to />
-            <button id="to-options" on:click=move |_| state.step.set(Step::Options)>"Next: options"</button>
+            <button id="to-options" on:click=move |_| state.step.set(Step::Options)>{tr(Text::NextOptions)}</button>
         </section>
     }
-}
-
-/// The counts in words.
-fn counts_text(counts: &ReviewCounts) -> String {
-    format!(
-        "{} rows: {} ready to import, {} with errors, {} with warnings, {} left out.",
-        counts.rows, counts.ready, counts.errors, counts.warnings, counts.excluded
-    )
 }

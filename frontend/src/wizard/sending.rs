@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::WizardState;
 use crate::api;
 use crate::protocol::{BatchSlice, Request, Response};
+use crate::text::Text;
 
 /// Opens the import on the server for the current file and options (again: the same client id
 /// finds the same import), and returns its id. A change of options makes a new client id.
@@ -30,7 +31,8 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
         mapping: Some(mapping),
         options: options.clone(),
     };
-    state.busy.set(Some("Opening the import…".to_owned()));
+    let opening = state.texts().text(Text::OpeningTheImport).to_owned();
+    state.busy.set(Some(opening));
     let opened = api::open_import(&request).await;
     state.busy.set(None);
     match opened {
@@ -40,7 +42,8 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
             Some(summary.id)
         }
         Err(failure) => {
-            state.error.set(Some(failure.message));
+            let language = state.language.get_untracked();
+            state.error.set(Some(failure.error.message(language)));
             None
         }
     }
@@ -48,18 +51,13 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
 
 /// The next records from row `start` on.
 pub async fn next_batch(state: WizardState, start: usize, max: usize) -> Option<BatchSlice> {
-    match state
-        .ask(
-            "Preparing records…",
-            &Request::Batch {
-                start,
-                max,
-                defaults: state.defaults.get_untracked(),
-            },
-            None,
-        )
-        .await
-    {
+    let request = Request::Batch {
+        start,
+        max,
+        defaults: state.defaults.get_untracked(),
+    };
+    let preparing = state.texts().text(Text::PreparingRecords).to_owned();
+    match state.ask(preparing, &request, None).await {
         Some(Response::Batch(slice)) => Some(slice),
         _ => None,
     }

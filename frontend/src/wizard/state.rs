@@ -4,10 +4,13 @@ use clientela_shared::{ImportOptions, Language, Mapping, OutcomeCounts, Profile,
 use leptos::prelude::*;
 use web_sys::File;
 
-use super::language::browser_language;
 use super::remembered_mapping;
 use crate::api;
-use crate::protocol::{FileOverview, Overrides, RecordDefaults, Request, Response, ReviewCounts};
+use crate::language::use_language;
+use crate::protocol::{
+    FileOverview, Overrides, RecordDefaults, Request, Response, ReviewCounts, WorkerStopped,
+};
+use crate::text::{Catalogue, Text, catalogue};
 use crate::worker;
 
 /// The wizard's steps, in order.
@@ -38,16 +41,17 @@ impl Step {
         Step::Result,
     ];
 
-    /// Its title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::File => "File",
-            Step::Columns => "Columns",
-            Step::Review => "Review",
-            Step::Options => "Options",
-            Step::Import => "Import",
-            Step::Result => "Result",
-        }
+    /// Its title in `language`.
+    pub fn title(self, language: Language) -> &'static str {
+        let key = match self {
+            Step::File => Text::StepFile,
+            Step::Columns => Text::StepColumns,
+            Step::Review => Text::StepReview,
+            Step::Options => Text::StepOptions,
+            Step::Import => Text::StepImport,
+            Step::Result => Text::StepResult,
+        };
+        crate::text::text(key, language)
     }
 
     /// Its id in the page (`step-file`…).
@@ -107,7 +111,7 @@ pub struct WizardState {
     pub schema: RwSignal<Option<WorkspaceSchema>>,
     /// The default country the user chose for rows that name none, over the profile's.
     pub default_country: RwSignal<Option<String>>,
-    /// The language of messages.
+    /// The user's language (the app's, when the wizard runs inside it).
     pub language: RwSignal<Language>,
     /// What was read from the file.
     pub file: RwSignal<Option<FileOverview>>,
@@ -148,7 +152,7 @@ impl WizardState {
             step: RwSignal::new(Step::File),
             schema: RwSignal::new(None),
             default_country: RwSignal::new(None),
-            language: RwSignal::new(browser_language()),
+            language: use_language(),
             file: RwSignal::new(None),
             overrides: RwSignal::new(Overrides::default()),
             mapping: RwSignal::new(None),
@@ -172,9 +176,18 @@ impl WizardState {
         leptos::task::spawn_local(async move {
             match api::schema().await {
                 Ok(schema) => self.schema.set(Some(schema)),
-                Err(message) => self.error.set(Some(message)),
+                Err(error) => {
+                    let language = self.language.get_untracked();
+                    self.error.set(Some(error.message(language)));
+                }
             }
         });
+    }
+
+    /// The texts in the user's language now (not followed: for messages shown once, such as
+    /// what the wizard is busy with).
+    pub(crate) fn texts(self) -> &'static dyn Catalogue {
+        catalogue(self.language.get_untracked())
     }
 
     /// The profile rows are checked with: the workspace's first saved profile (or the
@@ -217,11 +230,11 @@ impl WizardState {
     /// user and gives `None`.
     pub async fn ask(
         self,
-        doing: &str,
+        doing: String,
         request: &Request,
         file: Option<&File>,
     ) -> Option<Response> {
-        self.busy.set(Some(doing.to_owned()));
+        self.busy.set(Some(doing));
         let response = match file {
             Some(file) => worker::ask_with_file(request, file).await,
             None => worker::ask(request).await,
@@ -232,11 +245,24 @@ impl WizardState {
                 self.error.set(Some(message));
                 None
             }
+            Response::Stopped(why) => {
+                self.error.set(Some(self.stopped_message(why)));
+                None
+            }
             response => {
                 self.error.set(None);
                 Some(response)
             }
         }
+    }
+
+    /// Why the worker stopped before answering, for the user.
+    pub fn stopped_message(self, why: WorkerStopped) -> String {
+        let key = match why {
+            WorkerStopped::Died => Text::WorkerDied,
+            WorkerStopped::Replaced => Text::AnotherFileOpened,
+        };
+        self.texts().text(key).to_owned()
     }
 
     /// Reads a dropped or picked file in the worker.
@@ -247,12 +273,11 @@ impl WizardState {
                 name: name.clone(),
                 profile: self.profile(),
             };
-            let reading = format!("Reading {name}…");
+            let reading = self.texts().reading_file(&name);
             // The previous file is gone from the worker; nothing may refer to it meanwhile.
             self.forget_file();
             self.overrides.set(Overrides::default());
-            if let Some(Response::Opened(overview)) =
-                self.ask(&reading, &request, Some(&file)).await
+            if let Some(Response::Opened(overview)) = self.ask(reading, &request, Some(&file)).await
             {
                 self.show_file(*overview);
             }
@@ -277,8 +302,13 @@ impl WizardState {
                 overrides,
                 profile: self.profile(),
             };
-            if let Some(Response::Opened(overview)) =
-                self.ask("Reading again…", &request, None).await
+            if let Some(Response::Opened(overview)) = self
+                .ask(
+                    self.texts().text(Text::ReadingAgain).to_owned(),
+                    &request,
+                    None,
+                )
+                .await
             {
                 self.show_file(*overview);
             }
@@ -310,8 +340,13 @@ impl WizardState {
                 mapping,
                 language: self.language.get_untracked(),
             };
-            if let Some(Response::Validated(counts)) =
-                self.ask("Checking every row…", &request, None).await
+            if let Some(Response::Validated(counts)) = self
+                .ask(
+                    self.texts().text(Text::CheckingEveryRow).to_owned(),
+                    &request,
+                    None,
+                )
+                .await
             {
                 self.counts.set(Some(counts));
                 self.rows_version.update(|version| *version += 1);
@@ -321,8 +356,9 @@ impl WizardState {
     }
 
     /// Sends a change to the worker and refreshes the counts and the grid.
-    pub fn change(self, doing: &'static str, request: Request) {
+    pub fn change(self, doing: Text, request: Request) {
         leptos::task::spawn_local(async move {
+            let doing = self.texts().text(doing).to_owned();
             if let Some(Response::Changed { counts, .. }) = self.ask(doing, &request, None).await {
                 self.counts.set(Some(counts));
                 self.rows_version.update(|version| *version += 1);

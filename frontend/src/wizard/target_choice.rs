@@ -3,6 +3,8 @@
 
 use clientela_shared::{Field, Language, Profile, Target};
 
+use crate::text::{Text, catalogue};
+
 /// One choice: the value in the page and its label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
@@ -45,9 +47,11 @@ pub fn label(target: &Target, profile: &Profile, language: Language) -> String {
             .iter()
             .find(|custom| &custom.key == key)
             .map_or_else(|| key.clone(), |custom| custom.label.clone()),
-        Target::Tag(tag) => format!("Tag: {tag}"),
-        Target::Extra => "Keep as additional data".to_owned(),
-        Target::Ignore => "Ignore this column".to_owned(),
+        Target::Tag(tag) => catalogue(language).tag_label(tag),
+        Target::Extra => catalogue(language)
+            .text(Text::KeepAsAdditionalData)
+            .to_owned(),
+        Target::Ignore => catalogue(language).text(Text::IgnoreThisColumn).to_owned(),
     }
 }
 

@@ -10,12 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
 
 use super::READY;
-use crate::protocol::{Request, Response};
-
-/// Said when the worker died (a bug, or the browser ran out of memory) while a request waited.
-const WORKER_DIED: &str = "The file could not be processed: the browser stopped the worker \
-(too little memory, or a bug). Reload the page and try again; if it happens again, please send \
-us the file.";
+use crate::protocol::{Request, Response, WorkerStopped};
 
 /// The worker and what is waiting on it.
 struct Connection {
@@ -61,20 +56,17 @@ pub async fn ask(request: &Request) -> Response {
 /// worker: a million-row review holds about a gigabyte, and wasm memory, once grown, is never
 /// given back, so only a new worker reads the next big file as easily as the first.
 pub async fn ask_with_file(request: &Request, file: &File) -> Response {
-    stop(REPLACED);
+    stop(WorkerStopped::Replaced);
     send(request, Some(file)).await
 }
 
-/// Said to requests still waiting on a worker that was replaced by a fresh one.
-const REPLACED: &str = "Another file was opened.";
-
-/// Stops the worker, answering whoever waits on it with `message`.
-fn stop(message: &str) {
+/// Stops the worker, answering whoever waits on it with why it stopped.
+fn stop(why: WorkerStopped) {
     let stopped = CONNECTION.with(|connection| connection.borrow_mut().take());
     if let Some(stopped) = stopped {
         stopped.worker.terminate();
         for (_, resolve) in stopped.waiting {
-            let _ = resolve.call1(&JsValue::NULL, &failed(message));
+            let _ = resolve.call1(&JsValue::NULL, &stopped_answer(why));
         }
     }
 }
@@ -90,7 +82,7 @@ async fn send(request: &Request, file: Option<&File>) -> Response {
         CONNECTION.with(|connection| {
             let mut connection = connection.borrow_mut();
             let Some(connection) = connection.as_mut() else {
-                let _ = resolve.call1(&JsValue::NULL, &failed("The worker could not start."));
+                let _ = resolve.call1(&JsValue::NULL, &stopped_answer(WorkerStopped::Died));
                 return;
             };
             id = connection.next_id;
@@ -115,12 +107,12 @@ async fn send(request: &Request, file: Option<&File>) -> Response {
         .and_then(|v| v.as_string());
     answer
         .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_else(|| Response::Failed(WORKER_DIED.to_owned()))
+        .unwrap_or(Response::Stopped(WorkerStopped::Died))
 }
 
-/// A `Failed` response as the worker would send it.
-fn failed(message: &str) -> JsValue {
-    let response = Response::Failed(message.to_owned());
+/// The answer to a request the worker will never answer, written as the worker writes answers.
+fn stopped_answer(why: WorkerStopped) -> JsValue {
+    let response = Response::Stopped(why);
     JsValue::from_str(&serde_json::to_string(&response).unwrap_or_default())
 }
 
@@ -181,7 +173,7 @@ fn spawn() -> Result<Worker, JsValue> {
         });
         if current {
             web_sys::console::error_2(&"import worker failed:".into(), &error);
-            stop(WORKER_DIED);
+            stop(WorkerStopped::Died);
         }
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

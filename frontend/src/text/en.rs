@@ -1,0 +1,271 @@
+//! English. The counts read as they always have ("1 rows"), since tests and users look for
+//! these exact texts.
+
+use clientela_shared::{OutcomeCounts, RevertSummary};
+
+use super::{Catalogue, Text};
+use crate::protocol::ReviewCounts;
+
+/// The English texts.
+#[derive(Debug)]
+pub struct English;
+
+impl Catalogue for English {
+    fn text(&self, key: Text) -> &'static str {
+        match key {
+            Text::DocumentTitle => "Clientela — import customers",
+            Text::PagesNav => "Pages",
+            Text::PageImport => "Import",
+            Text::PageCustomers => "Customers",
+            Text::PageHistory => "Import history",
+            Text::SignOut => "Sign out",
+            Text::LanguageLabel => "Language",
+            Text::SignInTitle => "Sign in to Clientela",
+            Text::Email => "Email",
+            Text::Password => "Password",
+            Text::SignIn => "Sign in",
+            Text::WrongEmailOrPassword => "Wrong email or password.",
+            Text::ServerUnreachable => {
+                "The server cannot be reached. Check your connection and try again."
+            }
+            Text::ImportCustomers => "Import customers",
+            Text::ImportStepsNav => "Import steps",
+            Text::StepFile => "File",
+            Text::StepColumns => "Columns",
+            Text::StepReview => "Review",
+            Text::StepOptions => "Options",
+            Text::StepImport => "Import",
+            Text::StepResult => "Result",
+            Text::WorkerDied => {
+                "The file could not be processed: the browser stopped the worker (too little \
+                 memory, or a bug). Reload the page and try again; if it happens again, please \
+                 send us the file."
+            }
+            Text::AnotherFileOpened => "Another file was opened.",
+            Text::FileTitle => "1. Your file",
+            Text::DropFileHere => "Drop a customer file here",
+            Text::OrChooseOne => {
+                " or choose one: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) or OpenDocument (ODS)."
+            }
+            Text::DownloadCsvTemplate => "Download a CSV template",
+            Text::TemplateHint => " with every field of this workspace and an example row.",
+            Text::Encoding => "Encoding ",
+            Text::Separator => "Separator ",
+            Text::Sheet => "Sheet ",
+            Text::HeaderOnLine => "Header on line ",
+            Text::Comma => "comma",
+            Text::Semicolon => "semicolon",
+            Text::Tab => "tab",
+            Text::VerticalBar => "vertical bar",
+            Text::FirstRowsCaption => "The first rows of the file",
+            Text::NextColumns => "Next: columns",
+            Text::ReadingAgain => "Reading again…",
+            Text::ColumnsTitle => "2. Columns",
+            Text::MappingRemembered => {
+                "These columns are mapped as you mapped a file with the same headers before."
+            }
+            Text::Column => "Column",
+            Text::SampleValues => "Sample values",
+            Text::GoesTo => "Goes to",
+            Text::Confidence => "Confidence",
+            Text::NextCheckEveryRow => "Next: check every row",
+            Text::YourChoice => "Your choice",
+            Text::NoMatch => "No match",
+            Text::KeepAsAdditionalData => "Keep as additional data",
+            Text::IgnoreThisColumn => "Ignore this column",
+            Text::CheckingEveryRow => "Checking every row…",
+            Text::ReviewTitle => "3. Review",
+            Text::RowsToolbar => "Rows",
+            Text::AllRows => "All",
+            Text::WithErrors => "With errors",
+            Text::WithWarnings => "With warnings",
+            Text::LeftOut => "Left out",
+            Text::NextProblem => "Next problem",
+            Text::LookingForNextProblem => "Looking for the next problem…",
+            Text::NoProblemsLeft => "No problems left.",
+            Text::FixesForEveryRow => "Fixes for every row",
+            Text::ApplyingSuggestions => "Applying the suggestions…",
+            Text::TrimSpaces => "Trim spaces",
+            Text::TrimmingSpaces => "Trimming spaces…",
+            Text::DefaultCountry => "Default country ",
+            Text::AsInProfile => "As in the profile",
+            Text::Argentina => "Argentina",
+            Text::Brazil => "Brazil",
+            Text::Chile => "Chile",
+            Text::Colombia => "Colombia",
+            Text::Ecuador => "Ecuador",
+            Text::Spain => "Spain",
+            Text::Mexico => "Mexico",
+            Text::Peru => "Peru",
+            Text::Poland => "Poland",
+            Text::Portugal => "Portugal",
+            Text::UnitedStates => "United States",
+            Text::DownloadProblems => "Download the rows with problems (CSV)",
+            Text::PreparingTheFile => "Preparing the file…",
+            Text::EditHint => {
+                "Double-click a cell or press Enter on it to change it; the row is checked again \
+                 at once."
+            }
+            Text::NextOptions => "Next: options",
+            Text::LineHeader => "Line",
+            Text::ImportHeader => "Import",
+            Text::NewValue => "New value",
+            Text::Updating => "Updating…",
+            Text::CheckingTheRow => "Checking the row…",
+            Text::ProblemHeader => "Problem",
+            Text::LeftOutByUser => "Left out by the user.",
+            Text::OptionsTitle => "4. Options",
+            Text::AlreadyStored => "Customers already stored (same email or phone)",
+            Text::SkipThem => "Skip them: leave the stored customer as it is",
+            Text::UpdateThem => "Update them with the file's values",
+            Text::NewCustomersGoTo => "New customers go to",
+            Text::NobodyForNow => "Nobody for now",
+            Text::Me => "Me",
+            Text::Unavailable => ", unavailable",
+            Text::ReassignIfUnavailable => {
+                "If that agent is unavailable, give each customer to a random available agent"
+            }
+            Text::ForEveryCustomer => "For every customer of this import",
+            Text::StatusWhereNone => "Status, where the file gives none ",
+            Text::NoStatus => "None",
+            Text::ActiveCustomer => "Active customer",
+            Text::PotentialCustomer => "Potential customer",
+            Text::PreviewWhatWouldHappen => "Preview what would happen",
+            Text::AskingTheServer => "Asking the server what would happen…",
+            Text::NextImport => "Next: import",
+            Text::OpeningTheImport => "Opening the import…",
+            Text::PreparingRecords => "Preparing records…",
+            Text::ImportTitle => "5. Import",
+            Text::ConfirmedByServer => "Confirmed by the server",
+            Text::Done => "Done.",
+            Text::Paused => "Paused.",
+            Text::Sending => "Sending…",
+            Text::Stopped => "Stopped.",
+            Text::Pause => "Pause",
+            Text::Resume => "Resume",
+            Text::SeeTheResult => "See the result",
+            Text::FinishingTheImport => "Finishing the import…",
+            Text::PausedAfterFailure => "The import is paused; press Resume to try again.",
+            Text::ResultTitle => "6. Result",
+            Text::DownloadServerRejected => "Download the rows the server rejected (CSV)",
+            Text::DownloadNotSent => "Download the rows that were not sent (CSV)",
+            Text::SeeTheCustomers => "See the customers",
+            Text::SeeInHistory => "See this import in the history",
+            Text::ImportAnother => "Import another file",
+            Text::SearchCustomers => "Search by name, email or phone ",
+            Text::Name => "Name",
+            Text::Phone => "Phone",
+            Text::Tags => "Tags",
+            Text::FileLine => "File, line",
+            Text::Previous => "Previous",
+            Text::Next => "Next",
+            Text::File => "File",
+            Text::Status => "Status",
+            Text::Created => "Created",
+            Text::Updated => "Updated",
+            Text::Skipped => "Skipped",
+            Text::Rejected => "Rejected",
+            Text::ErrorsCsv => "Errors (CSV)",
+            Text::Undo => "Undo",
+            Text::ImportOpen => "open",
+            Text::ImportCommitted => "committed",
+            Text::ImportReverted => "reverted",
+        }
+    }
+
+    fn file_summary(&self, name: &str, rows: usize, columns: usize, facts: &str) -> String {
+        format!("{name}: {rows} rows, {columns} columns ({facts})")
+    }
+
+    fn separator_fact(&self, separator: &str) -> String {
+        format!("separator {separator}")
+    }
+
+    fn sheet_fact(&self, sheet: &str) -> String {
+        format!("sheet {sheet}")
+    }
+
+    fn header_line_fact(&self, line: u64) -> String {
+        format!("header on line {line}")
+    }
+
+    fn hidden_sheet(&self, sheet: &str) -> String {
+        format!("{sheet} (hidden)")
+    }
+
+    fn reading_file(&self, name: &str) -> String {
+        format!("Reading {name}…")
+    }
+
+    fn tag_label(&self, tag: &str) -> String {
+        format!("Tag: {tag}")
+    }
+
+    fn review_counts(&self, c: &ReviewCounts) -> String {
+        format!(
+            "{} rows: {} ready to import, {} with errors, {} with warnings, {} left out.",
+            c.rows, c.ready, c.errors, c.warnings, c.excluded
+        )
+    }
+
+    fn apply_suggestions(&self, suggestions: usize) -> String {
+        format!("Apply {suggestions} suggested fixes")
+    }
+
+    fn cell_description(&self, line: u64, header: &str, value: &str) -> String {
+        format!("Line {line}, {header}: {value}")
+    }
+
+    fn include_line(&self, line: u64) -> String {
+        format!("Import line {line}")
+    }
+
+    fn preview_result(&self, c: &OutcomeCounts) -> String {
+        format!(
+            "The server would create {}, update {} and skip {} customers; {} rows would be rejected.",
+            c.created, c.updated, c.skipped, c.rejected
+        )
+    }
+
+    fn import_status(&self, sent: u64, confirmed: u64, total: u64) -> String {
+        format!("Sent {sent} and confirmed {confirmed} of {total} records.")
+    }
+
+    fn retrying(&self, seconds: i32, attempt: u32, tries: u32) -> String {
+        format!("Trying again in {seconds} s (attempt {attempt} of {tries}).")
+    }
+
+    fn import_result(&self, c: &OutcomeCounts, not_sent: usize) -> String {
+        format!(
+            "{} created, {} updated, {} skipped (already stored), {} rejected by the server; {} rows not sent.",
+            c.created, c.updated, c.skipped, c.rejected, not_sent
+        )
+    }
+
+    fn customer_count(&self, customers: u64) -> String {
+        format!("{customers} customers")
+    }
+
+    fn page_of(&self, page: u64, pages: u64) -> String {
+        format!("Page {page} of {pages}")
+    }
+
+    fn confirm_undo(&self, file: &str) -> String {
+        format!("Undo the import of {file}?")
+    }
+
+    fn undone(&self, file: &str, s: &RevertSummary) -> String {
+        format!(
+            "Import of {file} undone: {} customers removed, {} restored, {} kept (changed since).",
+            s.removed, s.restored, s.kept
+        )
+    }
+
+    fn server_status(&self, status: u16) -> String {
+        format!("The server answered with status {status}.")
+    }
+
+    fn unexpected_answer(&self, error: &str) -> String {
+        format!("Unexpected answer from the server: {error}")
+    }
+}

@@ -1,0 +1,315 @@
+//! Polish, addressing the user informally, as Polish apps do. Counts take one of three forms
+//! (1 wiersz, 2 wiersze, 5 wierszy); where a participle would have to agree with a noun that is
+//! not there, the count follows a colon instead ("Utworzono: 3").
+
+use clientela_shared::{Language, OutcomeCounts, RevertSummary};
+
+use super::{Catalogue, Text, counted};
+use crate::protocol::ReviewCounts;
+
+/// The Polish texts.
+#[derive(Debug)]
+pub struct Polish;
+
+/// `count` with the word for one, for 2–4 (not 12–14) and for the rest.
+fn count(count: u64, one: &str, few: &str, many: &str) -> String {
+    counted(Language::Pl, count, one, few, many)
+}
+
+impl Catalogue for Polish {
+    fn text(&self, key: Text) -> &'static str {
+        match key {
+            Text::DocumentTitle => "Clientela — import klientów",
+            Text::PagesNav => "Strony",
+            Text::PageImport => "Import",
+            Text::PageCustomers => "Klienci",
+            Text::PageHistory => "Historia importów",
+            Text::SignOut => "Wyloguj się",
+            Text::LanguageLabel => "Język",
+            Text::SignInTitle => "Zaloguj się do aplikacji Clientela",
+            Text::Email => "E-mail",
+            Text::Password => "Hasło",
+            Text::SignIn => "Zaloguj się",
+            Text::WrongEmailOrPassword => "Nieprawidłowy e-mail lub hasło.",
+            Text::ServerUnreachable => {
+                "Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie."
+            }
+            Text::ImportCustomers => "Import klientów",
+            Text::ImportStepsNav => "Kroki importu",
+            Text::StepFile => "Plik",
+            Text::StepColumns => "Kolumny",
+            Text::StepReview => "Przegląd",
+            Text::StepOptions => "Opcje",
+            Text::StepImport => "Import",
+            Text::StepResult => "Wynik",
+            Text::WorkerDied => {
+                "Nie udało się przetworzyć pliku: przeglądarka zatrzymała proces w tle (za mało \
+                 pamięci lub błąd). Odśwież stronę i spróbuj ponownie; jeśli to się powtórzy, \
+                 wyślij nam ten plik."
+            }
+            Text::AnotherFileOpened => "Otwarto inny plik.",
+            Text::FileTitle => "1. Twój plik",
+            Text::DropFileHere => "Upuść tutaj plik z klientami",
+            Text::OrChooseOne => {
+                " lub wybierz go: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) albo OpenDocument (ODS)."
+            }
+            Text::DownloadCsvTemplate => "Pobierz szablon CSV",
+            Text::TemplateHint => {
+                " ze wszystkimi polami tego obszaru roboczego i przykładowym wierszem."
+            }
+            Text::Encoding => "Kodowanie ",
+            Text::Separator => "Separator ",
+            Text::Sheet => "Arkusz ",
+            Text::HeaderOnLine => "Nagłówek w wierszu ",
+            Text::Comma => "przecinek",
+            Text::Semicolon => "średnik",
+            Text::Tab => "tabulator",
+            Text::VerticalBar => "pionowa kreska",
+            Text::FirstRowsCaption => "Pierwsze wiersze pliku",
+            Text::NextColumns => "Dalej: kolumny",
+            Text::ReadingAgain => "Ponowne wczytywanie…",
+            Text::ColumnsTitle => "2. Kolumny",
+            Text::MappingRemembered => {
+                "Te kolumny przypisano tak, jak wcześniej w pliku z takimi samymi nagłówkami."
+            }
+            Text::Column => "Kolumna",
+            Text::SampleValues => "Przykładowe wartości",
+            Text::GoesTo => "Trafia do",
+            Text::Confidence => "Pewność",
+            Text::NextCheckEveryRow => "Dalej: sprawdź wszystkie wiersze",
+            Text::YourChoice => "Twój wybór",
+            Text::NoMatch => "Brak dopasowania",
+            Text::KeepAsAdditionalData => "Zachowaj jako dane dodatkowe",
+            Text::IgnoreThisColumn => "Pomiń tę kolumnę",
+            Text::CheckingEveryRow => "Sprawdzanie wszystkich wierszy…",
+            Text::ReviewTitle => "3. Przegląd",
+            Text::RowsToolbar => "Wiersze",
+            Text::AllRows => "Wszystkie",
+            Text::WithErrors => "Z błędami",
+            Text::WithWarnings => "Z ostrzeżeniami",
+            Text::LeftOut => "Pominięte",
+            Text::NextProblem => "Następny problem",
+            Text::LookingForNextProblem => "Szukanie następnego problemu…",
+            Text::NoProblemsLeft => "Nie ma więcej problemów.",
+            Text::FixesForEveryRow => "Poprawki dla wszystkich wierszy",
+            Text::ApplyingSuggestions => "Stosowanie sugestii…",
+            Text::TrimSpaces => "Usuń zbędne spacje",
+            Text::TrimmingSpaces => "Usuwanie zbędnych spacji…",
+            Text::DefaultCountry => "Domyślny kraj ",
+            Text::AsInProfile => "Jak w profilu",
+            Text::Argentina => "Argentyna",
+            Text::Brazil => "Brazylia",
+            Text::Chile => "Chile",
+            Text::Colombia => "Kolumbia",
+            Text::Ecuador => "Ekwador",
+            Text::Spain => "Hiszpania",
+            Text::Mexico => "Meksyk",
+            Text::Peru => "Peru",
+            Text::Poland => "Polska",
+            Text::Portugal => "Portugalia",
+            Text::UnitedStates => "Stany Zjednoczone",
+            Text::DownloadProblems => "Pobierz wiersze z problemami (CSV)",
+            Text::PreparingTheFile => "Przygotowywanie pliku…",
+            Text::EditHint => {
+                "Kliknij dwukrotnie komórkę lub naciśnij na niej Enter, aby ją zmienić; wiersz \
+                 zostanie od razu sprawdzony ponownie."
+            }
+            Text::NextOptions => "Dalej: opcje",
+            Text::LineHeader => "Wiersz",
+            Text::ImportHeader => "Import",
+            Text::NewValue => "Nowa wartość",
+            Text::Updating => "Aktualizowanie…",
+            Text::CheckingTheRow => "Sprawdzanie wiersza…",
+            Text::ProblemHeader => "Problem",
+            Text::LeftOutByUser => "Pominięty przez użytkownika.",
+            Text::OptionsTitle => "4. Opcje",
+            Text::AlreadyStored => "Klienci już zapisani (ten sam e-mail lub telefon)",
+            Text::SkipThem => "Pomiń ich: zostaw zapisanego klienta bez zmian",
+            Text::UpdateThem => "Zaktualizuj ich wartościami z pliku",
+            Text::NewCustomersGoTo => "Nowych klientów otrzymuje",
+            Text::NobodyForNow => "Na razie nikt",
+            Text::Me => "Ja",
+            Text::Unavailable => ", niedostępny",
+            Text::ReassignIfUnavailable => {
+                "Jeśli ten agent jest niedostępny, przydziel każdego klienta losowemu dostępnemu \
+                 agentowi"
+            }
+            Text::ForEveryCustomer => "Dla każdego klienta z tego importu",
+            Text::StatusWhereNone => "Status, gdy plik go nie podaje ",
+            Text::NoStatus => "Brak",
+            Text::ActiveCustomer => "Aktywny klient",
+            Text::PotentialCustomer => "Potencjalny klient",
+            Text::PreviewWhatWouldHappen => "Pokaż, co by się stało",
+            Text::AskingTheServer => "Pytanie serwera, co by się stało…",
+            Text::NextImport => "Dalej: import",
+            Text::OpeningTheImport => "Otwieranie importu…",
+            Text::PreparingRecords => "Przygotowywanie rekordów…",
+            Text::ImportTitle => "5. Import",
+            Text::ConfirmedByServer => "Potwierdzone przez serwer",
+            Text::Done => "Gotowe.",
+            Text::Paused => "Wstrzymano.",
+            Text::Sending => "Wysyłanie…",
+            Text::Stopped => "Zatrzymano.",
+            Text::Pause => "Wstrzymaj",
+            Text::Resume => "Wznów",
+            Text::SeeTheResult => "Zobacz wynik",
+            Text::FinishingTheImport => "Kończenie importu…",
+            Text::PausedAfterFailure => {
+                "Import jest wstrzymany; naciśnij Wznów, aby spróbować ponownie."
+            }
+            Text::ResultTitle => "6. Wynik",
+            Text::DownloadServerRejected => "Pobierz wiersze odrzucone przez serwer (CSV)",
+            Text::DownloadNotSent => "Pobierz wiersze, które nie zostały wysłane (CSV)",
+            Text::SeeTheCustomers => "Zobacz klientów",
+            Text::SeeInHistory => "Zobacz ten import w historii",
+            Text::ImportAnother => "Importuj kolejny plik",
+            Text::SearchCustomers => "Szukaj po nazwisku, e-mailu lub telefonie ",
+            Text::Name => "Imię i nazwisko",
+            Text::Phone => "Telefon",
+            Text::Tags => "Tagi",
+            Text::FileLine => "Plik, wiersz",
+            Text::Previous => "Poprzednia",
+            Text::Next => "Następna",
+            Text::File => "Plik",
+            Text::Status => "Status",
+            Text::Created => "Utworzeni",
+            Text::Updated => "Zaktualizowani",
+            Text::Skipped => "Pominięci",
+            Text::Rejected => "Odrzuceni",
+            Text::ErrorsCsv => "Błędy (CSV)",
+            Text::Undo => "Cofnij",
+            Text::ImportOpen => "otwarty",
+            Text::ImportCommitted => "zatwierdzony",
+            Text::ImportReverted => "cofnięty",
+        }
+    }
+
+    fn file_summary(&self, name: &str, rows: usize, columns: usize, facts: &str) -> String {
+        let rows = count(rows as u64, "wiersz", "wiersze", "wierszy");
+        let columns = count(columns as u64, "kolumna", "kolumny", "kolumn");
+        format!("{name}: {rows}, {columns} ({facts})")
+    }
+
+    fn separator_fact(&self, separator: &str) -> String {
+        format!("separator: {separator}")
+    }
+
+    fn sheet_fact(&self, sheet: &str) -> String {
+        format!("arkusz {sheet}")
+    }
+
+    fn header_line_fact(&self, line: u64) -> String {
+        format!("nagłówek w wierszu {line}")
+    }
+
+    fn hidden_sheet(&self, sheet: &str) -> String {
+        format!("{sheet} (ukryty)")
+    }
+
+    fn reading_file(&self, name: &str) -> String {
+        format!("Wczytywanie pliku {name}…")
+    }
+
+    fn tag_label(&self, tag: &str) -> String {
+        format!("Tag: {tag}")
+    }
+
+    fn review_counts(&self, c: &ReviewCounts) -> String {
+        format!(
+            "{}: {}, {} z błędami, {} z ostrzeżeniami, {}.",
+            count(c.rows as u64, "wiersz", "wiersze", "wierszy"),
+            count(
+                c.ready as u64,
+                "gotowy do importu",
+                "gotowe do importu",
+                "gotowych do importu"
+            ),
+            c.errors,
+            c.warnings,
+            count(c.excluded as u64, "pominięty", "pominięte", "pominiętych"),
+        )
+    }
+
+    fn apply_suggestions(&self, suggestions: usize) -> String {
+        let fixes = count(
+            suggestions as u64,
+            "sugerowaną poprawkę",
+            "sugerowane poprawki",
+            "sugerowanych poprawek",
+        );
+        format!("Zastosuj {fixes}")
+    }
+
+    fn cell_description(&self, line: u64, header: &str, value: &str) -> String {
+        format!("Wiersz {line}, {header}: {value}")
+    }
+
+    fn include_line(&self, line: u64) -> String {
+        format!("Importuj wiersz {line}")
+    }
+
+    fn preview_result(&self, c: &OutcomeCounts) -> String {
+        let rejected = count(
+            c.rejected,
+            "wiersz zostałby odrzucony",
+            "wiersze zostałyby odrzucone",
+            "wierszy zostałoby odrzuconych",
+        );
+        format!(
+            "Klienci — serwer utworzyłby: {}, zaktualizowałby: {}, pominąłby: {}; {rejected}.",
+            c.created, c.updated, c.skipped
+        )
+    }
+
+    fn import_status(&self, sent: u64, confirmed: u64, total: u64) -> String {
+        let total = count(total, "rekordu", "rekordów", "rekordów");
+        format!("Wysłano {sent} i potwierdzono {confirmed} z {total}.")
+    }
+
+    fn retrying(&self, seconds: i32, attempt: u32, tries: u32) -> String {
+        format!("Ponowna próba za {seconds} s (próba {attempt} z {tries}).")
+    }
+
+    fn import_result(&self, c: &OutcomeCounts, not_sent: usize) -> String {
+        let not_sent = count(
+            not_sent as u64,
+            "niewysłany wiersz",
+            "niewysłane wiersze",
+            "niewysłanych wierszy",
+        );
+        format!(
+            "Utworzono: {}, zaktualizowano: {}, pominięto (już zapisanych): {}, odrzucono przez \
+             serwer: {}; {not_sent}.",
+            c.created, c.updated, c.skipped, c.rejected
+        )
+    }
+
+    fn customer_count(&self, customers: u64) -> String {
+        count(customers, "klient", "klientów", "klientów")
+    }
+
+    fn page_of(&self, page: u64, pages: u64) -> String {
+        format!("Strona {page} z {pages}")
+    }
+
+    fn confirm_undo(&self, file: &str) -> String {
+        format!("Cofnąć import pliku {file}?")
+    }
+
+    fn undone(&self, file: &str, s: &RevertSummary) -> String {
+        let removed = count(s.removed, "klienta", "klientów", "klientów");
+        format!(
+            "Import pliku {file} cofnięty: usunięto {removed}, przywrócono: {}, zachowano \
+             (zmienionych od tego czasu): {}.",
+            s.restored, s.kept
+        )
+    }
+
+    fn server_status(&self, status: u16) -> String {
+        format!("Serwer odpowiedział kodem {status}.")
+    }
+
+    fn unexpected_answer(&self, error: &str) -> String {
+        format!("Nieoczekiwana odpowiedź serwera: {error}")
+    }
+}
