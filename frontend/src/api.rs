@@ -2,8 +2,8 @@
 //! change something add the CSRF header the server asks for.
 
 use clientela_shared::{
-    Batch, BatchAnswer, CustomerList, ImportSummary, Language, Me, NewImport, OutcomeCounts,
-    RevertSummary, SignIn, WorkspaceSchema,
+    Batch, BatchAnswer, CustomerList, CustomerListInfo, ImportSummary, Language, Me, NewImport,
+    OutcomeCounts, RevertSummary, SignIn, WorkspaceSchema,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -87,11 +87,57 @@ pub async fn commit_import(id: i64) -> Result<ImportSummary, Failure> {
     call("POST", &format!("/api/imports/{id}/commit"), None).await
 }
 
-/// A page of the workspace's customers matching `search` (name, email or phone).
-pub async fn customers(search: &str, page: u64) -> Result<CustomerList, ApiError> {
-    let search = js_sys::encode_uri_component(search);
-    let url = format!("/api/customers?q={search}&page={page}&limit={CUSTOMERS_PER_PAGE}");
+/// What the customers page asks for: a search and filters; empty means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerFilters {
+    /// Part of a name, email or phone.
+    pub search: String,
+    /// A tag.
+    pub tag: String,
+    /// `active` or `potential`.
+    pub status: String,
+    /// An agent's email.
+    pub agent: String,
+    /// A list's name.
+    pub list: String,
+}
+
+impl CustomerFilters {
+    /// The filters as a query string (`q=…&tag=…`), the ones set only.
+    pub fn query(&self) -> String {
+        [
+            ("q", &self.search),
+            ("tag", &self.tag),
+            ("status", &self.status),
+            ("agent", &self.agent),
+            ("list", &self.list),
+        ]
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(name, value)| format!("{name}={}", js_sys::encode_uri_component(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+
+    /// Where the CSV of every customer matching the filters downloads from.
+    pub fn export_url(&self) -> String {
+        format!("/api/customers/export.csv?{}", self.query())
+    }
+}
+
+/// A page of the workspace's customers matching `filters`.
+pub async fn customers(filters: &CustomerFilters, page: u64) -> Result<CustomerList, ApiError> {
+    let url = format!(
+        "/api/customers?{}&page={page}&limit={CUSTOMERS_PER_PAGE}",
+        filters.query()
+    );
     let (status, text) = send("GET", &url, None).await?;
+    parse(status, &text)
+}
+
+/// The workspace's lists of customers.
+pub async fn lists() -> Result<Vec<CustomerListInfo>, ApiError> {
+    let (status, text) = send("GET", "/api/lists", None).await?;
     parse(status, &text)
 }
 
@@ -180,7 +226,11 @@ pub async fn sign_out() -> Result<(), ApiError> {
 }
 
 /// Sends a request and returns the status and the body's text.
-async fn send(method: &str, url: &str, json_body: Option<&str>) -> Result<(u16, String), ApiError> {
+pub(crate) async fn send(
+    method: &str,
+    url: &str,
+    json_body: Option<&str>,
+) -> Result<(u16, String), ApiError> {
     let init = RequestInit::new();
     init.set_method(method);
     if let Some(body) = json_body {
@@ -207,7 +257,7 @@ async fn send(method: &str, url: &str, json_body: Option<&str>) -> Result<(u16, 
 }
 
 /// The JSON answer of a successful request, or the server's message.
-fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, ApiError> {
+pub(crate) fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
         serde_json::from_str(text).map_err(|err| ApiError::UnexpectedAnswer(err.to_string()))
     } else {
@@ -216,7 +266,7 @@ fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, ApiError> {
 }
 
 /// The message of the server's JSON error, or the status when there is none.
-fn server_message(status: u16, body: &str) -> ApiError {
+pub(crate) fn server_message(status: u16, body: &str) -> ApiError {
     serde_json::from_str::<serde_json::Value>(body)
         .ok()
         .and_then(|v| v["error"]["message"].as_str().map(str::to_owned))

@@ -1,12 +1,13 @@
 //! The app: sign in, then the import wizard, in the user's language.
 
-use clientela_shared::Me;
+use clientela_shared::{Me, Role};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::sign_in::SignInForm;
 use crate::language::{provide_language, translated};
+use crate::pages::admin::AdminPage;
 use crate::pages::customers::CustomersPage;
 use crate::pages::history::HistoryPage;
 use crate::text::Text;
@@ -21,17 +22,25 @@ pub enum Page {
     Customers,
     /// The imports so far.
     History,
+    /// Tags, custom fields, groups, users and profiles (admins only).
+    Admin,
 }
 
 impl Page {
     /// Every page, in the order of the menu.
-    pub const ALL: [Page; 3] = [Page::Import, Page::Customers, Page::History];
+    pub const ALL: [Page; 4] = [Page::Import, Page::Customers, Page::History, Page::Admin];
+
+    /// Whether `role` sees the page in the menu.
+    fn is_for(self, role: Role) -> bool {
+        self != Page::Admin || role == Role::Admin
+    }
 
     fn title(self) -> Text {
         match self {
             Page::Import => Text::PageImport,
             Page::Customers => Text::PageCustomers,
             Page::History => Text::PageHistory,
+            Page::Admin => Text::PageAdmin,
         }
     }
 
@@ -40,6 +49,7 @@ impl Page {
             Page::Import => "import",
             Page::Customers => "customers",
             Page::History => "history",
+            Page::Admin => "admin",
         }
     }
 }
@@ -80,7 +90,8 @@ pub fn App() -> impl IntoView {
         });
     };
 
-    move || match session.get() {
+    move || {
+        match session.get() {
         Session::Checking => view! { <main aria-busy="true"></main> }.into_any(),
         Session::SignedOut => view! {
             <header class="top-bar">
@@ -103,7 +114,7 @@ pub fn App() -> impl IntoView {
         Session::SignedIn(me) => view! {
             <header class="top-bar">
                 <nav aria-label=translated(language, Text::PagesNav) class="pages">
-                    {Page::ALL.map(|target| view! {
+                    {Page::ALL.into_iter().filter(|target| target.is_for(me.role)).map(|target| view! {
                         <button
                             class="link"
                             id=format!("page-{}", target.id())
@@ -128,8 +139,10 @@ pub fn App() -> impl IntoView {
                 Page::Import => None,
                 Page::Customers => Some(view! { <CustomersPage /> }.into_any()),
                 Page::History => Some(view! { <HistoryPage /> }.into_any()),
+                Page::Admin => Some(view! { <AdminPage /> }.into_any()),
             }}
         }
         .into_any(),
+    }
     }
 }

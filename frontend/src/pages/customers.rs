@@ -1,9 +1,10 @@
-//! The customers page: search by name, email or phone, a page at a time.
+//! The customers page: search by name, email or phone, filter by tag, status, agent and list, a
+//! page at a time, and download every match as CSV.
 
-use clientela_shared::{Customer, CustomerList};
+use clientela_shared::{Customer, CustomerList, CustomerListInfo, WorkspaceSchema};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, CustomerFilters};
 use crate::language::{translated, use_language};
 use crate::text::{Text, catalogue};
 
@@ -12,14 +13,25 @@ use crate::text::{Text, catalogue};
 pub fn CustomersPage() -> impl IntoView {
     let language = use_language();
     let tr = move |key| translated(language, key);
-    let search = RwSignal::new(String::new());
+    let filters = RwSignal::new(CustomerFilters::default());
     let page = RwSignal::new(1_u64);
     let list = RwSignal::new(None::<CustomerList>);
     let error = RwSignal::new(None::<ApiError>);
+    let schema = RwSignal::new(None::<WorkspaceSchema>);
+    let lists = RwSignal::new(Vec::<CustomerListInfo>::new());
+    leptos::task::spawn_local(async move {
+        // Without them the filters offer fewer choices; the page still works.
+        if let Ok(found) = api::schema().await {
+            schema.set(Some(found));
+        }
+        if let Ok(found) = api::lists().await {
+            lists.set(found);
+        }
+    });
     Effect::new(move || {
-        let (search, page) = (search.get(), page.get());
+        let (filters, page) = (filters.get(), page.get());
         leptos::task::spawn_local(async move {
-            match api::customers(&search, page).await {
+            match api::customers(&filters, page).await {
                 Ok(found) => {
                     error.set(None);
                     list.set(Some(found));
@@ -28,33 +40,79 @@ pub fn CustomersPage() -> impl IntoView {
             }
         });
     });
+    let set_filter = move |change: fn(&mut CustomerFilters, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            filters.update(|filters| change(filters, value));
+            page.set(1);
+        }
+    };
     let pages = move || {
         list.with(|l| {
             l.as_ref()
                 .map_or(1, |l| l.total.div_ceil(api::CUSTOMERS_PER_PAGE).max(1))
         })
     };
+    let tags = move || schema.with(|s| s.as_ref().map(|s| s.tags.clone()).unwrap_or_default());
+    let agents = move || schema.with(|s| s.as_ref().map(|s| s.agents.clone()).unwrap_or_default());
     view! {
         <main>
             <h1>{tr(Text::PageCustomers)}</h1>
-            <form role="search" on:submit=move |ev| ev.prevent_default()>
-                <label for="customer-search">{tr(Text::SearchCustomers)}</label>
-                <input id="customer-search" type="search" on:input=move |ev| {
-                    search.set(event_target_value(&ev));
-                    page.set(1);
-                } />
+            <form role="search" class="filters" aria-label=move || tr(Text::FilterCustomers) on:submit=move |ev| ev.prevent_default()>
+                <label>
+                    {tr(Text::SearchCustomers)} " "
+                    <input id="customer-search" type="search" on:input=set_filter(|f, v| f.search = v) />
+                </label>
+                <label>
+                    {tr(Text::Tags)} " "
+                    <select id="filter-tag" on:change=set_filter(|f, v| f.tag = v)>
+                        <option value="">{tr(Text::AnyTag)}</option>
+                        {move || tags().into_iter().map(|tag| { let label = tag.clone(); view! { <option value=tag>{label}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {tr(Text::Status)} " "
+                    <select id="filter-status" on:change=set_filter(|f, v| f.status = v)>
+                        <option value="">{tr(Text::AnyStatus)}</option>
+                        <option value="active">{tr(Text::ActiveCustomer)}</option>
+                        <option value="potential">{tr(Text::PotentialCustomer)}</option>
+                    </select>
+                </label>
+                <label>
+                    {tr(Text::Agent)} " "
+                    <select id="filter-agent" on:change=set_filter(|f, v| f.agent = v)>
+                        <option value="">{tr(Text::AnyAgent)}</option>
+                        {move || agents().into_iter().map(|agent| view! {
+                            <option value=agent.email.clone()>{format!("{} ({})", agent.name, agent.email)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {tr(Text::List)} " "
+                    <select id="filter-list" on:change=set_filter(|f, v| f.list = v)>
+                        <option value="">{tr(Text::AnyList)}</option>
+                        {move || lists.get().into_iter().map(|found| view! {
+                            <option value=found.name.clone()>{format!("{} ({})", found.name, found.members)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
             </form>
             {move || error.get().map(|failed| view! {
                 <p class="message error" role="alert">{failed.message(language.get())}</p>
             })}
-            <p id="customer-count" class="summary" aria-live="polite">
-                {move || list.with(|l| l.as_ref().map(|l| catalogue(language.get()).customer_count(l.total)))}
+            <p class="toolbar">
+                <span id="customer-count" class="summary" aria-live="polite">
+                    {move || list.with(|l| l.as_ref().map(|l| catalogue(language.get()).customer_count(l.total)))}
+                </span>
+                <a id="export-customers" class="button secondary" href=move || filters.with(CustomerFilters::export_url) download="customers.csv">
+                    {tr(Text::DownloadTheseCustomers)}
+                </a>
             </p>
             <div class="preview">
                 <table id="customers">
                     <thead><tr>
                         <th scope="col">{tr(Text::Name)}</th><th scope="col">{tr(Text::Email)}</th><th scope="col">{tr(Text::Phone)}</th>
-                        <th scope="col">{tr(Text::Tags)}</th><th scope="col">{tr(Text::FileLine)}</th>
+                        <th scope="col">{tr(Text::Tags)}</th><th scope="col">{tr(Text::Agent)}</th><th scope="col">{tr(Text::FileLine)}</th>
                     </tr></thead>
                     <tbody>
                         {move || list.get().map(|l| l.customers.into_iter().map(|c| view! { <CustomerRow customer=c /> }).collect_view())}
@@ -89,12 +147,19 @@ fn CustomerRow(customer: Customer) -> impl IntoView {
     } else {
         field("mobile")
     };
+    let agent = match (&customer.agent, &customer.group) {
+        (Some(agent), Some(group)) => format!("{agent} ({group})"),
+        (Some(agent), None) => agent.clone(),
+        (None, Some(group)) => group.clone(),
+        (None, None) => String::new(),
+    };
     view! {
         <tr>
             <td>{name}</td>
             <td>{field("email")}</td>
             <td>{phone}</td>
             <td>{field("tags")}</td>
+            <td>{agent}</td>
             <td>{format!("{}, {}", customer.file_name, customer.line)}</td>
         </tr>
     }

@@ -170,6 +170,50 @@ impl Catalogue for English {
             Text::ImportOpen => "open",
             Text::ImportCommitted => "committed",
             Text::ImportReverted => "reverted",
+            Text::PutOnList => "Put them on the list (created if new; blank for none)",
+            Text::AnyTag => "Any tag",
+            Text::AnyStatus => "Any status",
+            Text::Agent => "Agent",
+            Text::AnyAgent => "Any agent",
+            Text::List => "List",
+            Text::AnyList => "Any list",
+            Text::FilterCustomers => "Filter customers",
+            Text::DownloadTheseCustomers => "Download these customers (CSV)",
+            Text::PageAdmin => "Administration",
+            Text::TagsHint => "One tag per line.",
+            Text::Save => "Save",
+            Text::Saved => "Saved.",
+            Text::Delete => "Delete",
+            Text::CustomFieldsTitle => "Custom fields",
+            Text::Key => "Key",
+            Text::Label => "Label",
+            Text::FieldKind => "Type",
+            Text::SelectOptions => "Options (separated by commas)",
+            Text::Required => "Required",
+            Text::AddField => "Add a field",
+            Text::KindPlain => "Text",
+            Text::KindNumber => "Number",
+            Text::KindCurrency => "Amount of money",
+            Text::KindDate => "Date",
+            Text::KindBoolean => "Yes or no",
+            Text::KindSelect => "One of a list",
+            Text::GroupsTitle => "Groups of agents",
+            Text::GroupName => "Group name",
+            Text::Members => "Members",
+            Text::SaveGroup => "Save the group",
+            Text::UsersTitle => "Users",
+            Text::Role => "Role",
+            Text::RoleAgent => "Agent",
+            Text::RoleSupervisor => "Supervisor",
+            Text::RoleAdmin => "Admin",
+            Text::TakesCustomers => "Takes new customers",
+            Text::AddUser => "Add the user",
+            Text::PasswordOptional => "Password (optional, 8 characters or more)",
+            Text::ProfilesTitle => "Import profiles",
+            Text::ProfileName => "Profile name",
+            Text::ProfileToml => "The profile (TOML)",
+            Text::SaveProfile => "Save the profile",
+            Text::IAmAvailable => "I take new customers",
         }
     }
 
@@ -240,6 +284,15 @@ impl Catalogue for English {
             "{} created, {} updated, {} skipped (already stored), {} rejected by the server; {} rows not sent.",
             c.created, c.updated, c.skipped, c.rejected, not_sent
         )
+    }
+
+    fn group_choice(&self, group: &str, agents: usize) -> String {
+        let agents = if agents == 1 {
+            "1 agent".to_owned()
+        } else {
+            format!("{agents} agents")
+        };
+        format!("Group {group}: {agents} in turns")
     }
 
     fn customer_count(&self, customers: u64) -> String {

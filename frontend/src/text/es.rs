@@ -179,6 +179,50 @@ impl Catalogue for Spanish {
             Text::ImportOpen => "abierta",
             Text::ImportCommitted => "confirmada",
             Text::ImportReverted => "deshecha",
+            Text::PutOnList => "Agregarlos a la lista (se crea si no existe; vacío para ninguna)",
+            Text::AnyTag => "Cualquier etiqueta",
+            Text::AnyStatus => "Cualquier estado",
+            Text::Agent => "Agente",
+            Text::AnyAgent => "Cualquier agente",
+            Text::List => "Lista",
+            Text::AnyList => "Cualquier lista",
+            Text::FilterCustomers => "Filtrar clientes",
+            Text::DownloadTheseCustomers => "Descargar estos clientes (CSV)",
+            Text::PageAdmin => "Administración",
+            Text::TagsHint => "Una etiqueta por línea.",
+            Text::Save => "Guardar",
+            Text::Saved => "Guardado.",
+            Text::Delete => "Eliminar",
+            Text::CustomFieldsTitle => "Campos personalizados",
+            Text::Key => "Clave",
+            Text::Label => "Etiqueta visible",
+            Text::FieldKind => "Tipo",
+            Text::SelectOptions => "Opciones (separadas por comas)",
+            Text::Required => "Obligatorio",
+            Text::AddField => "Agregar un campo",
+            Text::KindPlain => "Texto",
+            Text::KindNumber => "Número",
+            Text::KindCurrency => "Importe",
+            Text::KindDate => "Fecha",
+            Text::KindBoolean => "Sí o no",
+            Text::KindSelect => "Uno de una lista",
+            Text::GroupsTitle => "Grupos de agentes",
+            Text::GroupName => "Nombre del grupo",
+            Text::Members => "Miembros",
+            Text::SaveGroup => "Guardar el grupo",
+            Text::UsersTitle => "Usuarios",
+            Text::Role => "Rol",
+            Text::RoleAgent => "Agente",
+            Text::RoleSupervisor => "Supervisor",
+            Text::RoleAdmin => "Administrador",
+            Text::TakesCustomers => "Recibe clientes nuevos",
+            Text::AddUser => "Agregar el usuario",
+            Text::PasswordOptional => "Contraseña (opcional, 8 caracteres o más)",
+            Text::ProfilesTitle => "Perfiles de importación",
+            Text::ProfileName => "Nombre del perfil",
+            Text::ProfileToml => "El perfil (TOML)",
+            Text::SaveProfile => "Guardar el perfil",
+            Text::IAmAvailable => "Recibo clientes nuevos",
         }
     }
 
@@ -281,6 +325,13 @@ impl Catalogue for Spanish {
                 "rechazados por el servidor"
             ),
             count(not_sent as u64, "fila sin enviar", "filas sin enviar"),
+        )
+    }
+
+    fn group_choice(&self, group: &str, agents: usize) -> String {
+        format!(
+            "Grupo {group}: {} por turnos",
+            count(agents as u64, "agente", "agentes")
         )
     }
 

@@ -181,6 +181,50 @@ impl Catalogue for Polish {
             Text::ImportOpen => "otwarty",
             Text::ImportCommitted => "zatwierdzony",
             Text::ImportReverted => "cofnięty",
+            Text::PutOnList => "Dodaj ich do listy (utworzonej, jeśli nowa; puste = brak)",
+            Text::AnyTag => "Dowolny tag",
+            Text::AnyStatus => "Dowolny status",
+            Text::Agent => "Agent",
+            Text::AnyAgent => "Dowolny agent",
+            Text::List => "Lista",
+            Text::AnyList => "Dowolna lista",
+            Text::FilterCustomers => "Filtruj klientów",
+            Text::DownloadTheseCustomers => "Pobierz tych klientów (CSV)",
+            Text::PageAdmin => "Administracja",
+            Text::TagsHint => "Jeden tag w wierszu.",
+            Text::Save => "Zapisz",
+            Text::Saved => "Zapisano.",
+            Text::Delete => "Usuń",
+            Text::CustomFieldsTitle => "Pola własne",
+            Text::Key => "Klucz",
+            Text::Label => "Etykieta",
+            Text::FieldKind => "Typ",
+            Text::SelectOptions => "Opcje (oddzielone przecinkami)",
+            Text::Required => "Wymagane",
+            Text::AddField => "Dodaj pole",
+            Text::KindPlain => "Tekst",
+            Text::KindNumber => "Liczba",
+            Text::KindCurrency => "Kwota",
+            Text::KindDate => "Data",
+            Text::KindBoolean => "Tak lub nie",
+            Text::KindSelect => "Jedno z listy",
+            Text::GroupsTitle => "Grupy agentów",
+            Text::GroupName => "Nazwa grupy",
+            Text::Members => "Członkowie",
+            Text::SaveGroup => "Zapisz grupę",
+            Text::UsersTitle => "Użytkownicy",
+            Text::Role => "Rola",
+            Text::RoleAgent => "Agent",
+            Text::RoleSupervisor => "Kierownik",
+            Text::RoleAdmin => "Administrator",
+            Text::TakesCustomers => "Przyjmuje nowych klientów",
+            Text::AddUser => "Dodaj użytkownika",
+            Text::PasswordOptional => "Hasło (opcjonalne, co najmniej 8 znaków)",
+            Text::ProfilesTitle => "Profile importu",
+            Text::ProfileName => "Nazwa profilu",
+            Text::ProfileToml => "Profil (TOML)",
+            Text::SaveProfile => "Zapisz profil",
+            Text::IAmAvailable => "Przyjmuję nowych klientów",
         }
     }
 
@@ -281,6 +325,13 @@ impl Catalogue for Polish {
             "Utworzono: {}, zaktualizowano: {}, pominięto (już zapisanych): {}, odrzucono przez \
              serwer: {}; {not_sent}.",
             c.created, c.updated, c.skipped, c.rejected
+        )
+    }
+
+    fn group_choice(&self, group: &str, agents: usize) -> String {
+        format!(
+            "Grupa {group}: {} po kolei",
+            count(agents as u64, "agent", "agentów", "agentów")
         )
     }
 

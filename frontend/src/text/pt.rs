@@ -180,6 +180,50 @@ impl Catalogue for Portuguese {
             Text::ImportOpen => "aberta",
             Text::ImportCommitted => "concluída",
             Text::ImportReverted => "desfeita",
+            Text::PutOnList => "Colocá-los na lista (criada se não existir; vazio para nenhuma)",
+            Text::AnyTag => "Qualquer etiqueta",
+            Text::AnyStatus => "Qualquer status",
+            Text::Agent => "Agente",
+            Text::AnyAgent => "Qualquer agente",
+            Text::List => "Lista",
+            Text::AnyList => "Qualquer lista",
+            Text::FilterCustomers => "Filtrar clientes",
+            Text::DownloadTheseCustomers => "Baixar estes clientes (CSV)",
+            Text::PageAdmin => "Administração",
+            Text::TagsHint => "Uma etiqueta por linha.",
+            Text::Save => "Salvar",
+            Text::Saved => "Salvo.",
+            Text::Delete => "Excluir",
+            Text::CustomFieldsTitle => "Campos personalizados",
+            Text::Key => "Chave",
+            Text::Label => "Rótulo",
+            Text::FieldKind => "Tipo",
+            Text::SelectOptions => "Opções (separadas por vírgulas)",
+            Text::Required => "Obrigatório",
+            Text::AddField => "Adicionar um campo",
+            Text::KindPlain => "Texto",
+            Text::KindNumber => "Número",
+            Text::KindCurrency => "Valor em dinheiro",
+            Text::KindDate => "Data",
+            Text::KindBoolean => "Sim ou não",
+            Text::KindSelect => "Um de uma lista",
+            Text::GroupsTitle => "Grupos de agentes",
+            Text::GroupName => "Nome do grupo",
+            Text::Members => "Membros",
+            Text::SaveGroup => "Salvar o grupo",
+            Text::UsersTitle => "Usuários",
+            Text::Role => "Função",
+            Text::RoleAgent => "Agente",
+            Text::RoleSupervisor => "Supervisor",
+            Text::RoleAdmin => "Administrador",
+            Text::TakesCustomers => "Recebe clientes novos",
+            Text::AddUser => "Adicionar o usuário",
+            Text::PasswordOptional => "Senha (opcional, 8 caracteres ou mais)",
+            Text::ProfilesTitle => "Perfis de importação",
+            Text::ProfileName => "Nome do perfil",
+            Text::ProfileToml => "O perfil (TOML)",
+            Text::SaveProfile => "Salvar o perfil",
+            Text::IAmAvailable => "Recebo clientes novos",
         }
     }
 
@@ -282,6 +326,13 @@ impl Catalogue for Portuguese {
                 "rejeitados pelo servidor"
             ),
             count(not_sent as u64, "linha não enviada", "linhas não enviadas"),
+        )
+    }
+
+    fn group_choice(&self, group: &str, agents: usize) -> String {
+        format!(
+            "Grupo {group}: {} em rodízio",
+            count(agents as u64, "agente", "agentes")
         )
     }
 

@@ -127,7 +127,7 @@ pub fn OptionsStep() -> impl IntoView {
                     {move || groups().into_iter().map(|group| {
                         let value = format!("{GROUP_PREFIX}{}", group.name);
                         let selected = { let value = value.clone(); move || assign_value() == value };
-                        let label = format!("Group {}: {} agents in turns", group.name, group.members.len());
+                        let label = catalogue(language.get()).group_choice(&group.name, group.members.len());
                         view! { <option value=value selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
@@ -170,7 +170,7 @@ pub fn OptionsStep() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    "Put them on the list (created if new; leave blank for none) "
+                    {tr(Text::PutOnList)} " "
                     <input type="text" id="list-name" maxlength="100"
                         prop:value=move || state.options.with(|o| o.list.clone().unwrap_or_default())
                         on:change=move |ev| {

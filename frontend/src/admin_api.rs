@@ -1,0 +1,100 @@
+//! Calls the administration page makes: tags, custom fields, groups, users and profiles.
+
+use clientela_shared::{AgentInfo, CustomField, GroupInfo, Profile, Role};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+use crate::api::{ApiError, parse, send, server_message};
+
+/// Makes `tags` the workspace's known tags.
+pub async fn put_tags(tags: &[String]) -> Result<(), ApiError> {
+    send_json::<serde_json::Value>("PUT", "/api/tags", &json!({ "tags": tags }))
+        .await
+        .map(drop)
+}
+
+/// Makes `fields` the workspace's custom fields.
+pub async fn put_custom_fields(fields: &[CustomField]) -> Result<(), ApiError> {
+    let body = json!({ "custom_fields": fields });
+    send_json::<serde_json::Value>("PUT", "/api/custom-fields", &body)
+        .await
+        .map(drop)
+}
+
+/// Creates group `name`, or replaces its members.
+pub async fn put_group(name: &str, members: &[String]) -> Result<GroupInfo, ApiError> {
+    let url = format!("/api/groups/{}", js_sys::encode_uri_component(name));
+    send_json("PUT", &url, &json!({ "members": members })).await
+}
+
+/// Deletes group `name`.
+pub async fn delete_group(name: &str) -> Result<(), ApiError> {
+    let url = format!("/api/groups/{}", js_sys::encode_uri_component(name));
+    expect_no_content("DELETE", &url, None).await
+}
+
+/// The workspace's users.
+pub async fn users() -> Result<Vec<AgentInfo>, ApiError> {
+    let (status, text) = send("GET", "/api/users", None).await?;
+    parse(status, &text)
+}
+
+/// Adds a user; without a password, they work with API tokens only.
+pub async fn add_user(
+    email: &str,
+    name: &str,
+    role: Role,
+    password: Option<&str>,
+) -> Result<AgentInfo, ApiError> {
+    let body = json!({ "email": email, "name": name, "role": role, "password": password });
+    send_json("POST", "/api/users", &body).await
+}
+
+/// Changes user `id`: any of `role` and `available` (the others stay).
+pub async fn change_user(
+    id: i64,
+    role: Option<Role>,
+    available: Option<bool>,
+) -> Result<AgentInfo, ApiError> {
+    let mut body = serde_json::Map::new();
+    if let Some(role) = role {
+        body.insert("role".into(), json!(role));
+    }
+    if let Some(available) = available {
+        body.insert("available".into(), json!(available));
+    }
+    send_json("PATCH", &format!("/api/users/{id}"), &body).await
+}
+
+/// Saves `profile` under `name`.
+pub async fn put_profile(name: &str, profile: &Profile) -> Result<(), ApiError> {
+    let url = format!("/api/profiles/{}", js_sys::encode_uri_component(name));
+    let body = serde_json::to_string(profile).map_err(|err| ApiError::NotSent(err.to_string()))?;
+    expect_no_content("PUT", &url, Some(&body)).await
+}
+
+/// Deletes profile `name`.
+pub async fn delete_profile(name: &str) -> Result<(), ApiError> {
+    let url = format!("/api/profiles/{}", js_sys::encode_uri_component(name));
+    expect_no_content("DELETE", &url, None).await
+}
+
+async fn send_json<T: DeserializeOwned>(
+    method: &str,
+    url: &str,
+    body: &impl Serialize,
+) -> Result<T, ApiError> {
+    let body = serde_json::to_string(body).map_err(|err| ApiError::NotSent(err.to_string()))?;
+    let (status, text) = send(method, url, Some(&body)).await?;
+    parse(status, &text)
+}
+
+async fn expect_no_content(method: &str, url: &str, body: Option<&str>) -> Result<(), ApiError> {
+    let (status, text) = send(method, url, body).await?;
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(server_message(status, &text))
+    }
+}
