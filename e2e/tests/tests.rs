@@ -11,6 +11,7 @@ mod support {
     pub mod server;
 }
 
+mod admin;
 mod bad_files;
 mod bench_wizard;
 mod sign_in;

@@ -86,6 +86,8 @@ pub fn App() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // Signed out here even if the server could not be told; the cookie expires anyway.
             let _ = api::sign_out().await;
+            // The next user starts at the import page, not at a page they may not see.
+            page.set(Page::Import);
             session.set(Session::SignedOut);
         });
     };
@@ -137,6 +139,7 @@ pub fn App() -> impl IntoView {
             </div>
             {move || match page.get() {
                 Page::Import => None,
+                shown if !shown.is_for(me.role) => None,
                 Page::Customers => Some(view! { <CustomersPage /> }.into_any()),
                 Page::History => Some(view! { <HistoryPage /> }.into_any()),
                 Page::Admin => Some(view! { <AdminPage /> }.into_any()),
