@@ -186,6 +186,56 @@ async fn a_committed_import_takes_no_more_batches(backend: Backend) {
 }
 on_both_databases!(a_committed_import_takes_no_more_batches);
 
+async fn a_committed_import_takes_corrections_of_its_rejected_rows(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, import) = open_import(&app, "c-fix", "skip").await;
+    let id = import["id"].as_i64().unwrap();
+    let first = batch(&[
+        (2, record("Ana", "ana@example.com")),
+        (3, record("Eva", "eva@")),
+    ]);
+    let (_, answer) = put_batch(&app, id, 1, &first).await;
+    assert_eq!(outcomes(&answer), ["created", "rejected"]);
+    app.post_json(&format!("/api/imports/{id}/commit"), "")
+        .await;
+
+    // Line 3, fixed in the error file, comes back: it is a correction.
+    let fixed = batch(&[(3, record("Eva", "eva@example.com"))]);
+    let (status, answer) = put_batch(&app, id, 2, &fixed).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(outcomes(&answer), ["created"]);
+    let (status, again) = put_batch(&app, id, 2, &fixed).await;
+    assert_eq!(
+        (status, &again),
+        (StatusCode::OK, &answer),
+        "a retry changes nothing"
+    );
+    let (_, summary) = app
+        .post_json(&format!("/api/imports/{id}/commit"), "")
+        .await;
+    assert_eq!(summary["counts"]["created"], 2);
+    assert_eq!(
+        summary["counts"]["rejected"], 0,
+        "the rejection was replaced"
+    );
+    let (_, _, errors) = app
+        .get_bytes(&format!("/api/imports/{id}/errors.csv"))
+        .await;
+    assert_eq!(
+        String::from_utf8_lossy(&errors).lines().count(),
+        1,
+        "only the header is left"
+    );
+
+    // A line the import never rejected is new data, which a committed import refuses.
+    let new = batch(&[(4, record("Luz", "luz@example.com"))]);
+    let (status, body) = put_batch(&app, id, 3, &new).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["code"], "import.closed");
+    assert_eq!(customer_count(&app).await, 2);
+}
+on_both_databases!(a_committed_import_takes_corrections_of_its_rejected_rows);
+
 async fn racing_imports_store_a_customer_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, a) = open_import(&app, "race-a", "skip").await;

@@ -55,7 +55,11 @@ pub(crate) async fn apply_batch(
     if let Some(answer) = stored_answer(db, import.id, seq_key, &hash).await? {
         return Ok(answer);
     }
-    if import.status != "open" {
+    // A committed import still takes corrections: rows whose lines it rejected, fixed.
+    let corrects = import.status == "committed";
+    if import.status == "reverted"
+        || (corrects && !only_rejected_lines(db, import.id, batch).await?)
+    {
         return Err(BatchError::Closed);
     }
 
@@ -92,6 +96,9 @@ pub(crate) async fn apply_batch(
             line: batch.rows[index].line,
             outcome,
         });
+    }
+    if corrects {
+        forget_rejections(&mut tx, db.value_rows(), import.id, batch).await?;
     }
     insert_outcomes(&mut tx, db.value_rows(), import.id, batch, &rows, &previous).await?;
     if let Some(list) = &import.options.list {
@@ -335,6 +342,59 @@ async fn free_key(
         .fetch_optional(&mut *tx)
         .await?;
     Ok(holder.is_none().then(|| value.to_owned()))
+}
+
+/// The batch's lines, each once.
+fn lines_of(batch: &Batch) -> Vec<i64> {
+    let mut lines: Vec<i64> = batch.rows.iter().map(|row| to_i64(row.line)).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
+/// Whether every line of `batch` is one the import rejected: a correction.
+async fn only_rejected_lines(db: &Db, import_id: i64, batch: &Batch) -> Result<bool, sqlx::Error> {
+    let lines = lines_of(batch);
+    let values = db.value_rows();
+    let mut rejected = 0;
+    for chunk in lines.chunks(values.per_statement(1) - 1) {
+        let sql = format!(
+            "select count(distinct line) from import_row where import_id = {} \
+             and outcome = 'rejected' and line in {}",
+            values.parameter(1),
+            values.sql(1, chunk.len(), 2)
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(import_id);
+        for line in chunk {
+            query = query.bind(*line);
+        }
+        rejected += query.fetch_one(db.pool()).await?;
+    }
+    Ok(!lines.is_empty() && rejected == i64::try_from(lines.len()).unwrap_or(i64::MAX))
+}
+
+/// Drops the earlier rejections of the batch's lines: their new outcomes replace them in the
+/// summary and the error file.
+async fn forget_rejections(
+    tx: &mut AnyConnection,
+    values: ValueRows,
+    import_id: i64,
+    batch: &Batch,
+) -> Result<(), sqlx::Error> {
+    let lines = lines_of(batch);
+    for chunk in lines.chunks(values.per_statement(1) - 1) {
+        let sql = format!(
+            "delete from import_row where import_id = {} and outcome = 'rejected' and line in {}",
+            values.parameter(1),
+            values.sql(1, chunk.len(), 2)
+        );
+        let mut query = sqlx::query(&sql).bind(import_id);
+        for line in chunk {
+            query = query.bind(*line);
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
 }
 
 /// Outcome columns per row.
