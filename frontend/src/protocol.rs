@@ -84,6 +84,18 @@ pub enum Request {
     },
     /// The rows that will not be sent (errors or left out), as CSV with the reasons.
     ProblemsCsv,
+    /// Read the corrected error file sent along with this request, keeping the open file: its
+    /// fixed rows become records for the same import.
+    Corrections {
+        /// The import's rules.
+        profile: Profile,
+        /// The import's column mapping; the error file's columns are found in it by header.
+        mapping: Mapping,
+        /// What every record gets on top of its own values.
+        defaults: RecordDefaults,
+        /// The language of the messages.
+        language: Language,
+    },
     /// Give the rows' messages and the problems file in `language` from now on.
     SetLanguage {
         /// The user's language.
@@ -161,11 +173,31 @@ pub enum Response {
     Batch(BatchSlice),
     /// A CSV file's text.
     Csv(String),
+    /// A corrected error file was read.
+    Corrected(Corrections),
     /// The request failed; the message says why, for the user.
     Failed(String),
     /// The worker stopped before it answered. Made by the page's side of the connection; the
     /// worker never sends it.
     Stopped(WorkerStopped),
+}
+
+/// What a corrected error file holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corrections {
+    /// The rows that now pass, as records for their original lines.
+    pub rows: Vec<BatchRow>,
+    /// The rows that still do not, and why.
+    pub still_wrong: Vec<StillWrong>,
+}
+
+/// A corrected row that still has errors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StillWrong {
+    /// Its line in the imported file.
+    pub line: u64,
+    /// What is still wrong.
+    pub message: String,
 }
 
 /// Why the worker stopped before it answered.

@@ -1,6 +1,7 @@
 //! One file being imported, as the worker holds it: the bytes, the table read from them, the
 //! user's edits and exclusions, and every row's verdict. Pure Rust, so it is tested natively.
 
+mod corrections;
 mod csv_out;
 mod overview;
 mod review;
@@ -9,6 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use clientela_shared::{Profile, ReadOptions, Table, read_table_with};
 
+pub use corrections::read_corrections;
 pub use review::Review;
 
 use crate::protocol::{FileOverview, Overrides, Request, Response};

@@ -168,7 +168,10 @@ impl Review {
                     });
                 Response::Csv(problems_csv(&self.headers, self.language, rows))
             }
-            Request::Open { .. } | Request::Reread { .. } | Request::Validate { .. } => {
+            Request::Open { .. }
+            | Request::Reread { .. }
+            | Request::Validate { .. }
+            | Request::Corrections { .. } => {
                 Response::Failed("This request is answered by the session.".to_owned())
             }
         }

@@ -214,6 +214,17 @@ impl Catalogue for English {
             Text::ProfileToml => "The profile (TOML)",
             Text::SaveProfile => "Save the profile",
             Text::IAmAvailable => "I take new customers",
+            Text::NotAnErrorFile => {
+                "This is not an error file of Clientela: it has no Line column. Download the error file above, fix its rows and drop it here."
+            }
+            Text::NoLineNumber => {
+                "The Line cell is not a line number; keep the Line column as it was."
+            }
+            Text::FixAndFinish => "Fix and finish",
+            Text::FixAndFinishHint => {
+                "Fix the rows of the error file in your spreadsheet, then drop it here: they are checked and sent to this same import."
+            }
+            Text::SendingCorrections => "Sending the corrected rows…",
         }
     }
 
@@ -293,6 +304,21 @@ impl Catalogue for English {
             format!("{agents} agents")
         };
         format!("Group {group}: {agents} in turns")
+    }
+
+    fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String {
+        let rows = |n: usize| {
+            if n == 1 {
+                "1 row".to_owned()
+            } else {
+                format!("{n} rows")
+            }
+        };
+        format!(
+            "{} corrected and sent; {} still wrong.",
+            rows(sent),
+            rows(still_wrong)
+        )
     }
 
     fn customer_count(&self, customers: u64) -> String {

@@ -223,6 +223,17 @@ impl Catalogue for Spanish {
             Text::ProfileToml => "El perfil (TOML)",
             Text::SaveProfile => "Guardar el perfil",
             Text::IAmAvailable => "Recibo clientes nuevos",
+            Text::NotAnErrorFile => {
+                "Este no es un archivo de errores de Clientela: no tiene la columna Line. Descargue el archivo de errores de arriba, corrija sus filas y suéltelo aquí."
+            }
+            Text::NoLineNumber => {
+                "La celda Line no es un número de línea; deje la columna Line como estaba."
+            }
+            Text::FixAndFinish => "Corregir y terminar",
+            Text::FixAndFinishHint => {
+                "Corrija las filas del archivo de errores en su hoja de cálculo y suéltelo aquí: se revisan y se envían a esta misma importación."
+            }
+            Text::SendingCorrections => "Enviando las filas corregidas…",
         }
     }
 
@@ -332,6 +343,14 @@ impl Catalogue for Spanish {
         format!(
             "Grupo {group}: {} por turnos",
             count(agents as u64, "agente", "agentes")
+        )
+    }
+
+    fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String {
+        format!(
+            "{} corregidas y enviadas; {} todavía con errores.",
+            count(sent as u64, "fila", "filas"),
+            count(still_wrong as u64, "fila", "filas")
         )
     }
 

@@ -79,7 +79,13 @@ text_keys! {
     File, Status, Created, Updated, Skipped, Rejected, ErrorsCsv, Undo, ImportOpen,
     ImportCommitted, ImportReverted,
     // Options, filters and the administration page.
-    PutOnList, AnyTag, AnyStatus, Agent, AnyAgent, List, AnyList, FilterCustomers, DownloadTheseCustomers, PageAdmin, TagsHint, Save, Saved, Delete, CustomFieldsTitle, Key, Label, FieldKind, SelectOptions, Required, AddField, KindPlain, KindNumber, KindCurrency, KindDate, KindBoolean, KindSelect, GroupsTitle, GroupName, Members, SaveGroup, UsersTitle, Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, AddUser, PasswordOptional, ProfilesTitle, ProfileName, ProfileToml, SaveProfile, IAmAvailable,
+    PutOnList, AnyTag, AnyStatus, Agent, AnyAgent, List, AnyList, FilterCustomers,
+    DownloadTheseCustomers, PageAdmin, TagsHint, Save, Saved, Delete, CustomFieldsTitle, Key,
+    Label, FieldKind, SelectOptions, Required, AddField, KindPlain, KindNumber, KindCurrency,
+    KindDate, KindBoolean, KindSelect, GroupsTitle, GroupName, Members, SaveGroup, UsersTitle,
+    Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, AddUser, PasswordOptional,
+    ProfilesTitle, ProfileName, ProfileToml, SaveProfile, IAmAvailable, NotAnErrorFile,
+    NoLineNumber, FixAndFinish, FixAndFinishHint, SendingCorrections,
 }
 
 /// The texts of one language: the fixed ones, and those with numbers or names in them.
@@ -118,6 +124,8 @@ pub trait Catalogue {
     fn import_result(&self, counts: &OutcomeCounts, not_sent: usize) -> String;
     /// A group among the assignees: `Group Ventas: 3 agents in turns`.
     fn group_choice(&self, group: &str, agents: usize) -> String;
+    /// What sending a corrected error file did.
+    fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String;
     /// How many customers the search found.
     fn customer_count(&self, customers: u64) -> String;
     /// Where the customers page is.

@@ -225,6 +225,17 @@ impl Catalogue for Polish {
             Text::ProfileToml => "Profil (TOML)",
             Text::SaveProfile => "Zapisz profil",
             Text::IAmAvailable => "Przyjmuję nowych klientów",
+            Text::NotAnErrorFile => {
+                "To nie jest plik błędów Clientela: nie ma kolumny Line. Pobierz plik błędów powyżej, popraw wiersze i upuść go tutaj."
+            }
+            Text::NoLineNumber => {
+                "Komórka Line nie jest numerem wiersza; zostaw kolumnę Line bez zmian."
+            }
+            Text::FixAndFinish => "Popraw i zakończ",
+            Text::FixAndFinishHint => {
+                "Popraw wiersze pliku błędów w arkuszu i upuść go tutaj: zostaną sprawdzone i wysłane do tego samego importu."
+            }
+            Text::SendingCorrections => "Wysyłanie poprawionych wierszy…",
         }
     }
 
@@ -332,6 +343,14 @@ impl Catalogue for Polish {
         format!(
             "Grupa {group}: {} po kolei",
             count(agents as u64, "agent", "agentów", "agentów")
+        )
+    }
+
+    fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String {
+        format!(
+            "Poprawione i wysłane: {}; nadal z błędami: {}.",
+            count(sent as u64, "wiersz", "wiersze", "wierszy"),
+            count(still_wrong as u64, "wiersz", "wiersze", "wierszy")
         )
     }
 

@@ -224,6 +224,17 @@ impl Catalogue for Portuguese {
             Text::ProfileToml => "O perfil (TOML)",
             Text::SaveProfile => "Salvar o perfil",
             Text::IAmAvailable => "Recebo clientes novos",
+            Text::NotAnErrorFile => {
+                "Este não é um arquivo de erros do Clientela: não tem a coluna Line. Baixe o arquivo de erros acima, corrija as linhas e solte-o aqui."
+            }
+            Text::NoLineNumber => {
+                "A célula Line não é um número de linha; mantenha a coluna Line como estava."
+            }
+            Text::FixAndFinish => "Corrigir e concluir",
+            Text::FixAndFinishHint => {
+                "Corrija as linhas do arquivo de erros na sua planilha e solte-o aqui: elas são verificadas e enviadas para esta mesma importação."
+            }
+            Text::SendingCorrections => "Enviando as linhas corrigidas…",
         }
     }
 
@@ -333,6 +344,14 @@ impl Catalogue for Portuguese {
         format!(
             "Grupo {group}: {} em rodízio",
             count(agents as u64, "agente", "agentes")
+        )
+    }
+
+    fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String {
+        format!(
+            "{} corrigidas e enviadas; {} ainda com erros.",
+            count(sent as u64, "linha", "linhas"),
+            count(still_wrong as u64, "linha", "linhas")
         )
     }
 

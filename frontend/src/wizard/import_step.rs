@@ -13,7 +13,7 @@ use crate::language::translated;
 use crate::text::{Text, catalogue, text};
 
 /// Records per batch: small enough that a retry is cheap, large enough to be fast.
-const BATCH_ROWS: usize = 1_000;
+pub(super) const BATCH_ROWS: usize = 1_000;
 /// Tries per batch before the import pauses and asks the user.
 const MAX_TRIES: u32 = 6;
 /// The first pause between tries, doubled after each.
@@ -188,7 +188,7 @@ async fn send_all(state: WizardState) {
 }
 
 /// Sends one batch, trying again after a growing pause when the failure may pass.
-async fn send_with_retries(
+pub(super) async fn send_with_retries(
     state: WizardState,
     import_id: i64,
     seq: u64,

@@ -2,6 +2,7 @@
 //! forward at any time; what was chosen stays, because it all lives in one [`WizardState`].
 
 mod columns_step;
+mod corrections;
 mod download;
 mod file_step;
 mod grid;

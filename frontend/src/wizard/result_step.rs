@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::WizardState;
+use super::corrections::FixAndFinish;
 use super::download::save_rows_not_sent;
 use crate::components::app::Page;
 use crate::language::translated;
@@ -31,6 +32,7 @@ pub fn ResultStep() -> impl IntoView {
                     <li><button class="link" id="download-not-sent" on:click=download_not_sent>{tr(Text::DownloadNotSent)}</button></li>
                 })}
             </ul>
+            {move || (progress().counts.rejected > 0).then(|| view! { <FixAndFinish /> })}
             {use_context::<RwSignal<Page>>().map(|page| view! {
                 <p class="toolbar">
                     <button class="secondary" id="see-customers" on:click=move |_| page.set(Page::Customers)>{tr(Text::SeeTheCustomers)}</button>

@@ -60,6 +60,12 @@ pub async fn ask_with_file(request: &Request, file: &File) -> Response {
     send(request, Some(file)).await
 }
 
+/// Sends `request` with a small file the open file's worker reads beside it (a corrected error
+/// file), keeping the open file.
+pub async fn ask_with_side_file(request: &Request, file: &File) -> Response {
+    send(request, Some(file)).await
+}
+
 /// Stops the worker, answering whoever waits on it with why it stopped.
 fn stop(why: WorkerStopped) {
     let stopped = CONNECTION.with(|connection| connection.borrow_mut().take());

@@ -7,7 +7,7 @@
 mod client;
 mod server;
 
-pub use client::{ask, ask_with_file, start};
+pub use client::{ask, ask_with_file, ask_with_side_file, start};
 pub use server::serve;
 
 /// The id of the worker's "I am listening" message.

@@ -10,7 +10,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 use super::READY;
 use crate::browser_file::read_bytes;
 use crate::protocol::{Request, Response};
-use crate::session::ImportSession;
+use crate::session::{ImportSession, read_corrections};
 
 /// Listens for requests until the page closes the worker.
 pub fn serve() {
@@ -61,6 +61,26 @@ pub fn serve() {
                             reply(Response::Failed(message));
                         }
                     }
+                });
+            }
+            Ok(Request::Corrections {
+                profile,
+                mapping,
+                defaults,
+                language,
+            }) => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(file) = file else {
+                        return reply(Response::Failed("No file came with the request.".into()));
+                    };
+                    let response = match read_bytes(&file).await {
+                        Ok(bytes) => {
+                            read_corrections(&bytes, &profile, &mapping, &defaults, language)
+                                .map_or_else(Response::Failed, Response::Corrected)
+                        }
+                        Err(err) => Response::Failed(err.to_string()),
+                    };
+                    reply(response);
                 });
             }
             Ok(request) => {
