@@ -125,10 +125,35 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         "Lucja was left out: {customers}"
     );
 
+    // Fix and finish: the user takes Lucja back in the file of rows not sent and drops it.
+    let corrected = dir.path().join("clientes-not-imported.csv");
+    std::fs::write(
+        &corrected,
+        "Nombre,Apellido,Correo,Line,Problem\r\nLucja,Kowalska,lucja@example.com,6,Left out\r\n",
+    )
+    .unwrap();
+    browser.pick_file("#corrections-input", &corrected).await;
+    browser
+        .wait_for_text(
+            "#corrections-result",
+            "1 row corrected and sent; 0 rows still wrong",
+        )
+        .await;
+    browser
+        .wait_for_text("#import-result", "4 created, 0 updated, 0 skipped")
+        .await;
+    browser.screenshot(&shot("6-result-fixed")).await;
+    let imports = server.get_json("/api/imports").await;
+    assert_eq!(
+        imports[0]["counts"]["created"], 4,
+        "the same import: {imports}"
+    );
+    assert_eq!(imports.as_array().unwrap().len(), 1);
+
     // The customers page finds them; the history undoes the import.
     browser.click("#see-customers").await;
     browser
-        .wait_for_text("#customer-count", "3 customers")
+        .wait_for_text("#customer-count", "4 customers")
         .await;
     browser.type_text("#customer-search", "luis").await;
     browser
@@ -142,7 +167,7 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser.click("#imports .revert").await;
     browser.client.accept_alert().await.unwrap();
     browser
-        .wait_for_text("#history-message", "3 customers removed")
+        .wait_for_text("#history-message", "4 customers removed")
         .await;
     browser.screenshot(&shot("7-history-undone")).await;
     browser.close().await;

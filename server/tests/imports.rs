@@ -171,11 +171,12 @@ async fn a_committed_import_takes_no_more_batches(backend: Backend) {
     assert_eq!(status, StatusCode::OK, "{summary}");
     assert_eq!(summary["status"], "committed");
 
+    // Line 2 is stored: sending it again under a new number is new data, which it refuses.
     let (status, body) = put_batch(
         &app,
         id,
         2,
-        &batch(&[(3, record("Eva", "eva@example.com"))]),
+        &batch(&[(2, record("Ana", "ana.maria@example.com"))]),
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -227,12 +228,16 @@ async fn a_committed_import_takes_corrections_of_its_rejected_rows(backend: Back
         "only the header is left"
     );
 
-    // A line the import never rejected is new data, which a committed import refuses.
-    let new = batch(&[(4, record("Luz", "luz@example.com"))]);
-    let (status, body) = put_batch(&app, id, 3, &new).await;
+    // A line the browser kept back (it had errors) comes corrected too.
+    let kept_back = batch(&[(4, record("Luz", "luz@example.com"))]);
+    let (status, answer) = put_batch(&app, id, 3, &kept_back).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    // A stored line is not a correction.
+    let stored = batch(&[(3, record("Eva", "eva.2@example.com"))]);
+    let (status, body) = put_batch(&app, id, 4, &stored).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["error"]["code"], "import.closed");
-    assert_eq!(customer_count(&app).await, 2);
+    assert_eq!(customer_count(&app).await, 3);
 }
 on_both_databases!(a_committed_import_takes_corrections_of_its_rejected_rows);
 

@@ -1,17 +1,32 @@
 //! Reading an error file the user corrected: the server's `errors.csv` or `errors.xlsx` (a
-//! `Line` column, the file's own columns, an `Error` column), fixed in a spreadsheet. Each row
-//! keeps its original line, so the server replaces that line's rejection with the new outcome.
+//! `Line` column, the file's own columns, an `Error` column), or the wizard's file of rows not
+//! sent (the file's columns, then the line and the problem, named in the user's language), fixed
+//! in a spreadsheet. Each row keeps its original line, so the server knows it for a correction.
 
 use clientela_shared::{
     BatchRow, ColumnMapping, Language, Mapping, MatchReason, Profile, Target, Validator, read_table,
 };
 
 use crate::protocol::{Corrections, RecordDefaults, StillWrong};
-use crate::text::{Text, catalogue};
+use crate::text::{Text, catalogue, text};
 
-/// The server's names of the error file's own columns.
-const LINE_COLUMN: &str = "Line";
+/// The server's name of the error file's reason column.
 const ERROR_COLUMN: &str = "Error";
+
+/// Whether `header` names the line column, in the server's file or the wizard's (any language).
+fn is_line_column(header: &str) -> bool {
+    Language::ALL
+        .iter()
+        .any(|&language| header == text(Text::LineHeader, language))
+}
+
+/// Whether `header` names the column that says what was wrong.
+fn is_reason_column(header: &str) -> bool {
+    header == ERROR_COLUMN
+        || Language::ALL
+            .iter()
+            .any(|&language| header == text(Text::ProblemHeader, language))
+}
 
 /// Checks the corrected rows of `bytes` with the import's `profile` and `mapping` (its columns
 /// are found by header); the rows that pass become records to send, with `defaults` applied.
@@ -27,10 +42,10 @@ pub fn read_corrections(
     let headers = table.columns();
     let line_at = headers
         .iter()
-        .position(|header| header == LINE_COLUMN)
+        .position(|header| is_line_column(header))
         .ok_or_else(|| texts.text(Text::NotAnErrorFile).to_owned())?;
     let kept: Vec<usize> = (0..headers.len())
-        .filter(|&column| column != line_at && headers[column] != ERROR_COLUMN)
+        .filter(|&column| column != line_at && !is_reason_column(&headers[column]))
         .collect();
     let kept_headers: Vec<String> = kept.iter().map(|&column| headers[column].clone()).collect();
     let own_mapping = Mapping {
@@ -162,6 +177,25 @@ mod tests {
             [9, 4],
             "line 9 still lacks a name; the sheet's line 4 has no number"
         );
+    }
+
+    #[test]
+    fn the_wizards_file_of_rows_not_sent_is_read_in_any_language() {
+        let headers = ["Nombre".to_owned(), "Correo".to_owned()];
+        let sample: [[&str; 2]; 0] = [];
+        let mapping = suggest_mapping(&headers, &sample, &profile());
+        let file = "Nombre,Correo,Línea,Problema\nEva,eva@example.com,5,El correo no es válido\n";
+        let corrections = read_corrections(
+            file.as_bytes(),
+            &profile(),
+            &mapping,
+            &RecordDefaults::default(),
+            Language::Es,
+        )
+        .unwrap();
+        assert_eq!(corrections.still_wrong, []);
+        assert_eq!(corrections.rows[0].line, 5);
+        assert_eq!(corrections.rows[0].source, ["Eva", "eva@example.com"]);
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub fn ResultStep() -> impl IntoView {
     let progress = move || state.progress.get().unwrap_or_default();
     let not_sent = move || state.counts.get().map_or(0, |c| c.errors + c.excluded);
     let download_not_sent = move |_| save_rows_not_sent(state, "not-imported");
+    // A memo, so the counts changing while corrections are sent do not rebuild the section.
+    let offer_fix = Memo::new(move |_| progress().counts.rejected > 0 || not_sent() > 0);
     let language = state.language;
     let tr = move |key| translated(language, key);
     view! {
@@ -32,7 +34,7 @@ pub fn ResultStep() -> impl IntoView {
                     <li><button class="link" id="download-not-sent" on:click=download_not_sent>{tr(Text::DownloadNotSent)}</button></li>
                 })}
             </ul>
-            {move || (progress().counts.rejected > 0).then(|| view! { <FixAndFinish /> })}
+            {move || offer_fix.get().then(|| view! { <FixAndFinish /> })}
             {use_context::<RwSignal<Page>>().map(|page| view! {
                 <p class="toolbar">
                     <button class="secondary" id="see-customers" on:click=move |_| page.set(Page::Customers)>{tr(Text::SeeTheCustomers)}</button>

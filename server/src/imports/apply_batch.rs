@@ -55,11 +55,9 @@ pub(crate) async fn apply_batch(
     if let Some(answer) = stored_answer(db, import.id, seq_key, &hash).await? {
         return Ok(answer);
     }
-    // A committed import still takes corrections: rows whose lines it rejected, fixed.
+    // A committed import still takes corrections: rows of lines it has not stored.
     let corrects = import.status == "committed";
-    if import.status == "reverted"
-        || (corrects && !only_rejected_lines(db, import.id, batch).await?)
-    {
+    if import.status == "reverted" || (corrects && !none_stored_yet(db, import.id, batch).await?) {
         return Err(BatchError::Closed);
     }
 
@@ -352,15 +350,15 @@ fn lines_of(batch: &Batch) -> Vec<i64> {
     lines
 }
 
-/// Whether every line of `batch` is one the import rejected: a correction.
-async fn only_rejected_lines(db: &Db, import_id: i64, batch: &Batch) -> Result<bool, sqlx::Error> {
+/// Whether the import stored none of the batch's lines yet: the rows are corrections of rows
+/// it rejected, or of rows the browser did not send because they had errors.
+async fn none_stored_yet(db: &Db, import_id: i64, batch: &Batch) -> Result<bool, sqlx::Error> {
     let lines = lines_of(batch);
     let values = db.value_rows();
-    let mut rejected = 0;
     for chunk in lines.chunks(values.per_statement(1) - 1) {
         let sql = format!(
-            "select count(distinct line) from import_row where import_id = {} \
-             and outcome = 'rejected' and line in {}",
+            "select count(*) from import_row where import_id = {} \
+             and outcome <> 'rejected' and line in {}",
             values.parameter(1),
             values.sql(1, chunk.len(), 2)
         );
@@ -368,9 +366,11 @@ async fn only_rejected_lines(db: &Db, import_id: i64, batch: &Batch) -> Result<b
         for line in chunk {
             query = query.bind(*line);
         }
-        rejected += query.fetch_one(db.pool()).await?;
+        if query.fetch_one(db.pool()).await? > 0 {
+            return Ok(false);
+        }
     }
-    Ok(!lines.is_empty() && rejected == i64::try_from(lines.len()).unwrap_or(i64::MAX))
+    Ok(true)
 }
 
 /// Drops the earlier rejections of the batch's lines: their new outcomes replace them in the
