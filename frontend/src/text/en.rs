@@ -103,8 +103,9 @@ impl Catalogue for English {
             Text::DownloadProblems => "Download the rows with problems (CSV)",
             Text::PreparingTheFile => "Preparing the file…",
             Text::EditHint => {
-                "Double-click a cell or press Enter on it to change it; the row is checked again \
-                 at once."
+                "Move between cells with the arrow keys, Page Up and Page Down. Double-click a cell \
+                 or press Enter or F2 to change it (Enter saves, Escape cancels); the row is \
+                 checked again at once."
             }
             Text::NextOptions => "Next: options",
             Text::LineHeader => "Line",

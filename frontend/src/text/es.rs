@@ -110,7 +110,8 @@ impl Catalogue for Spanish {
             Text::DownloadProblems => "Descargar las filas con problemas (CSV)",
             Text::PreparingTheFile => "Preparando el archivo…",
             Text::EditHint => {
-                "Haga doble clic en una celda o pulse Intro sobre ella para cambiarla; la fila se \
+                "Muévase entre las celdas con las flechas, Re Pág y Av Pág. Haga doble clic en una \
+                 celda o pulse Intro o F2 para cambiarla (Intro guarda, Esc cancela); la fila se \
                  vuelve a comprobar al instante."
             }
             Text::NextOptions => "Siguiente: opciones",

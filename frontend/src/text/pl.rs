@@ -111,8 +111,9 @@ impl Catalogue for Polish {
             Text::DownloadProblems => "Pobierz wiersze z problemami (CSV)",
             Text::PreparingTheFile => "Przygotowywanie pliku…",
             Text::EditHint => {
-                "Kliknij dwukrotnie komórkę lub naciśnij na niej Enter, aby ją zmienić; wiersz \
-                 zostanie od razu sprawdzony ponownie."
+                "Poruszaj się między komórkami strzałkami oraz klawiszami Page Up i Page Down. \
+                 Kliknij dwukrotnie komórkę lub naciśnij Enter albo F2, aby ją zmienić (Enter \
+                 zapisuje, Esc anuluje); wiersz zostanie od razu sprawdzony ponownie."
             }
             Text::NextOptions => "Dalej: opcje",
             Text::LineHeader => "Wiersz",

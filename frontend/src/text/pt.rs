@@ -110,8 +110,9 @@ impl Catalogue for Portuguese {
             Text::DownloadProblems => "Baixar as linhas com problemas (CSV)",
             Text::PreparingTheFile => "Preparando o arquivo…",
             Text::EditHint => {
-                "Clique duas vezes em uma célula ou pressione Enter nela para alterá-la; a linha é \
-                 verificada de novo na hora."
+                "Mova-se entre as células com as setas, Page Up e Page Down. Clique duas vezes em \
+                 uma célula ou pressione Enter ou F2 para alterá-la (Enter salva, Esc cancela); a \
+                 linha é verificada de novo na hora."
             }
             Text::NextOptions => "Próximo: opções",
             Text::LineHeader => "Linha",

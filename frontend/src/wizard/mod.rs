@@ -5,6 +5,8 @@ mod columns_step;
 mod download;
 mod file_step;
 mod grid;
+mod grid_cursor;
+mod grid_row;
 mod import_step;
 mod options_step;
 mod remembered_mapping;
