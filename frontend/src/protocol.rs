@@ -84,6 +84,14 @@ pub enum Request {
     },
     /// The rows that will not be sent (errors or left out), as CSV with the reasons.
     ProblemsCsv,
+    /// The Excel template of `profile`'s fields, headed in `language`; answered whether a
+    /// file is open or not.
+    XlsxTemplate {
+        /// The workspace's fields and tags.
+        profile: Profile,
+        /// The headers' language.
+        language: Language,
+    },
     /// Give the rows' messages and the problems file in `language` from now on.
     SetLanguage {
         /// The user's language.
@@ -161,6 +169,8 @@ pub enum Response {
     Batch(BatchSlice),
     /// A CSV file's text.
     Csv(String),
+    /// An Excel workbook's bytes.
+    Workbook(Vec<u8>),
     /// The request failed; the message says why, for the user.
     Failed(String),
     /// The worker stopped before it answered. Made by the page's side of the connection; the

@@ -168,9 +168,12 @@ impl Review {
                     });
                 Response::Csv(problems_csv(&self.headers, self.language, rows))
             }
-            Request::Open { .. } | Request::Reread { .. } | Request::Validate { .. } => {
-                Response::Failed("This request is answered by the session.".to_owned())
-            }
+            Request::Open { .. }
+            | Request::Reread { .. }
+            | Request::Validate { .. }
+            | Request::XlsxTemplate { .. } => Response::Failed(
+                "This request is answered by the session or the worker.".to_owned(),
+            ),
         }
     }
 

@@ -48,7 +48,9 @@ impl Catalogue for English {
                 " or choose one: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) or OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Download a CSV template",
-            Text::TemplateHint => " with every field of this workspace and an example row.",
+            Text::TemplateOr => " or ",
+            Text::DownloadXlsxTemplate => "an Excel template (with drop-down lists)",
+            Text::TemplateHint => ", each with every field of this workspace and an example row.",
             Text::Encoding => "Encoding ",
             Text::Separator => "Separator ",
             Text::Sheet => "Sheet ",

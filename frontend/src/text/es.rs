@@ -52,8 +52,10 @@ impl Catalogue for Spanish {
                 " o elija uno: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) u OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Descargar una plantilla CSV",
+            Text::TemplateOr => " o ",
+            Text::DownloadXlsxTemplate => "una plantilla de Excel (con listas desplegables)",
             Text::TemplateHint => {
-                " con todos los campos de este espacio de trabajo y una fila de ejemplo."
+                ", cada una con todos los campos de este espacio de trabajo y una fila de ejemplo."
             }
             Text::Encoding => "Codificación ",
             Text::Separator => "Separador ",

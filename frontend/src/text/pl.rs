@@ -54,8 +54,10 @@ impl Catalogue for Polish {
                 " lub wybierz go: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) albo OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Pobierz szablon CSV",
+            Text::TemplateOr => " lub ",
+            Text::DownloadXlsxTemplate => "szablon Excela (z listami rozwijanymi)",
             Text::TemplateHint => {
-                " ze wszystkimi polami tego obszaru roboczego i przykładowym wierszem."
+                " — każdy ze wszystkimi polami tego obszaru roboczego i przykładowym wierszem."
             }
             Text::Encoding => "Kodowanie ",
             Text::Separator => "Separator ",

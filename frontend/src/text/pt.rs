@@ -52,8 +52,10 @@ impl Catalogue for Portuguese {
                 " ou escolha um: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) ou OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Baixar um modelo CSV",
+            Text::TemplateOr => " ou ",
+            Text::DownloadXlsxTemplate => "um modelo do Excel (com listas suspensas)",
             Text::TemplateHint => {
-                " com todos os campos deste espaço de trabalho e uma linha de exemplo."
+                ", cada um com todos os campos deste espaço de trabalho e uma linha de exemplo."
             }
             Text::Encoding => "Codificação ",
             Text::Separator => "Separador ",

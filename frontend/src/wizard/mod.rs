@@ -15,7 +15,6 @@ mod review_step;
 mod sending;
 mod state;
 mod target_choice;
-mod template;
 
 use leptos::prelude::*;
 
