@@ -5,8 +5,18 @@
 use crate::support::browser::Browser;
 use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
 
-/// The key WebDriver sends for Enter.
+/// The keys WebDriver sends for Enter, Escape, F2 and the arrows.
 const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+const F2: &str = "\u{E032}";
+const LEFT: &str = "\u{E012}";
+const RIGHT: &str = "\u{E014}";
+const DOWN: &str = "\u{E015}";
+
+/// The grid cell of the file's line `line` and column `column`.
+fn cell(line: u32, column: u32) -> String {
+    format!(".grid-row[data-line='{line}'] .cell[data-column='{column}']")
+}
 
 /// What Excel in a Spanish or Portuguese locale saves: Windows-1252, semicolons, CRLF. Line 3
 /// has a typo in the email's domain (a warning with a suggestion), line 4 an email without
@@ -58,6 +68,8 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser.click("#filter-errors").await;
     let luis_email = ".grid-row[data-line='4'] .cell[data-column='2']";
     browser.wait_for_text(luis_email, "luis@").await;
+    let problem = browser.description_of(luis_email).await;
+    assert!(!problem.is_empty(), "the cell's problem is its description");
     browser.screenshot(&shot("3-review-errors")).await;
     browser.press(luis_email, ENTER).await;
     browser.press(".cell-editor", "example.com").await;
@@ -80,6 +92,18 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
             ".grid-row[data-line='3'] .cell[data-column='2']",
             "joao@gmail.com",
         )
+        .await;
+
+    // The keyboard moves between cells as in a spreadsheet; F2 edits, Escape cancels.
+    browser.click(&cell(2, 0)).await;
+    browser.press(&cell(2, 0), &format!("{RIGHT}{DOWN}")).await;
+    browser.wait_for_focus(&cell(3, 1)).await;
+    browser.press(&cell(3, 1), F2).await;
+    browser.press(".cell-editor", ESCAPE).await;
+    browser.wait_for_focus(&cell(3, 1)).await;
+    browser.press(&cell(3, 1), &format!("{LEFT}{LEFT}")).await;
+    browser
+        .wait_for_focus(".grid-row[data-line='3'] .include-row[tabindex='0']")
         .await;
 
     // Lucja is left out of this import.

@@ -10,6 +10,7 @@ mod language;
 mod pages;
 pub mod protocol;
 pub mod session;
+mod template;
 mod text;
 pub mod worker;
 

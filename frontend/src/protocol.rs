@@ -96,6 +96,14 @@ pub enum Request {
         /// The language of the messages.
         language: Language,
     },
+    /// The Excel template of `profile`'s fields, headed in `language`; answered whether a
+    /// file is open or not.
+    XlsxTemplate {
+        /// The workspace's fields and tags.
+        profile: Profile,
+        /// The headers' language.
+        language: Language,
+    },
     /// Give the rows' messages and the problems file in `language` from now on.
     SetLanguage {
         /// The user's language.
@@ -175,6 +183,8 @@ pub enum Response {
     Csv(String),
     /// A corrected error file was read.
     Corrected(Corrections),
+    /// An Excel workbook's bytes.
+    Workbook(Vec<u8>),
     /// The request failed; the message says why, for the user.
     Failed(String),
     /// The worker stopped before it answered. Made by the page's side of the connection; the

@@ -124,6 +124,40 @@ impl Browser {
         }
     }
 
+    /// Waits until the focused element matches `selector`.
+    pub async fn wait_for_focus(&self, selector: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let script = "return document.activeElement.matches(arguments[0]) \
+                      || document.activeElement.outerHTML;";
+        loop {
+            let answer = self
+                .client
+                .execute(script, vec![json!(selector)])
+                .await
+                .unwrap();
+            if answer == json!(true) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                self.screenshot("failed-focus").await;
+                panic!("the focus never went to `{selector}`; it is on {answer}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The text of the element that describes `selector` (its `aria-describedby`).
+    pub async fn description_of(&self, selector: &str) -> String {
+        let script = "const ids = document.querySelector(arguments[0]).getAttribute('aria-describedby') || ''; \
+                      return ids.split(' ').map(id => document.getElementById(id)?.textContent ?? '').join(' ');";
+        let answer = self
+            .client
+            .execute(script, vec![json!(selector)])
+            .await
+            .unwrap();
+        answer.as_str().unwrap_or_default().trim().to_owned()
+    }
+
     /// Waits until the element's text contains `expected`, and returns the text.
     pub async fn wait_for_text(&self, selector: &str, expected: &str) -> String {
         self.wait_for_text_within(selector, expected, PATIENCE)

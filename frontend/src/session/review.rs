@@ -171,9 +171,10 @@ impl Review {
             Request::Open { .. }
             | Request::Reread { .. }
             | Request::Validate { .. }
-            | Request::Corrections { .. } => {
-                Response::Failed("This request is answered by the session.".to_owned())
-            }
+            | Request::Corrections { .. }
+            | Request::XlsxTemplate { .. } => Response::Failed(
+                "This request is answered by the session or the worker.".to_owned(),
+            ),
         }
     }
 

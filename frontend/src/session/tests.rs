@@ -252,12 +252,20 @@ fn every_response_survives_the_trip_between_threads() {
         Response::Csv("a,b\r\n".into()),
         Response::Position(Some(3)),
         Response::Position(None),
+        Response::Workbook(b"PK\x03\x04".to_vec()),
     ];
     for response in responses {
         let json = serde_json::to_string(&response).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
     }
-    let request = Request::ProblemsCsv;
-    let json = serde_json::to_string(&request).unwrap();
-    assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+    for request in [
+        Request::ProblemsCsv,
+        Request::XlsxTemplate {
+            profile: profile(),
+            language: Language::Pl,
+        },
+    ] {
+        let json = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+    }
 }

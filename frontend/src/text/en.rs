@@ -48,7 +48,9 @@ impl Catalogue for English {
                 " or choose one: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) or OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Download a CSV template",
-            Text::TemplateHint => " with every field of this workspace and an example row.",
+            Text::TemplateOr => " or ",
+            Text::DownloadXlsxTemplate => "an Excel template (with drop-down lists)",
+            Text::TemplateHint => ", each with every field of this workspace and an example row.",
             Text::Encoding => "Encoding ",
             Text::Separator => "Separator ",
             Text::Sheet => "Sheet ",
@@ -103,8 +105,9 @@ impl Catalogue for English {
             Text::DownloadProblems => "Download the rows with problems (CSV)",
             Text::PreparingTheFile => "Preparing the file…",
             Text::EditHint => {
-                "Double-click a cell or press Enter on it to change it; the row is checked again \
-                 at once."
+                "Move between cells with the arrow keys, Page Up and Page Down. Double-click a cell \
+                 or press Enter or F2 to change it (Enter saves, Escape cancels); the row is \
+                 checked again at once."
             }
             Text::NextOptions => "Next: options",
             Text::LineHeader => "Line",

@@ -52,8 +52,10 @@ impl Catalogue for Spanish {
                 " o elija uno: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) u OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Descargar una plantilla CSV",
+            Text::TemplateOr => " o ",
+            Text::DownloadXlsxTemplate => "una plantilla de Excel (con listas desplegables)",
             Text::TemplateHint => {
-                " con todos los campos de este espacio de trabajo y una fila de ejemplo."
+                ", cada una con todos los campos de este espacio de trabajo y una fila de ejemplo."
             }
             Text::Encoding => "Codificación ",
             Text::Separator => "Separador ",
@@ -110,7 +112,8 @@ impl Catalogue for Spanish {
             Text::DownloadProblems => "Descargar las filas con problemas (CSV)",
             Text::PreparingTheFile => "Preparando el archivo…",
             Text::EditHint => {
-                "Haga doble clic en una celda o pulse Intro sobre ella para cambiarla; la fila se \
+                "Muévase entre las celdas con las flechas, Re Pág y Av Pág. Haga doble clic en una \
+                 celda o pulse Intro o F2 para cambiarla (Intro guarda, Esc cancela); la fila se \
                  vuelve a comprobar al instante."
             }
             Text::NextOptions => "Siguiente: opciones",

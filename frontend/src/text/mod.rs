@@ -48,7 +48,8 @@ text_keys! {
     ImportCustomers, ImportStepsNav, StepFile, StepColumns, StepReview, StepOptions, StepImport,
     StepResult, WorkerDied, AnotherFileOpened,
     // 1. File.
-    FileTitle, DropFileHere, OrChooseOne, DownloadCsvTemplate, TemplateHint, Encoding,
+    FileTitle, DropFileHere, OrChooseOne, DownloadCsvTemplate, TemplateOr, DownloadXlsxTemplate,
+    TemplateHint, Encoding,
     Separator, Sheet, HeaderOnLine, Comma, Semicolon, Tab, VerticalBar, FirstRowsCaption,
     NextColumns, ReadingAgain,
     // 2. Columns.

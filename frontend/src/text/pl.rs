@@ -54,8 +54,10 @@ impl Catalogue for Polish {
                 " lub wybierz go: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) albo OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Pobierz szablon CSV",
+            Text::TemplateOr => " lub ",
+            Text::DownloadXlsxTemplate => "szablon Excela (z listami rozwijanymi)",
             Text::TemplateHint => {
-                " ze wszystkimi polami tego obszaru roboczego i przykładowym wierszem."
+                " — każdy ze wszystkimi polami tego obszaru roboczego i przykładowym wierszem."
             }
             Text::Encoding => "Kodowanie ",
             Text::Separator => "Separator ",
@@ -111,8 +113,9 @@ impl Catalogue for Polish {
             Text::DownloadProblems => "Pobierz wiersze z problemami (CSV)",
             Text::PreparingTheFile => "Przygotowywanie pliku…",
             Text::EditHint => {
-                "Kliknij dwukrotnie komórkę lub naciśnij na niej Enter, aby ją zmienić; wiersz \
-                 zostanie od razu sprawdzony ponownie."
+                "Poruszaj się między komórkami strzałkami oraz klawiszami Page Up i Page Down. \
+                 Kliknij dwukrotnie komórkę lub naciśnij Enter albo F2, aby ją zmienić (Enter \
+                 zapisuje, Esc anuluje); wiersz zostanie od razu sprawdzony ponownie."
             }
             Text::NextOptions => "Dalej: opcje",
             Text::LineHeader => "Wiersz",

@@ -52,8 +52,10 @@ impl Catalogue for Portuguese {
                 " ou escolha um: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) ou OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Baixar um modelo CSV",
+            Text::TemplateOr => " ou ",
+            Text::DownloadXlsxTemplate => "um modelo do Excel (com listas suspensas)",
             Text::TemplateHint => {
-                " com todos os campos deste espaço de trabalho e uma linha de exemplo."
+                ", cada um com todos os campos deste espaço de trabalho e uma linha de exemplo."
             }
             Text::Encoding => "Codificação ",
             Text::Separator => "Separador ",
@@ -110,8 +112,9 @@ impl Catalogue for Portuguese {
             Text::DownloadProblems => "Baixar as linhas com problemas (CSV)",
             Text::PreparingTheFile => "Preparando o arquivo…",
             Text::EditHint => {
-                "Clique duas vezes em uma célula ou pressione Enter nela para alterá-la; a linha é \
-                 verificada de novo na hora."
+                "Mova-se entre as células com as setas, Page Up e Page Down. Clique duas vezes em \
+                 uma célula ou pressione Enter ou F2 para alterá-la (Enter salva, Esc cancela); a \
+                 linha é verificada de novo na hora."
             }
             Text::NextOptions => "Próximo: opções",
             Text::LineHeader => "Linha",

@@ -1,6 +1,6 @@
-//! Saving text the app made (a template, the rows not sent) as a file on the user's computer.
+//! Saving files the app made (a template, the rows not sent) on the user's computer.
 
-use js_sys::Array;
+use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
@@ -33,15 +33,29 @@ fn stem(name: &str) -> &str {
 /// as UTF-8.
 pub fn save_csv(name: &str, text: &str) {
     let with_bom = format!("\u{feff}{text}");
-    if let Err(err) = save(name, "text/csv;charset=utf-8", &with_bom) {
+    if let Err(err) = save(name, "text/csv;charset=utf-8", &with_bom.into()) {
         web_sys::console::error_1(&err);
     }
 }
 
-fn save(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+/// Offers the Excel workbook `bytes` as the download `name`.
+pub fn save_workbook(name: &str, bytes: &[u8]) {
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if let Err(err) = save(name, XLSX, &Uint8Array::from(bytes).into()) {
+        web_sys::console::error_1(&err);
+    }
+}
+
+/// Offers `content` (a string or bytes) as the download `name`.
+fn save(
+    name: &str,
+    mime: &str,
+    content: &wasm_bindgen::JsValue,
+) -> Result<(), wasm_bindgen::JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options)?;
+    // The constructor takes strings and bytes alike, whatever web-sys's name says.
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(content), &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()
         .ok_or("no window")?

@@ -4,12 +4,12 @@ use clientela_shared::Language;
 use leptos::prelude::*;
 
 use super::WizardState;
-use super::download::save_csv;
+use super::download::{save_csv, save_workbook};
 use super::state::Step;
-use super::template::template_csv;
 use crate::components::file_picker::FilePicker;
 use crate::language::translated;
-use crate::protocol::{FileOverview, Overrides};
+use crate::protocol::{FileOverview, Overrides, Request, Response};
+use crate::template::template_csv;
 use crate::text::{Text, catalogue};
 
 /// Encodings offered when the detected one is wrong (WHATWG labels).
@@ -40,8 +40,12 @@ pub fn FileStep() -> impl IntoView {
             <h2 id="file-title">{tr(Text::FileTitle)}</h2>
             <FilePicker on_file=Callback::new(move |file| state.open_file(file)) />
             <p>
-                <button class="link" id="template-csv" on:click=move |_| download_template(state)>
+                <button class="link" id="template-csv" on:click=move |_| download_csv_template(state)>
                     {tr(Text::DownloadCsvTemplate)}
+                </button>
+                {tr(Text::TemplateOr)}
+                <button class="link" id="template-xlsx" on:click=move |_| download_xlsx_template(state)>
+                    {tr(Text::DownloadXlsxTemplate)}
                 </button>
                 {tr(Text::TemplateHint)}
             </p>
@@ -153,12 +157,26 @@ fn detected_summary(file: &FileOverview, language: Language) -> String {
     texts.file_summary(&file.name, file.rows, file.columns.len(), &facts.join(", "))
 }
 
-/// Saves the template for this workspace.
-fn download_template(state: WizardState) {
+/// Saves the CSV template for this workspace.
+fn download_csv_template(state: WizardState) {
     let language = state.language.get_untracked();
-    let schema = state.schema.get_untracked();
     save_csv(
         "clientela-template.csv",
-        &template_csv(schema.as_ref(), language),
+        &template_csv(&state.profile(), language),
     );
+}
+
+/// Asks the worker for the Excel template for this workspace (the page has no workbook
+/// writer, so it loads faster) and saves it.
+fn download_xlsx_template(state: WizardState) {
+    leptos::task::spawn_local(async move {
+        let request = Request::XlsxTemplate {
+            profile: state.profile(),
+            language: state.language.get_untracked(),
+        };
+        let preparing = state.texts().text(Text::PreparingTheFile).to_owned();
+        if let Some(Response::Workbook(bytes)) = state.ask(preparing, &request, None).await {
+            save_workbook("clientela-template.xlsx", &bytes);
+        }
+    });
 }

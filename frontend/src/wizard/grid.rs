@@ -1,15 +1,25 @@
 //! The review grid: every row of the file, however many, by drawing only the rows in view. The
 //! worker holds the rows; the grid asks it for the window under the scroll position.
+//!
+//! The keyboard works as in a spreadsheet ([`grid_cursor`](super::grid_cursor)): one cell is
+//! active and is the grid's only stop for Tab; the arrows, Page Up, Page Down, Home and End move
+//! it (scrolling its row into view); Enter or F2 edits it, Enter saves and goes down, Escape
+//! cancels. The grid listens once for all its cells, so scrolling stays cheap.
 
+use clientela_shared::Language;
+use leptos::ev::{FocusEvent, KeyboardEvent, MouseEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use super::WizardState;
+use super::grid_cursor::{Cursor, first_row_showing, moved};
+use super::grid_row::{EditEnd, Editing, GridLine, cell_detail};
 use crate::language::translated;
 use crate::protocol::{GridRow, Request, Response, RowFilter, RowWindow};
 use crate::text::Text;
 use crate::worker;
-use clientela_shared::Severity;
 
 /// Height of a row, in pixels (as in the stylesheet).
 const ROW_HEIGHT: f64 = 30.0;
@@ -20,9 +30,6 @@ const OVERSCAN: usize = 10;
 /// The tallest element browsers draw reliably; past it, the scroll bar is scaled.
 const MAX_SCROLL_HEIGHT: f64 = 32_000_000.0;
 
-/// The cell being edited: row index, column, text.
-type Editing = Option<(usize, usize, String)>;
-
 /// The grid over the rows that pass `filter`. `jump_to` scrolls to a position among them.
 #[component]
 pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> impl IntoView {
@@ -32,6 +39,8 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
     let scroll_top = RwSignal::new(0.0_f64);
     let first = RwSignal::new(0_usize);
     let editing = RwSignal::new(None as Editing);
+    let cursor = RwSignal::new(Cursor::default());
+    let focus = StoredValue::new_local(CellFocus::default());
     let detail = RwSignal::new(String::new());
     let viewport = NodeRef::<Div>::new();
     let asked = StoredValue::new(0_u64);
@@ -40,11 +49,18 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
             .file
             .with(|f| f.as_ref().map(|f| f.columns.clone()).unwrap_or_default())
     };
+    // The columns the cursor moves over: the checkbox, then the file's.
+    let cursor_columns = move || {
+        state
+            .file
+            .with_untracked(|f| f.as_ref().map_or(0, |f| f.columns.len()))
+            + 1
+    };
     let spacer_height = move || total.get() as f64 * ROW_HEIGHT;
     let spacer_height = move || spacer_height().min(MAX_SCROLL_HEIGHT);
 
-    // Asks the worker for the rows around `first` whenever the view, the filter or the rows
-    // change; an answer that arrives after a newer question is dropped.
+    // Asks the worker for the rows around `first` whenever the view, the filter, the rows or
+    // the language change; an answer that arrives after a newer question is dropped.
     Effect::new(move || {
         let start = first.get().saturating_sub(OVERSCAN);
         let request = Request::Rows {
@@ -52,7 +68,10 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
             start,
             count: VIEW_ROWS + 2 * OVERSCAN,
         };
-        let version = state.rows_version.get();
+        let drawn = Drawn {
+            version: state.rows_version.get(),
+            language: state.language.get(),
+        };
         let ticket = asked.get_value() + 1;
         asked.set_value(ticket);
         // Where the window's first row goes: exact while every row has its own pixels; past
@@ -71,7 +90,12 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
             match response {
                 Response::Rows(window) => {
                     total.set(window.total);
-                    lines.set(place(window, window_top, version));
+                    let here = cursor.get_untracked();
+                    let clamped = here.clamped(window.total, cursor_columns());
+                    if clamped != here {
+                        cursor.set(clamped);
+                    }
+                    lines.set(place(window, window_top, drawn));
                 }
                 Response::Failed(message) => state.error.set(Some(message)),
                 Response::Stopped(why) => state.error.set(Some(state.stopped_message(why))),
@@ -95,20 +119,156 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
         }
     };
 
-    // "Next problem" and the filters scroll the grid to a position.
-    Effect::new(move || {
-        let Some(position) = jump_to.get() else {
-            return;
-        };
-        let Some(element) = viewport.get() else {
+    // Scrolls so that the row at `row` is the first in view (or the view ends with the last).
+    let scroll_to = move |row: usize| {
+        let Some(element) = viewport.get_untracked() else {
             return;
         };
         let rows = total.get_untracked().max(1);
         let view_height = VIEW_ROWS as f64 * ROW_HEIGHT;
         let scrollable = (spacer_height() - view_height).max(0.0);
-        let ratio = position as f64 / rows.saturating_sub(VIEW_ROWS).max(1) as f64;
+        let ratio = row as f64 / rows.saturating_sub(VIEW_ROWS).max(1) as f64;
         element.set_scroll_top((ratio.min(1.0) * scrollable) as i32);
-        first.set(position.min(rows.saturating_sub(1)));
+        first.set(row.min(rows.saturating_sub(VIEW_ROWS)));
+    };
+
+    // "Next problem" and the filters scroll the grid to a position, and the cursor goes there.
+    // The filtered rows' total may arrive after the jump: then it scrolls again.
+    Effect::new(move || {
+        let Some(position) = jump_to.get() else {
+            return;
+        };
+        total.track();
+        viewport.track();
+        scroll_to(position);
+    });
+    Effect::watch(
+        move || jump_to.get(),
+        move |&position, _, _| {
+            if let Some(position) = position {
+                cursor.update(|c| c.position = position);
+            }
+        },
+        false,
+    );
+
+    // The keyboard moves the active cell and takes the focus with it.
+    let move_to = move |next: Cursor| {
+        cursor.set(next);
+        focus.update_value(|f| f.wanted = true);
+        if let Some(row) = first_row_showing(next.position, first.get_untracked(), VIEW_ROWS) {
+            scroll_to(row);
+        }
+    };
+    let start_editing = move |at: Cursor| {
+        let Some(column) = at.file_column() else {
+            return;
+        };
+        let found = lines.with_untracked(|lines| {
+            lines
+                .iter()
+                .find(|placed| placed.position == at.position)
+                .map(|placed| {
+                    let text = placed.row.cells.get(column).cloned().unwrap_or_default();
+                    (placed.row.index, text)
+                })
+        });
+        if let Some((index, text)) = found {
+            editing.set(Some((index, column, text)));
+        }
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        // The editor keeps its keys to itself; this is for the cells.
+        if editing.with_untracked(Option::is_some) {
+            return;
+        }
+        let here = cursor.get_untracked();
+        let key = ev.key();
+        if matches!(key.as_str(), "Enter" | "F2") && here.file_column().is_some() {
+            ev.prevent_default();
+            start_editing(here);
+            return;
+        }
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let (rows, columns) = (total.get_untracked(), cursor_columns());
+        if let Some(next) = moved(here, &key, ctrl, rows, columns, VIEW_ROWS) {
+            // The arrows would scroll the view too; the grid scrolls itself.
+            ev.prevent_default();
+            move_to(next);
+        }
+    };
+    let on_edit_end = Callback::new(move |end: EditEnd| match end {
+        EditEnd::Saved => {
+            let (rows, columns) = (total.get_untracked(), cursor_columns());
+            let here = cursor.get_untracked();
+            move_to(moved(here, "ArrowDown", false, rows, columns, VIEW_ROWS).unwrap_or(here));
+        }
+        EditEnd::Cancelled => focus.update_value(|f| f.wanted = true),
+        EditEnd::Left => {}
+    });
+
+    // The mouse and Tab make a cell the active one too; the line under the grid says what the
+    // active cell holds.
+    let on_focusin = move |ev: FocusEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Some(at) = cursor_of(&target) else {
+            return;
+        };
+        focus.update_value(|f| f.element = Some(target));
+        if cursor.get_untracked() != at {
+            cursor.set(at);
+        }
+        let texts = state.texts();
+        let said = lines.with_untracked(|lines| {
+            let placed = lines.iter().find(|placed| placed.position == at.position)?;
+            let column = at.file_column();
+            let header = column
+                .and_then(|c| {
+                    state
+                        .file
+                        .with_untracked(|f| f.as_ref()?.columns.get(c).cloned())
+                })
+                .unwrap_or_default();
+            Some(cell_detail(&placed.row, column, &header, texts))
+        });
+        detail.set(said.unwrap_or_default());
+    };
+    // Focus leaving the grid is not to be brought back when its rows are drawn again.
+    let on_focusout = move |ev: FocusEvent| {
+        let going_to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = |to: &web_sys::Node| {
+            viewport
+                .get_untracked()
+                .is_some_and(|v| v.contains(Some(to)))
+        };
+        if going_to.as_ref().is_some_and(|to| !inside(to)) {
+            focus.update_value(|f| f.element = None);
+        }
+    };
+    let on_dblclick = move |ev: MouseEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if let Some(at) = target.as_ref().and_then(cursor_of) {
+            start_editing(at);
+        }
+    };
+
+    // The active cell is the grid's one stop for Tab; it takes the focus when the keyboard
+    // moved it, when an edit ended, or when redrawn rows took the focused cell away.
+    Effect::new(move || {
+        cursor.track();
+        lines.track();
+        editing.track();
+        // Once the rows are drawn; the cursor may have moved again by then.
+        request_animation_frame(move || {
+            if let Some(viewport) = viewport.get_untracked() {
+                let at = cursor.get_untracked();
+                activate(&viewport, at, first.get_untracked(), focus);
+            }
+        });
     });
 
     let columns_style = move || {
@@ -119,13 +279,31 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
     };
 
     view! {
-        <div class="grid" role="grid" id="review-grid" aria-rowcount=move || total.get() + 1>
-            <div class="grid-row grid-header" role="row" style=columns_style>
-                <span role="columnheader">{translated(state.language, Text::LineHeader)}</span>
-                <span role="columnheader">{translated(state.language, Text::ImportHeader)}</span>
-                {move || headers().into_iter().map(|h| view! { <span role="columnheader">{h}</span> }).collect_view()}
+        <div
+            class="grid"
+            role="grid"
+            id="review-grid"
+            aria-rowcount=move || total.get() + 1
+            aria-colcount=move || headers().len() + 2
+            aria-describedby="grid-keys"
+        >
+            <div class="grid-row grid-header" role="row" aria-rowindex="1" style=columns_style>
+                <span role="columnheader" aria-colindex="1">{translated(state.language, Text::LineHeader)}</span>
+                <span role="columnheader" aria-colindex="2">{translated(state.language, Text::ImportHeader)}</span>
+                {move || headers().into_iter().enumerate().map(|(column, h)| view! {
+                    <span role="columnheader" aria-colindex=column + 3>{h}</span>
+                }).collect_view()}
             </div>
-            <div class="grid-viewport" node_ref=viewport on:scroll=on_scroll tabindex="-1">
+            <div
+                class="grid-viewport"
+                node_ref=viewport
+                on:scroll=on_scroll
+                on:keydown=on_keydown
+                on:focusin=on_focusin
+                on:focusout=on_focusout
+                on:dblclick=on_dblclick
+                tabindex="-1"
+            >
                 <div class="grid-spacer" style=move || format!("height: {}px", spacer_height())>
                     <For
                         each=move || lines.get()
@@ -137,222 +315,130 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
                                 top=placed.top
                                 columns_style=columns_style()
                                 editing=editing
-                                detail=detail
+                                on_edit_end=on_edit_end
                             />
                         }
                     />
                 </div>
             </div>
-            <p class="cell-detail" id="cell-detail" aria-live="polite">{move || detail.get()}</p>
+            <p class="cell-detail" id="cell-detail">{move || detail.get()}</p>
         </div>
     }
+}
+
+/// Where the focus in the grid is, and where it should go.
+#[derive(Debug, Default)]
+struct CellFocus {
+    /// The keyboard moved the active cell: it takes the focus once it is drawn.
+    wanted: bool,
+    /// The element that last had the focus in the grid.
+    element: Option<Element>,
+}
+
+/// The cell `element` is (or is in): its row's position and its column for the cursor.
+fn cursor_of(element: &Element) -> Option<Cursor> {
+    let index = |selector: &str, attribute: &str| -> Option<usize> {
+        element
+            .closest(selector)
+            .ok()??
+            .get_attribute(attribute)?
+            .parse()
+            .ok()
+    };
+    let row = index("[aria-rowindex]", "aria-rowindex")?;
+    // Line numbers (1) are not a cell one moves to; the checkbox is 2, the file's columns follow.
+    let column = index("[aria-colindex]", "aria-colindex")?.checked_sub(2)?;
+    Some(Cursor {
+        position: row.checked_sub(2)?,
+        column,
+    })
+}
+
+/// Makes the cell at `at` the grid's stop for Tab (the others are reached with the keys), and
+/// focuses it when that is wanted. When its row is not drawn, the first row in view's cell is
+/// the stop instead, so Tab can always enter the grid.
+fn activate(
+    viewport: &HtmlElement,
+    at: Cursor,
+    first_in_view: usize,
+    focus: StoredValue<CellFocus, LocalStorage>,
+) {
+    if let Ok(stops) = viewport.query_selector_all("[tabindex='0']") {
+        for stop in (0..stops.length()).filter_map(|i| stops.item(i)) {
+            if let Ok(stop) = stop.dyn_into::<Element>() {
+                let _ = stop.set_attribute("tabindex", "-1");
+            }
+        }
+    }
+    let cell_at = |position: usize, column: usize| {
+        let selector = format!(
+            "[aria-rowindex='{}'] [aria-colindex='{}']",
+            position + 2,
+            column + 2
+        );
+        viewport.query_selector(&selector).ok().flatten()
+    };
+    let active = cell_at(at.position, at.column);
+    let Some(cell) = active.clone().or_else(|| cell_at(first_in_view, at.column)) else {
+        return;
+    };
+    // The checkbox's cell passes the focus to the checkbox, so Space ticks it.
+    let target: HtmlElement = cell
+        .query_selector("input")
+        .ok()
+        .flatten()
+        .unwrap_or(cell)
+        .unchecked_into();
+    let _ = target.set_attribute("tabindex", "0");
+    // Redrawn rows replace their elements: a focused cell that went with them leaves the focus
+    // on the page's body, and it comes back to the active cell.
+    let on_body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.tag_name() == "BODY");
+    let lost =
+        on_body && focus.with_value(|f| f.element.as_ref().is_some_and(|e| !e.is_connected()));
+    let wanted = focus.with_value(|f| f.wanted);
+    if active.is_some() && (wanted || lost) {
+        focus.update_value(|f| f.wanted = false);
+        let _ = target.focus();
+    }
+}
+
+/// What the rows were drawn from: when either changes, every row is drawn again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Drawn {
+    /// The rows' version (bumped by every change to the rows).
+    version: u64,
+    /// The language of their labels and messages.
+    language: Language,
 }
 
 /// A row with its place in the grid.
 #[derive(Clone, Debug)]
 struct PlacedRow {
     /// Unchanged rows keep their key between windows, so scrolling draws only the new ones.
-    key: (usize, u64, i64),
+    key: (usize, usize, i64, Drawn),
     position: usize,
     top: f64,
     row: GridRow,
 }
 
 /// The rows of `window`, placed from `top` down.
-fn place(window: RowWindow, top: f64, version: u64) -> Vec<PlacedRow> {
+fn place(window: RowWindow, top: f64, drawn: Drawn) -> Vec<PlacedRow> {
     window
         .rows
         .into_iter()
         .enumerate()
         .map(|(offset, row)| {
             let top = top + offset as f64 * ROW_HEIGHT;
+            let position = window.start + offset;
             PlacedRow {
-                key: (row.index, version, top as i64),
-                position: window.start + offset,
+                key: (row.index, position, top as i64, drawn),
+                position,
                 top,
                 row,
             }
         })
         .collect()
-}
-
-/// One row of the grid.
-#[component]
-fn GridLine(
-    row: GridRow,
-    position: usize,
-    top: f64,
-    columns_style: String,
-    editing: RwSignal<Editing>,
-    detail: RwSignal<String>,
-) -> impl IntoView {
-    let state = expect_context::<WizardState>();
-    let texts = state.texts();
-    let index = row.index;
-    let line = row.line;
-    let headers = state
-        .file
-        .with_untracked(|f| f.as_ref().map(|f| f.columns.clone()).unwrap_or_default());
-    let row_issues: Vec<String> = row
-        .issues
-        .iter()
-        .filter(|issue| issue.column.is_none())
-        .map(|issue| issue.message.clone())
-        .collect();
-    let has_error = row.issues.iter().any(|i| i.severity == Severity::Error);
-    let class = if row.excluded {
-        "grid-row excluded"
-    } else if has_error {
-        "grid-row has-error"
-    } else {
-        "grid-row"
-    };
-    let excluded = row.excluded;
-    let row_summary = row_issues.join(" ");
-    let width = headers.len().max(row.cells.len());
-    let cells = (0..width)
-        .map(|column| {
-            let text = row.cells.get(column).cloned().unwrap_or_default();
-            let issues: Vec<_> = row
-                .issues
-                .iter()
-                .filter(|i| i.column == Some(column))
-                .collect();
-            let severity = if issues.iter().any(|i| i.severity == Severity::Error) {
-                "cell error"
-            } else if issues.is_empty() {
-                "cell"
-            } else {
-                "cell warning"
-            };
-            let message = issues
-                .iter()
-                .map(|i| i.message.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let header = headers.get(column).cloned().unwrap_or_default();
-            let described = texts.cell_description(line, &header, &text);
-            let spoken = if message.is_empty() {
-                described
-            } else {
-                format!("{described}. {message}")
-            };
-            let start_text = text.clone();
-            view! {
-                <span
-                    role="gridcell"
-                    class=severity
-                    tabindex="0"
-                    title=message.clone()
-                    aria-invalid=(!message.is_empty()).then_some("true")
-                    data-column=column
-                style=format!("grid-row: 1; grid-column: {};", column + 3)
-                    on:focus=move |_| detail.set(spoken.clone())
-                    on:dblclick={
-                        let start_text = start_text.clone();
-                        move |_| editing.set(Some((index, column, start_text.clone())))
-                    }
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if ev.key() == "Enter" {
-                            ev.prevent_default();
-                            editing.set(Some((index, column, start_text.clone())));
-                        }
-                    }
-                >
-                    <span class="cell-text">{text}</span>
-                </span>
-            }
-        })
-        .collect_view();
-    view! {
-        <div
-            class=class
-            role="row"
-            aria-rowindex=position + 2
-            data-line=line
-            style=format!("top: {top}px; {columns_style}")
-            title=row_summary.clone()
-        >
-            <span role="rowheader" class="line">{line}</span>
-            <span role="gridcell" class="include">
-                <input
-                    type="checkbox"
-                    class="include-row"
-                    aria-label=texts.include_line(line)
-                    checked=!excluded
-                    on:change=move |ev| {
-                        let include = event_target_checked(&ev);
-                        state.change(Text::Updating, Request::Exclude { row: index, excluded: !include });
-                    }
-                />
-                {(!row_summary.is_empty()).then(|| view! { <span class="row-problem" title=row_summary.clone()>"!"</span> })}
-            </span>
-            {cells}
-            // One editor per row, laid over the cell being edited (one reactive spot per row,
-            // not per cell, keeps scrolling cheap).
-            {move || editing.with(|e| match e {
-                Some((row, column, _)) if *row == index => Some(view! {
-                    <span class="cell editing" style=format!("grid-row: 1; grid-column: {};", column + 3)>
-                        <CellEditor index=index column=*column editing=editing />
-                    </span>
-                }),
-                _ => None,
-            })}
-        </div>
-    }
-}
-
-/// The text box that edits a cell: Enter or leaving it saves, Escape cancels.
-#[component]
-fn CellEditor(index: usize, column: usize, editing: RwSignal<Editing>) -> impl IntoView {
-    let state = expect_context::<WizardState>();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let initial =
-        editing.with_untracked(|e| e.as_ref().map(|(_, _, t)| t.clone()).unwrap_or_default());
-    let save = move || {
-        let Some(element) = input.get_untracked() else {
-            return;
-        };
-        if editing.get_untracked().is_none() {
-            return;
-        }
-        editing.set(None);
-        state.change(
-            Text::CheckingTheRow,
-            Request::Edit {
-                row: index,
-                column,
-                value: element.value(),
-            },
-        );
-    };
-    Effect::new(move || {
-        if let Some(element) = input.get() {
-            let _ = element.focus();
-            // As in a spreadsheet: the caret after the text, ready to fix its end.
-            let end = element.value().encode_utf16().count() as u32;
-            let _ = element.set_selection_range(end, end);
-        }
-    });
-    view! {
-        <input
-            class="cell-editor"
-            node_ref=input
-            value=initial
-            aria-label=state.texts().text(Text::NewValue)
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                // The cell around listens for Enter too (to start editing): keep it out.
-                ev.stop_propagation();
-                match ev.key().as_str() {
-                    "Enter" => {
-                        ev.prevent_default();
-                        save();
-                    }
-                    "Escape" => editing.set(None),
-                    _ => {}
-                }
-            }
-            on:blur=move |_| save()
-        />
-    }
 }

@@ -6,6 +6,8 @@ mod corrections;
 mod download;
 mod file_step;
 mod grid;
+mod grid_cursor;
+mod grid_row;
 mod import_step;
 mod options_step;
 mod remembered_mapping;
@@ -14,7 +16,6 @@ mod review_step;
 mod sending;
 mod state;
 mod target_choice;
-mod template;
 
 use leptos::prelude::*;
 

@@ -115,7 +115,7 @@ pub fn ReviewStep() -> impl IntoView {
                     {tr(Text::DownloadProblems)}
                 </button>
             </div>
-            <p class="hint">{tr(Text::EditHint)}</p>
+            <p class="hint" id="grid-keys">{tr(Text::EditHint)}</p>
             <Grid filter=filter jump_to=jump_to />
             <button id="to-options" on:click=move |_| state.step.set(Step::Options)>{tr(Text::NextOptions)}</button>
         </section>

@@ -11,6 +11,7 @@ use super::READY;
 use crate::browser_file::read_bytes;
 use crate::protocol::{Request, Response};
 use crate::session::{ImportSession, read_corrections};
+use crate::template::template_xlsx;
 
 /// Listens for requests until the page closes the worker.
 pub fn serve() {
@@ -81,6 +82,12 @@ pub fn serve() {
                         Err(err) => Response::Failed(err.to_string()),
                     };
                     reply(response);
+                });
+            }
+            Ok(Request::XlsxTemplate { profile, language }) => {
+                reply(match template_xlsx(&profile, language) {
+                    Ok(bytes) => Response::Workbook(bytes),
+                    Err(err) => Response::Failed(err.to_string()),
                 });
             }
             Ok(request) => {
