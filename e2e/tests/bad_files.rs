@@ -63,7 +63,7 @@ async fn a_file_that_crashes_the_worker_gets_a_message_and_the_next_file_works()
 
     browser.pick_file("#file-input", &good).await;
     browser
-        .wait_for_text("#file-summary", "good.csv: 1 rows")
+        .wait_for_text("#file-summary", "good.csv: 1 row,")
         .await;
     browser.close().await;
 }

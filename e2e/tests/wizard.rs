@@ -81,7 +81,7 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     // The suggested domain fix, applied to every row.
     browser.click("#filter-all").await;
     browser
-        .wait_for_text("#apply-suggestions", "Apply 1 suggested fixes")
+        .wait_for_text("#apply-suggestions", "Apply 1 suggested fix")
         .await;
     browser.click("#apply-suggestions").await;
     browser
@@ -131,7 +131,7 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         .wait_for_text("#import-result", "3 created, 0 updated, 0 skipped")
         .await;
     browser
-        .wait_for_text("#import-result", "1 rows not sent")
+        .wait_for_text("#import-result", "1 row not sent")
         .await;
     browser.screenshot(&shot("6-result")).await;
 
@@ -180,9 +180,7 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         .wait_for_text("#customer-count", "4 customers")
         .await;
     browser.type_text("#customer-search", "luis").await;
-    browser
-        .wait_for_text("#customer-count", "1 customers")
-        .await;
+    browser.wait_for_text("#customer-count", "1 customer").await;
     browser
         .wait_for_text("#customers", "luis@example.com")
         .await;

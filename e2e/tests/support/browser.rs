@@ -12,7 +12,7 @@ use serde_json::json;
 use super::server::workspace_root;
 
 /// How long a check waits for the page to get there.
-const PATIENCE: Duration = Duration::from_secs(20);
+const PATIENCE: Duration = Duration::from_secs(40);
 
 /// A browser session; call [`Browser::close`] at the end of the test.
 pub struct Browser {

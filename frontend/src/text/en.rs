@@ -1,10 +1,18 @@
-//! English. The counts read as they always have ("1 rows"), since tests and users look for
-//! these exact texts.
+//! English, with the singular for one ("1 row", "2 rows").
 
 use clientela_shared::{OutcomeCounts, RevertSummary};
 
 use super::{Catalogue, Text};
 use crate::protocol::ReviewCounts;
+
+/// `count` and its noun, singular for one.
+fn count(count: u64, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
 
 /// The English texts.
 #[derive(Debug)]
@@ -232,7 +240,11 @@ impl Catalogue for English {
     }
 
     fn file_summary(&self, name: &str, rows: usize, columns: usize, facts: &str) -> String {
-        format!("{name}: {rows} rows, {columns} columns ({facts})")
+        format!(
+            "{name}: {}, {} ({facts})",
+            count(rows as u64, "row", "rows"),
+            count(columns as u64, "column", "columns")
+        )
     }
 
     fn separator_fact(&self, separator: &str) -> String {
@@ -261,13 +273,20 @@ impl Catalogue for English {
 
     fn review_counts(&self, c: &ReviewCounts) -> String {
         format!(
-            "{} rows: {} ready to import, {} with errors, {} with warnings, {} left out.",
-            c.rows, c.ready, c.errors, c.warnings, c.excluded
+            "{}: {} ready to import, {} with errors, {} with warnings, {} left out.",
+            count(c.rows as u64, "row", "rows"),
+            c.ready,
+            c.errors,
+            c.warnings,
+            c.excluded
         )
     }
 
     fn apply_suggestions(&self, suggestions: usize) -> String {
-        format!("Apply {suggestions} suggested fixes")
+        format!(
+            "Apply {}",
+            count(suggestions as u64, "suggested fix", "suggested fixes")
+        )
     }
 
     fn cell_description(&self, line: u64, header: &str, value: &str) -> String {
@@ -295,8 +314,12 @@ impl Catalogue for English {
 
     fn import_result(&self, c: &OutcomeCounts, not_sent: usize) -> String {
         format!(
-            "{} created, {} updated, {} skipped (already stored), {} rejected by the server; {} rows not sent.",
-            c.created, c.updated, c.skipped, c.rejected, not_sent
+            "{} created, {} updated, {} skipped (already stored), {} rejected by the server; {} not sent.",
+            c.created,
+            c.updated,
+            c.skipped,
+            c.rejected,
+            count(not_sent as u64, "row", "rows")
         )
     }
 
@@ -325,7 +348,7 @@ impl Catalogue for English {
     }
 
     fn customer_count(&self, customers: u64) -> String {
-        format!("{customers} customers")
+        count(customers, "customer", "customers")
     }
 
     fn page_of(&self, page: u64, pages: u64) -> String {

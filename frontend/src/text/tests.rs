@@ -90,7 +90,7 @@ fn english_reads_as_it_always_has() {
     };
     assert_eq!(
         en.import_result(&outcome, 1),
-        "3 created, 0 updated, 0 skipped (already stored), 0 rejected by the server; 1 rows not sent."
+        "3 created, 0 updated, 0 skipped (already stored), 0 rejected by the server; 1 row not sent."
     );
     assert_eq!(text(Text::StepFile, Language::En), "File");
 }
