@@ -66,6 +66,21 @@ struct ListQuery {
     limit: u32,
 }
 
+impl ListQuery {
+    /// The search and filters, with this page.
+    fn into_customer_query(self, limit: u32, offset: u64) -> CustomerQuery {
+        CustomerQuery {
+            q: self.q,
+            tag: self.tag,
+            status: self.status,
+            agent: self.agent,
+            list: self.list,
+            limit,
+            offset,
+        }
+    }
+}
+
 fn default_limit() -> u32 {
     100
 }
@@ -80,15 +95,7 @@ async fn list(
         Some(page) => page.saturating_sub(1).saturating_mul(u64::from(limit)),
         None => query.offset,
     };
-    let query = CustomerQuery {
-        q: query.q,
-        tag: query.tag,
-        status: query.status,
-        agent: query.agent,
-        list: query.list,
-        limit,
-        offset,
-    };
+    let query = query.into_customer_query(limit, offset);
     let (customers, total) = customer_store::list(&state.db, user.workspace_id, &query).await?;
     Ok(Json(CustomerList { customers, total }))
 }
@@ -99,15 +106,7 @@ async fn export_csv(
     CurrentUser(user): CurrentUser,
     Query(query): Query<ListQuery>,
 ) -> impl IntoResponse {
-    let query = CustomerQuery {
-        q: query.q,
-        tag: query.tag,
-        status: query.status,
-        agent: query.agent,
-        list: query.list,
-        limit: 0,
-        offset: 0,
-    };
+    let query = query.into_customer_query(0, 0);
     tracing::info!(user = user.id, ?query, "customers exported");
     let chunks = customer_export::export_csv(state.db.clone(), user.workspace_id, query);
     (

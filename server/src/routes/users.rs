@@ -57,13 +57,7 @@ async fn create(
     Json(body): Json<NewUserBody>,
 ) -> Result<(StatusCode, Json<AgentInfo>), ApiError> {
     user.require(Role::Admin)?;
-    if body.name.trim().is_empty() {
-        return Err(ApiError::invalid(
-            "name",
-            "name.blank",
-            "The name is blank.",
-        ));
-    }
+    check_name(Some(&body.name))?;
     check_password(body.password.as_deref())?;
     let new = NewUser {
         workspace_id: user.workspace_id,
@@ -120,17 +114,7 @@ async fn change(
         };
         user.require(needed)?;
     }
-    if body
-        .name
-        .as_deref()
-        .is_some_and(|name| name.trim().is_empty())
-    {
-        return Err(ApiError::invalid(
-            "name",
-            "name.blank",
-            "The name is blank.",
-        ));
-    }
+    check_name(body.name.as_deref())?;
     check_password(body.password.as_deref())?;
     let changes = UserChanges {
         name: body.name,
@@ -148,6 +132,17 @@ async fn change(
             message: "The workspace needs at least one admin.".to_owned(),
         }),
         Err(UpdateError::Database(err)) => Err(err.into()),
+    }
+}
+
+fn check_name(name: Option<&str>) -> Result<(), ApiError> {
+    match name {
+        Some(name) if name.trim().is_empty() => Err(ApiError::invalid(
+            "name",
+            "name.blank",
+            "The name is blank.",
+        )),
+        _ => Ok(()),
     }
 }
 
