@@ -28,10 +28,19 @@ pub fn CustomersPage() -> impl IntoView {
             lists.set(found);
         }
     });
+    // Typing sends a request per key; only the answer to the latest one is shown, whatever
+    // order the answers come back in.
+    let latest = StoredValue::new(0_u64);
     Effect::new(move || {
         let (filters, page) = (filters.get(), page.get());
+        latest.update_value(|latest| *latest += 1);
+        let asked = latest.get_value();
         leptos::task::spawn_local(async move {
-            match api::customers(&filters, page).await {
+            let answer = api::customers(&filters, page).await;
+            if asked != latest.get_value() {
+                return;
+            }
+            match answer {
                 Ok(found) => {
                     error.set(None);
                     list.set(Some(found));
@@ -120,9 +129,9 @@ pub fn CustomersPage() -> impl IntoView {
                 </table>
             </div>
             <p class="toolbar">
-                <button class="secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tr(Text::Previous)}</button>
+                <button class="secondary" disabled=move || { page.get() <= 1 } on:click=move |_| page.update(|p| *p -= 1)>{tr(Text::Previous)}</button>
                 <span>{move || catalogue(language.get()).page_of(page.get(), pages())}</span>
-                <button class="secondary" disabled=move || page.get() >= pages() on:click=move |_| page.update(|p| *p += 1)>{tr(Text::Next)}</button>
+                <button class="secondary" disabled=move || { page.get() >= pages() } on:click=move |_| page.update(|p| *p += 1)>{tr(Text::Next)}</button>
             </p>
         </main>
     }
