@@ -1,8 +1,6 @@
 //! Who may call what: every endpoint, as an anonymous caller, an agent, a supervisor, an admin,
 //! and an admin of another workspace, who must find nothing of this one.
 
-use clientela_server::accounts::{NewUser, add_user, create_token_for, first_workspace};
-use clientela_server::now_millis;
 use clientela_shared::Role;
 use serde_json::json;
 
@@ -49,27 +47,12 @@ fn case(
     }
 }
 
-async fn user_with_token(app: &TestApp, email: &'static str, role: Role) -> (i64, String) {
-    let workspace_id = first_workspace(&app.db).await.unwrap().unwrap();
-    let user = NewUser {
-        workspace_id,
-        email,
-        name: email,
-        role,
-        password: None,
-    };
-    let stored = add_user(&app.db, &user, now_millis()).await.unwrap();
-    let token = create_token_for(&app.db, email, "t", now_millis())
-        .await
-        .unwrap()
-        .unwrap();
-    (stored.id, token.expose().to_owned())
-}
-
 async fn every_role_reaches_only_what_it_may(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (agent_id, agent) = user_with_token(&app, "agent@crm.example", Role::Agent).await;
-    let (_, supervisor) = user_with_token(&app, "super@crm.example", Role::Supervisor).await;
+    let (agent_id, agent) = app.user_with_token("agent@crm.example", Role::Agent).await;
+    let (_, supervisor) = app
+        .user_with_token("super@crm.example", Role::Supervisor)
+        .await;
     let outsider = app.outsider_token().await;
     let members = json!({ "members": ["agent@crm.example"] }).to_string();
     app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)

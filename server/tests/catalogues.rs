@@ -2,8 +2,6 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use clientela_server::accounts::{NewUser, add_user, create_token_for, first_workspace};
-use clientela_server::now_millis;
 use clientela_shared::Role;
 use serde_json::json;
 
@@ -22,17 +20,9 @@ async fn send(app: &TestApp, method: &str, uri: &str, token: &str, body: &str) -
 }
 
 async fn agent_token(app: &TestApp) -> String {
-    let workspace_id = first_workspace(&app.db).await.unwrap().unwrap();
-    let agent = NewUser {
-        workspace_id,
-        email: "agent@example.com",
-        name: "Ana Agent",
-        role: Role::Agent,
-        password: None,
-    };
-    add_user(&app.db, &agent, now_millis()).await.unwrap();
-    let token = create_token_for(&app.db, "agent@example.com", "t", now_millis()).await;
-    token.unwrap().unwrap().expose().to_owned()
+    app.user_with_token("agent@example.com", Role::Agent)
+        .await
+        .1
 }
 
 async fn admins_manage_tags_and_profiles_and_everyone_reads_them(backend: Backend) {

@@ -1,8 +1,6 @@
 //! Groups of agents take new customers in turns; imports put their customers on lists; the
 //! customers page filters by agent and list; nobody sees another workspace's groups or lists.
 
-use clientela_server::accounts::{NewUser, add_user, create_token_for, first_workspace};
-use clientela_server::now_millis;
 use clientela_shared::Role;
 use serde_json::{Value, json};
 
@@ -15,31 +13,15 @@ const MARTA: &str = "marta@crm.example";
 
 /// Adds Ana, Luis and Marta (agents; Marta away) and returns Ana's and Luis's tokens.
 async fn add_agents(app: &TestApp) -> (String, String) {
-    let workspace_id = first_workspace(&app.db).await.unwrap().unwrap();
-    for email in [ANA, LUIS, MARTA] {
-        let user = NewUser {
-            workspace_id,
-            email,
-            name: email,
-            role: Role::Agent,
-            password: None,
-        };
-        add_user(&app.db, &user, now_millis()).await.unwrap();
-    }
+    let (_, ana) = app.user_with_token(ANA, Role::Agent).await;
+    let (_, luis) = app.user_with_token(LUIS, Role::Agent).await;
+    app.user_with_token(MARTA, Role::Agent).await;
     sqlx::query("update app_user set available = 0 where email = $1")
         .bind(MARTA)
         .execute(app.db.pool())
         .await
         .unwrap();
-    let token = |email: &'static str| async move {
-        create_token_for(&app.db, email, "t", now_millis())
-            .await
-            .unwrap()
-            .unwrap()
-            .expose()
-            .to_owned()
-    };
-    (token(ANA).await, token(LUIS).await)
+    (ana, luis)
 }
 
 fn record(first_name: &str, email: &str) -> Value {

@@ -4,8 +4,6 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use clientela_server::accounts::{NewUser, add_user, create_token_for, first_workspace};
-use clientela_server::now_millis;
 use clientela_shared::Role;
 use serde_json::{Value, json};
 
@@ -562,24 +560,8 @@ on_both_databases!(the_error_workbook_holds_the_same_rows_as_text);
 
 async fn new_customers_are_assigned_as_the_import_says(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let workspace_id = first_workspace(&app.db).await.unwrap().unwrap();
-    for (email, role) in [
-        ("ana@crm.example", Role::Agent),
-        ("luis@crm.example", Role::Agent),
-    ] {
-        let user = NewUser {
-            workspace_id,
-            email,
-            name: email,
-            role,
-            password: None,
-        };
-        add_user(&app.db, &user, now_millis()).await.unwrap();
-    }
-    let ana = create_token_for(&app.db, "ana@crm.example", "t", now_millis())
-        .await
-        .unwrap()
-        .unwrap();
+    let (_, ana) = app.user_with_token("ana@crm.example", Role::Agent).await;
+    app.user_with_token("luis@crm.example", Role::Agent).await;
     let open_as = |token: String, client_id: &'static str, options: Value| {
         let app = &app;
         async move {
@@ -590,18 +572,13 @@ async fn new_customers_are_assigned_as_the_import_says(backend: Backend) {
         }
     };
     let to_luis = json!({ "assign_to": { "kind": "agent", "email": "luis@crm.example" } });
-    let (status, _) = open_as(ana.expose().to_owned(), "a1", to_luis.clone()).await;
+    let (status, _) = open_as(ana.clone(), "a1", to_luis.clone()).await;
     assert_eq!(
         status,
         StatusCode::FORBIDDEN,
         "agents assign only to themselves"
     );
-    let (status, _) = open_as(
-        ana.expose().to_owned(),
-        "a2",
-        json!({ "assign_to": { "kind": "me" } }),
-    )
-    .await;
+    let (status, _) = open_as(ana.clone(), "a2", json!({ "assign_to": { "kind": "me" } })).await;
     assert_eq!(status, StatusCode::CREATED);
     let nobody = json!({ "assign_to": { "kind": "agent", "email": "nobody@crm.example" } });
     let (status, _) = open_as(ADMIN_TOKEN.to_owned(), "a3", nobody).await;

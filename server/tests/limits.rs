@@ -6,7 +6,7 @@ use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
 
 use crate::on_both_databases;
-use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
+use crate::support::http::{ADMIN_TOKEN, Backend, TestApp, generated_batch};
 
 /// One byte more than the server accepts (16 MiB).
 const TOO_MANY_BYTES: usize = 16 * 1024 * 1024 + 1;
@@ -23,17 +23,6 @@ async fn open_import(app: &TestApp) -> i64 {
     let (status, import) = app.post_json("/api/imports", &body.to_string()).await;
     assert_eq!(status, StatusCode::CREATED, "{import}");
     import["id"].as_i64().unwrap()
-}
-
-fn batch(rows: usize) -> String {
-    let rows: Vec<Value> = (0..rows)
-        .map(|i| {
-            let record = json!({ "first_name": format!("Cliente {i}"),
-                "email": format!("c{i}@example.com"), "tags": [], "custom": {}, "extra": {} });
-            json!({ "line": i + 2, "record": record })
-        })
-        .collect();
-    json!({ "rows": rows }).to_string()
 }
 
 /// Sends `body` with `method` to `uri` as the first admin; `content_type` when given.
@@ -64,7 +53,7 @@ async fn a_body_over_the_limit_is_a_json_413(backend: Backend) {
     let app = TestApp::new(backend).await;
     let id = open_import(&app).await;
     // Valid JSON, padded past the limit.
-    let padded = format!("{}{}", batch(1), " ".repeat(TOO_MANY_BYTES));
+    let padded = format!("{}{}", generated_batch(1), " ".repeat(TOO_MANY_BYTES));
     for (method, uri) in [
         ("PUT", format!("/api/imports/{id}/batches/1")),
         ("POST", format!("/api/imports/{id}/preview")),
@@ -94,7 +83,7 @@ async fn a_batch_over_the_most_rows_is_refused(backend: Backend) {
         ("POST", format!("/api/imports/{id}/preview")),
     ] {
         let json = Some("application/json");
-        let (status, body) = send(&app, method, &uri, json, batch(TOO_MANY_ROWS)).await;
+        let (status, body) = send(&app, method, &uri, json, generated_batch(TOO_MANY_ROWS)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}: {body}");
         let problem = &body["error"]["problems"][0];
         assert_eq!(problem["field"], "rows");
@@ -107,7 +96,14 @@ async fn a_batch_over_the_most_rows_is_refused(backend: Backend) {
     assert_eq!(customer_count(&app).await, 0);
     // The largest batch allowed goes through.
     let uri = format!("/api/imports/{id}/batches/1");
-    let (status, body) = send(&app, "PUT", &uri, Some("application/json"), batch(5_000)).await;
+    let (status, body) = send(
+        &app,
+        "PUT",
+        &uri,
+        Some("application/json"),
+        generated_batch(5_000),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(customer_count(&app).await, 5_000);
 }

@@ -11,7 +11,7 @@ use tokio::process::{Child, Command};
 use tokio::time::timeout;
 
 use crate::on_both_databases;
-use crate::support::http::{ADMIN_TOKEN, Backend, fresh_database};
+use crate::support::http::{ADMIN_TOKEN, Backend, fresh_database, generated_batch};
 
 /// Rows of the batch that is under way when the signal arrives.
 const ROWS: usize = 2_000;
@@ -26,7 +26,7 @@ async fn sigterm_lets_the_batch_under_way_finish(backend: Backend) {
 
     // The batch's headers go first; the server answers `100 Continue` once the handler reads the
     // body, so from then on the request is under way.
-    let body = batch_body();
+    let body = generated_batch(ROWS);
     let mut connection = TcpStream::connect(&address).await.unwrap();
     let head = format!(
         "PUT /api/imports/{import}/batches/1 HTTP/1.1\r\nHost: {address}\r\n\
@@ -135,17 +135,6 @@ async fn open_import(address: &str) -> i64 {
         .await
         .unwrap();
     opened["id"].as_i64().unwrap()
-}
-
-fn batch_body() -> String {
-    let rows: Vec<Value> = (0..ROWS)
-        .map(|i| {
-            let record = json!({ "first_name": format!("Cliente {i}"),
-                "email": format!("c{i}@example.com"), "tags": [], "custom": {}, "extra": {} });
-            json!({ "line": i + 2, "record": record })
-        })
-        .collect();
-    json!({ "rows": rows }).to_string()
 }
 
 /// Returns once `address` refuses connections.

@@ -108,6 +108,28 @@ impl TestApp {
             .to_owned()
     }
 
+    /// Adds a user of the first workspace (without a password) and an API token for them;
+    /// returns their id and the token.
+    pub async fn user_with_token(&self, email: &str, role: Role) -> (i64, String) {
+        let workspace_id: i64 = sqlx::query_scalar("select id from workspace order by id limit 1")
+            .fetch_one(self.db.pool())
+            .await
+            .unwrap();
+        let user = NewUser {
+            workspace_id,
+            email,
+            name: email,
+            role,
+            password: None,
+        };
+        let stored = add_user(&self.db, &user, now_millis()).await.unwrap();
+        let token = create_token_for(&self.db, email, "test", now_millis())
+            .await
+            .unwrap()
+            .unwrap();
+        (stored.id, token.expose().to_owned())
+    }
+
     /// `GET` as the first admin (with [`ADMIN_TOKEN`]).
     pub async fn get(&self, uri: &str) -> (StatusCode, Value) {
         self.get_as(uri, ADMIN_TOKEN).await
@@ -230,4 +252,16 @@ macro_rules! on_both_databases {
             }
         }
     };
+}
+
+/// A batch body of `rows` generated valid customers (lines 2 and on).
+pub fn generated_batch(rows: usize) -> String {
+    let rows: Vec<Value> = (0..rows)
+        .map(|i| {
+            let record = serde_json::json!({ "first_name": format!("Cliente {i}"),
+                "email": format!("c{i}@example.com"), "tags": [], "custom": {}, "extra": {} });
+            serde_json::json!({ "line": i + 2, "record": record })
+        })
+        .collect();
+    serde_json::json!({ "rows": rows }).to_string()
 }
