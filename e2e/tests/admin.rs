@@ -64,10 +64,49 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
         .await;
     browser.click("#admin-group-save").await;
     browser.wait_for_text("#admin-groups", "Ventas").await;
+
+    // A profile is written as TOML (the worker reads it): a mistake is named with its line,
+    // and once fixed the profile is stored and comes back into the editor as TOML.
+    browser.type_text("#admin-profile-name", "ferias").await;
+    browser
+        .type_text(
+            "#admin-profile-toml",
+            "default_country = \"EC\"\nrequired = [\"email\"",
+        )
+        .await;
+    browser.click("#admin-profile-save").await;
+    let profiles_result = "section[aria-labelledby=admin-profiles-title] .summary";
+    browser.wait_for_text(profiles_result, "line 2").await;
+    browser.type_text("#admin-profile-toml", "]\n").await;
+    browser.click("#admin-profile-save").await;
+    browser.wait_for_text(profiles_result, "Saved.").await;
+    browser.wait_for_text("#admin-profiles", "ferias").await;
+    browser
+        .type_text("#admin-profile-toml", "# to be replaced")
+        .await;
+    browser
+        .client
+        .execute(
+            "[...document.querySelectorAll('#admin-profiles button')]
+                .find(button => button.textContent === 'ferias').click()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let shown =
+        textarea_value_with(&browser, "#admin-profile-toml", "default_country = \"EC\"").await;
+    assert!(shown.contains("required = [\"email\"]"), "{shown}");
     browser.screenshot("admin").await;
 
     let schema = server.get_json("/api/schema").await;
     assert_eq!(schema["tags"], serde_json::json!(["feria", "vip"]));
+    let ferias = schema["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|named| named["name"] == "ferias")
+        .expect("the profile saved in the browser");
+    assert_eq!(ferias["profile"]["required"], serde_json::json!(["email"]));
     assert_eq!(schema["custom_fields"][0]["key"], "plan");
     assert_eq!(schema["custom_fields"][0]["type"], "select");
     assert_eq!(
@@ -98,4 +137,26 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
         "Marta starts at the import page: {page}"
     );
     browser.close().await;
+}
+
+/// The value of the text area `selector` once it contains `expected` (it is filled in by the
+/// worker, a moment after the click).
+async fn textarea_value_with(browser: &Browser, selector: &str, expected: &str) -> String {
+    let script = format!("return document.querySelector('{selector}').value");
+    let mut value = String::new();
+    for _ in 0..100 {
+        value = browser
+            .client
+            .execute(&script, vec![])
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if value.contains(expected) {
+            return value;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{selector} never held {expected:?}; it holds {value:?}");
 }

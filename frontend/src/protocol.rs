@@ -104,6 +104,17 @@ pub enum Request {
         /// The headers' language.
         language: Language,
     },
+    /// Read an import profile written as TOML (the administration page's editor). The worker
+    /// does it so the page's code leaves the TOML reader and writer out.
+    ProfileFromToml {
+        /// The profile as the admin wrote it.
+        toml: String,
+    },
+    /// Write an import profile as TOML, for the administration page's editor.
+    ProfileToToml {
+        /// The stored profile.
+        profile: Profile,
+    },
     /// Give the rows' messages and the problems file in `language` from now on.
     SetLanguage {
         /// The user's language.
@@ -185,6 +196,10 @@ pub enum Response {
     Corrected(Corrections),
     /// An Excel workbook's bytes.
     Workbook(Vec<u8>),
+    /// An import profile read from TOML.
+    Profile(Box<Profile>),
+    /// An import profile written as TOML.
+    Toml(String),
     /// The request failed; the message says why, for the user.
     Failed(String),
     /// The worker stopped before it answered. Made by the page's side of the connection; the

@@ -172,7 +172,9 @@ impl Review {
             | Request::Reread { .. }
             | Request::Validate { .. }
             | Request::Corrections { .. }
-            | Request::XlsxTemplate { .. } => Response::Failed(
+            | Request::XlsxTemplate { .. }
+            | Request::ProfileFromToml { .. }
+            | Request::ProfileToToml { .. } => Response::Failed(
                 "This request is answered by the session or the worker.".to_owned(),
             ),
         }

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use clientela_shared::Profile;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
@@ -90,6 +91,14 @@ pub fn serve() {
                     Err(err) => Response::Failed(err.to_string()),
                 });
             }
+            Ok(Request::ProfileFromToml { toml }) => {
+                // The profile's own error, with its line, when the TOML is wrong.
+                reply(Profile::from_toml(&toml).map_or_else(
+                    |err| Response::Failed(err.to_string()),
+                    |profile| Response::Profile(Box::new(profile)),
+                ));
+            }
+            Ok(Request::ProfileToToml { profile }) => reply(Response::Toml(profile.to_toml())),
             Ok(request) => {
                 let response = match session.borrow_mut().as_mut() {
                     Some(open) => open.handle(request),

@@ -1,4 +1,5 @@
-//! Import profiles: see them as TOML, change or add one, delete one.
+//! Import profiles: see them as TOML, change or add one, delete one. The worker reads and
+//! writes the TOML, so the page's own code stays without a TOML parser.
 
 use clientela_shared::Profile;
 use leptos::prelude::*;
@@ -7,7 +8,9 @@ use super::{AdminData, SaveResult, save};
 use crate::admin_api;
 use crate::api::ApiError;
 use crate::language::{translated, use_language};
+use crate::protocol::{Request, Response};
 use crate::text::Text;
+use crate::worker;
 
 /// List, edit (as TOML), save and delete profiles.
 #[component]
@@ -25,9 +28,7 @@ pub fn ProfilesSection() -> impl IntoView {
     let on_save = move |_| {
         let (name, toml) = (name.get_untracked().trim().to_owned(), toml.get_untracked());
         save(saved, async move {
-            // The profile's own error, with its line, when the TOML is wrong.
-            let profile =
-                Profile::from_toml(&toml).map_err(|err| ApiError::Server(err.to_string()))?;
+            let profile = read_toml(toml).await?;
             admin_api::put_profile(&name, &profile).await
         });
     };
@@ -36,11 +37,20 @@ pub fn ProfilesSection() -> impl IntoView {
             <h2 id="admin-profiles-title">{tr(Text::ProfilesTitle)}</h2>
             <ul id="admin-profiles">
                 {move || profiles().into_iter().map(|named| {
-                    let (edit_name, edit_toml) = (named.name.clone(), named.profile.to_toml());
+                    let (edit_name, edit_profile) = (named.name.clone(), named.profile.clone());
                     let delete_name = named.name.clone();
+                    let on_edit = move |_| {
+                        name.set(edit_name.clone());
+                        let profile = edit_profile.clone();
+                        leptos::task::spawn_local(async move {
+                            if let Some(written) = write_toml(profile).await {
+                                toml.set(written);
+                            }
+                        });
+                    };
                     view! {
                         <li>
-                            <button class="link" on:click=move |_| { name.set(edit_name.clone()); toml.set(edit_toml.clone()); }>{named.name.clone()}</button>
+                            <button class="link" on:click=on_edit>{named.name.clone()}</button>
                             " "
                             <button class="link" on:click=move |_| {
                                 let profile = delete_name.clone();
@@ -59,5 +69,22 @@ pub fn ProfilesSection() -> impl IntoView {
             <button id="admin-profile-save" on:click=on_save>{tr(Text::SaveProfile)}</button>
             <SaveResult saved=saved />
         </section>
+    }
+}
+
+/// The profile written in `toml`; the reader's message, with its line, when it is wrong.
+async fn read_toml(toml: String) -> Result<Profile, ApiError> {
+    match worker::ask(&Request::ProfileFromToml { toml }).await {
+        Response::Profile(profile) => Ok(*profile),
+        Response::Failed(message) => Err(ApiError::Server(message)),
+        other => Err(ApiError::UnexpectedAnswer(format!("{other:?}"))),
+    }
+}
+
+/// `profile` as TOML, or `None` when the worker could not answer.
+async fn write_toml(profile: Profile) -> Option<String> {
+    match worker::ask(&Request::ProfileToToml { profile }).await {
+        Response::Toml(toml) => Some(toml),
+        _ => None,
     }
 }
