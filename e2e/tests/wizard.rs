@@ -39,6 +39,10 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     let file = dir.path().join("clientes.csv");
     std::fs::write(&file, excel_csv()).unwrap();
     let shot = |step: &str| format!("wizard-{step}-{backend:?}");
+    // A customer stored before, by another file: not among this import's customers.
+    let earlier = serde_json::json!({ "file_name": "antes.csv", "columns": ["Nombre", "Correo"],
+        "rows": [{ "line": 2, "values": ["Ana", "ana@antes.example"] }] });
+    server.post_json("/api/customers", &earlier).await;
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;
@@ -174,10 +178,19 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     );
     assert_eq!(imports.as_array().unwrap().len(), 1);
 
-    // The customers page finds them; the history undoes the import.
+    // The customers page opens on this import's customers, then shows everyone; the history
+    // undoes the import.
     browser.click("#see-customers").await;
     browser
+        .wait_for_text("#filter-import", "clientes.csv")
+        .await;
+    browser
         .wait_for_text("#customer-count", "4 customers")
+        .await;
+    browser.screenshot(&shot("6-customers-of-import")).await;
+    browser.click("#filter-import-clear").await;
+    browser
+        .wait_for_text("#customer-count", "5 customers")
         .await;
     browser.type_text("#customer-search", "luis").await;
     browser.wait_for_text("#customer-count", "1 customer").await;
@@ -193,7 +206,8 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         .await;
     browser.screenshot(&shot("7-history-undone")).await;
     browser.close().await;
-    assert_eq!(server.get_json("/api/customers").await["total"], 0);
+    let left = server.get_json("/api/customers").await;
+    assert_eq!(left["total"], 1, "only the earlier customer: {left}");
 }
 
 #[tokio::test]

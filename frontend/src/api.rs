@@ -100,6 +100,8 @@ pub struct CustomerFilters {
     pub agent: String,
     /// A list's name.
     pub list: String,
+    /// An import's id: the customers it created or updated.
+    pub import: String,
 }
 
 impl CustomerFilters {
@@ -111,6 +113,7 @@ impl CustomerFilters {
             ("status", &self.status),
             ("agent", &self.agent),
             ("list", &self.list),
+            ("import", &self.import),
         ]
         .iter()
         .filter(|(_, value)| !value.trim().is_empty())

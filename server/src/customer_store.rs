@@ -54,6 +54,8 @@ pub struct CustomerQuery {
     pub agent: Option<String>,
     /// Only customers on the list of this name.
     pub list: Option<String>,
+    /// Only customers the import with this id created or updated.
+    pub import: Option<i64>,
     /// How many to return.
     pub limit: u32,
     /// How many to skip.
@@ -138,6 +140,14 @@ impl Filter {
                 "id in (select m.customer_id from customer_list_member m \
                  join customer_list l on l.id = m.list_id where l.workspace_id = $1 and l.name = $?)",
                 list.to_owned(),
+            );
+        }
+        if let Some(import) = query.import {
+            // Both databases read the id from its text; the import's rows are indexed by it.
+            add(
+                "id in (select customer_id from import_row where import_id = cast($? as bigint) \
+                 and outcome in ('created', 'updated'))",
+                import.to_string(),
             );
         }
         Filter {

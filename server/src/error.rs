@@ -1,6 +1,6 @@
 //! The one error type of the API: user errors as JSON with detail, internal errors logged.
 
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clientela_shared::RequestProblem;
@@ -16,6 +16,8 @@ pub enum ApiError {
     /// The body is not the JSON the endpoint expects (400, 415 or 422), or is larger than
     /// [`MAX_BODY_BYTES`] (413).
     BadJson(JsonRejection),
+    /// The query string is not what the endpoint expects (400).
+    BadQuery(QueryRejection),
     /// The caller is not signed in, or the token or session is unknown or expired (401).
     Unauthorized,
     /// The caller is signed in but may not do this (403); the message says why.
@@ -61,6 +63,12 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::BadQuery(rejection)
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let retry_after = match &self {
@@ -91,6 +99,12 @@ impl IntoResponse for ApiError {
             ApiError::BadJson(rejection) => (
                 rejection.status(),
                 "request.bad_json",
+                rejection.body_text(),
+                Vec::new(),
+            ),
+            ApiError::BadQuery(rejection) => (
+                rejection.status(),
+                "request.bad_query",
                 rejection.body_text(),
                 Vec::new(),
             ),

@@ -16,6 +16,7 @@ mod imports;
 mod json;
 mod mail;
 mod openapi;
+mod query;
 mod rate_limit;
 mod request_log;
 mod routes;

@@ -272,3 +272,51 @@ async fn an_import_fills_a_list_and_revert_empties_it(backend: Backend) {
     assert_eq!(all["total"], 1, "old@x.com stays");
 }
 on_both_databases!(an_import_fills_a_list_and_revert_empties_it);
+
+async fn the_customers_of_one_import_are_found_by_its_id(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    import(
+        &app,
+        ADMIN_TOKEN,
+        "i0",
+        json!({}),
+        &[&["old@x.com", "kept@x.com"]],
+    )
+    .await;
+    let update = json!({ "duplicates": "update" });
+    let (id, _) = import(
+        &app,
+        ADMIN_TOKEN,
+        "i1",
+        update,
+        &[&["new@x.com", "old@x.com"]],
+    )
+    .await;
+
+    let mut of_import: Vec<String> = assignees(&app, &format!("import={id}"))
+        .await
+        .into_iter()
+        .map(|(email, ..)| email)
+        .collect();
+    of_import.sort();
+    assert_eq!(of_import, ["new@x.com", "old@x.com"], "created and updated");
+    let (status, _, export) = app
+        .get_bytes(&format!("/api/customers/export.csv?import={id}"))
+        .await;
+    assert_eq!(status, 200);
+    let export = String::from_utf8(export).unwrap();
+    assert_eq!(
+        export.lines().count(),
+        3,
+        "a header and two customers: {export}"
+    );
+
+    let outsider = app.outsider_token().await;
+    let (_, theirs) = app
+        .get_as(&format!("/api/customers?import={id}"), &outsider)
+        .await;
+    assert_eq!(theirs["total"], 0, "another workspace sees none of them");
+    let (status, _) = app.get("/api/customers?import=first").await;
+    assert_eq!(status, 400);
+}
+on_both_databases!(the_customers_of_one_import_are_found_by_its_id);

@@ -88,6 +88,23 @@ impl TestServer {
         );
         response.json().await.unwrap()
     }
+
+    /// `POST` JSON to an API path as the first admin and parse the JSON answer.
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        let response = reqwest::Client::new()
+            .post(format!("{}{path}", self.url))
+            .bearer_auth(ADMIN_TOKEN)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "POST {path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap()
+    }
 }
 
 impl Drop for TestServer {

@@ -8,7 +8,7 @@ use crate::components::language_picker::LanguagePicker;
 use crate::components::sign_in::SignInForm;
 use crate::language::{provide_language, translated};
 use crate::pages::admin::AdminPage;
-use crate::pages::customers::CustomersPage;
+use crate::pages::customers::{CustomersPage, OpenWithImport};
 use crate::pages::history::HistoryPage;
 use crate::text::Text;
 use crate::wizard::ImportWizard;
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
     let session = RwSignal::new(Session::Checking);
     let page = RwSignal::new(Page::Import);
     provide_context(page);
+    provide_context(OpenWithImport(RwSignal::new(None)));
     leptos::task::spawn_local(async move {
         session.set(match api::current_user().await {
             Ok(Some(me)) => Session::SignedIn(me),

@@ -1,5 +1,6 @@
 //! The customers page: search by name, email or phone, filter by tag, status, agent and list, a
-//! page at a time, and download every match as CSV.
+//! page at a time, and download every match as CSV. Opened from an import's result, it shows
+//! that import's customers first.
 
 use clientela_shared::{Customer, CustomerList, CustomerListInfo, WorkspaceSchema};
 use leptos::prelude::*;
@@ -8,13 +9,39 @@ use crate::api::{self, ApiError, CustomerFilters};
 use crate::language::{translated, use_language};
 use crate::text::{Text, catalogue};
 
+/// The import the customers page opens with: set by the wizard's result step, taken (and
+/// cleared) by the page when it opens.
+#[derive(Clone, Copy, Debug)]
+pub struct OpenWithImport(pub RwSignal<Option<ImportShown>>);
+
+/// An import whose customers are shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportShown {
+    /// The server's id of the import.
+    pub id: i64,
+    /// Its file's name, to show.
+    pub file_name: String,
+}
+
 /// The workspace's customers.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let language = use_language();
     let tr = move |key| translated(language, key);
-    let filters = RwSignal::new(CustomerFilters::default());
+    let of_import = RwSignal::new(
+        use_context::<OpenWithImport>().and_then(|open| open.0.try_update(Option::take).flatten()),
+    );
+    let filters = RwSignal::new(CustomerFilters {
+        import: of_import
+            .with_untracked(|shown| shown.as_ref().map(|s| s.id.to_string()).unwrap_or_default()),
+        ..CustomerFilters::default()
+    });
     let page = RwSignal::new(1_u64);
+    let show_all = move |_| {
+        of_import.set(None);
+        filters.update(|filters| filters.import.clear());
+        page.set(1);
+    };
     let list = RwSignal::new(None::<CustomerList>);
     let error = RwSignal::new(None::<ApiError>);
     let schema = RwSignal::new(None::<WorkspaceSchema>);
@@ -106,6 +133,12 @@ pub fn CustomersPage() -> impl IntoView {
                     </select>
                 </label>
             </form>
+            {move || of_import.get().map(|shown| view! {
+                <p class="toolbar" id="filter-import">
+                    <span>{tr(Text::OnlyThisImport)} " " <strong>{shown.file_name}</strong></span>
+                    <button class="link" id="filter-import-clear" on:click=show_all>{tr(Text::ShowAllCustomers)}</button>
+                </p>
+            })}
             {move || error.get().map(|failed| view! {
                 <p class="message error" role="alert">{failed.message(language.get())}</p>
             })}

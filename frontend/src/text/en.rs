@@ -190,6 +190,8 @@ impl Catalogue for English {
             Text::AnyList => "Any list",
             Text::FilterCustomers => "Filter customers",
             Text::DownloadTheseCustomers => "Download these customers (CSV)",
+            Text::OnlyThisImport => "Only the customers this import created or updated:",
+            Text::ShowAllCustomers => "Show all customers",
             Text::PageAdmin => "Administration",
             Text::TagsHint => "One tag per line.",
             Text::Save => "Save",

@@ -191,6 +191,8 @@ impl Catalogue for Spanish {
             Text::AnyList => "Cualquier lista",
             Text::FilterCustomers => "Filtrar clientes",
             Text::DownloadTheseCustomers => "Descargar estos clientes (CSV)",
+            Text::OnlyThisImport => "Solo los clientes que esta importación creó o actualizó:",
+            Text::ShowAllCustomers => "Mostrar todos los clientes",
             Text::PageAdmin => "Administración",
             Text::TagsHint => "Una etiqueta por línea.",
             Text::Save => "Guardar",

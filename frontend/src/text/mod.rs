@@ -86,7 +86,8 @@ text_keys! {
     KindDate, KindBoolean, KindSelect, GroupsTitle, GroupName, Members, SaveGroup, UsersTitle,
     Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, AddUser, PasswordOptional,
     ProfilesTitle, ProfileName, ProfileToml, SaveProfile, IAmAvailable, NotAnErrorFile,
-    NoLineNumber, FixAndFinish, FixAndFinishHint, SendingCorrections,
+    NoLineNumber, FixAndFinish, FixAndFinishHint, SendingCorrections, OnlyThisImport,
+    ShowAllCustomers,
 }
 
 /// The texts of one language: the fixed ones, and those with numbers or names in them.

@@ -193,6 +193,8 @@ impl Catalogue for Polish {
             Text::AnyList => "Dowolna lista",
             Text::FilterCustomers => "Filtruj klientów",
             Text::DownloadTheseCustomers => "Pobierz tych klientów (CSV)",
+            Text::OnlyThisImport => "Tylko klienci utworzeni lub zaktualizowani przez ten import:",
+            Text::ShowAllCustomers => "Pokaż wszystkich klientów",
             Text::PageAdmin => "Administracja",
             Text::TagsHint => "Jeden tag w wierszu.",
             Text::Save => "Zapisz",

@@ -192,6 +192,8 @@ impl Catalogue for Portuguese {
             Text::AnyList => "Qualquer lista",
             Text::FilterCustomers => "Filtrar clientes",
             Text::DownloadTheseCustomers => "Baixar estes clientes (CSV)",
+            Text::OnlyThisImport => "Apenas os clientes que esta importação criou ou atualizou:",
+            Text::ShowAllCustomers => "Mostrar todos os clientes",
             Text::PageAdmin => "Administração",
             Text::TagsHint => "Uma etiqueta por linha.",
             Text::Save => "Salvar",

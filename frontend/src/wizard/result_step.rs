@@ -7,6 +7,7 @@ use super::corrections::FixAndFinish;
 use super::download::save_rows_not_sent;
 use crate::components::app::Page;
 use crate::language::translated;
+use crate::pages::customers::{ImportShown, OpenWithImport};
 use crate::text::{Text, catalogue};
 
 /// The result step.
@@ -20,6 +21,7 @@ pub fn ResultStep() -> impl IntoView {
     let offer_fix = Memo::new(move |_| progress().counts.rejected > 0 || not_sent() > 0);
     let language = state.language;
     let tr = move |key| translated(language, key);
+    let open_with_import = use_context::<OpenWithImport>();
     view! {
         <section aria-labelledby="result-title">
             <h2 id="result-title">{tr(Text::ResultTitle)}</h2>
@@ -37,7 +39,10 @@ pub fn ResultStep() -> impl IntoView {
             {move || offer_fix.get().then(|| view! { <FixAndFinish /> })}
             {use_context::<RwSignal<Page>>().map(|page| view! {
                 <p class="toolbar">
-                    <button class="secondary" id="see-customers" on:click=move |_| page.set(Page::Customers)>{tr(Text::SeeTheCustomers)}</button>
+                    <button class="secondary" id="see-customers" on:click=move |_| {
+                        show_customers_of_import(state, open_with_import);
+                        page.set(Page::Customers);
+                    }>{tr(Text::SeeTheCustomers)}</button>
                     <button class="secondary" id="see-history" on:click=move |_| page.set(Page::History)>{tr(Text::SeeInHistory)}</button>
                 </p>
             })}
@@ -47,4 +52,17 @@ pub fn ResultStep() -> impl IntoView {
             }>{tr(Text::ImportAnother)}</button>
         </section>
     }
+}
+
+/// Opens the customers page on the customers this import created or updated.
+fn show_customers_of_import(state: WizardState, open_with_import: Option<OpenWithImport>) {
+    let Some(open) = open_with_import else {
+        return;
+    };
+    let id = state.progress.with_untracked(|p| p.as_ref().map(|p| p.id));
+    let file_name = state
+        .file
+        .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))
+        .unwrap_or_default();
+    open.0.set(id.map(|id| ImportShown { id, file_name }));
 }

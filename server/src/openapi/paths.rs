@@ -312,6 +312,9 @@ fn customer_filters(paged: bool) -> Value {
             "Only customers assigned to the agent with this email.",
         ),
         text("list", "Only customers on the list of this name."),
+        json!({ "name": "import", "in": "query", "required": false,
+            "description": "Only customers this import (its id) created or updated.",
+            "schema": { "type": "integer" } }),
     ];
     if paged {
         filters.push(json!({ "name": "page", "in": "query", "required": false,

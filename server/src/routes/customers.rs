@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -16,6 +16,7 @@ use crate::customer_export;
 use crate::customer_store::{self, CustomerQuery, NewCustomer};
 use crate::error::ApiError;
 use crate::json::Json;
+use crate::query::Query;
 use crate::state::AppState;
 
 /// The customer routes.
@@ -48,7 +49,8 @@ async fn import(
     Ok(Json(ImportReceipt { stored }))
 }
 
-/// The query of `GET /api/customers?q=&tag=&status=&agent=&list=&page=` (or `offset=`), `limit=` per page.
+/// The query of `GET /api/customers?q=&tag=&status=&agent=&list=&import=&page=` (or `offset=`),
+/// `limit=` per page.
 #[derive(Debug, Deserialize)]
 struct ListQuery {
     q: Option<String>,
@@ -58,6 +60,8 @@ struct ListQuery {
     agent: Option<String>,
     /// A list's name.
     list: Option<String>,
+    /// An import's id.
+    import: Option<i64>,
     /// 1-based page number; wins over `offset`.
     page: Option<u64>,
     #[serde(default)]
@@ -75,6 +79,7 @@ impl ListQuery {
             status: self.status,
             agent: self.agent,
             list: self.list,
+            import: self.import,
             limit,
             offset,
         }
