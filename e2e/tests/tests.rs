@@ -14,5 +14,6 @@ mod support {
 mod admin;
 mod bad_files;
 mod bench_wizard;
+mod narrow_screen;
 mod sign_in;
 mod wizard;

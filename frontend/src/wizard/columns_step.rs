@@ -81,6 +81,8 @@ pub fn ColumnsStep() -> impl IntoView {
             <ul class="problems" id="mapping-problems" aria-live="polite">
                 {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
+            // On a narrow screen the table scrolls sideways in its own box.
+            <div class="preview">
             <table class="mapping">
                 <thead>
                     <tr>
@@ -92,6 +94,7 @@ pub fn ColumnsStep() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
             <button id="to-review" on:click=move |_| state.validate()>{tr(Text::NextCheckEveryRow)}</button>
         </section>
     }

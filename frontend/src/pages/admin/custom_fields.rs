@@ -55,6 +55,7 @@ pub fn CustomFieldsSection() -> impl IntoView {
     view! {
         <section aria-labelledby="admin-fields-title">
             <h2 id="admin-fields-title">{tr(Text::CustomFieldsTitle)}</h2>
+            <div class="preview">
             <table id="admin-fields">
                 <thead><tr>
                     <th scope="col">{tr(Text::Key)}</th><th scope="col">{tr(Text::Label)}</th>
@@ -65,6 +66,7 @@ pub fn CustomFieldsSection() -> impl IntoView {
                     {move || (0..fields.with(Vec::len)).map(|index| view! { <FieldRow fields=fields index=index /> }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <button class="secondary" id="admin-fields-add" on:click=add>{tr(Text::AddField)}</button>
             <button id="admin-fields-save" on:click=on_save>{tr(Text::Save)}</button>
             <SaveResult saved=saved />

@@ -32,6 +32,7 @@ pub fn GroupsSection() -> impl IntoView {
     view! {
         <section aria-labelledby="admin-groups-title">
             <h2 id="admin-groups-title">{tr(Text::GroupsTitle)}</h2>
+            <div class="preview">
             <table id="admin-groups">
                 <thead><tr><th scope="col">{tr(Text::GroupName)}</th><th scope="col">{tr(Text::Members)}</th><th scope="col"></th></tr></thead>
                 <tbody>
@@ -51,6 +52,7 @@ pub fn GroupsSection() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <fieldset>
                 <legend>{tr(Text::SaveGroup)}</legend>
                 <label>{tr(Text::GroupName)} " "

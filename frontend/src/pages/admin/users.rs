@@ -45,6 +45,7 @@ pub fn UsersSection() -> impl IntoView {
     view! {
         <section aria-labelledby="admin-users-title">
             <h2 id="admin-users-title">{tr(Text::UsersTitle)}</h2>
+            <div class="preview">
             <table id="admin-users">
                 <thead><tr>
                     <th scope="col">{tr(Text::Name)}</th><th scope="col">{tr(Text::Email)}</th>
@@ -77,6 +78,7 @@ pub fn UsersSection() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <fieldset>
                 <legend>{tr(Text::AddUser)}</legend>
                 <label>{tr(Text::Email)} " "<input id="admin-user-email" type="email" on:input=move |ev| email.set(event_target_value(&ev)) /></label>
