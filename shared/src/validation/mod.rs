@@ -1,5 +1,6 @@
 //! Cell-by-cell validation and normalisation, file-wide rules, and the report.
 
+mod caches;
 pub mod choice;
 pub mod code;
 pub mod country;
