@@ -12,6 +12,7 @@ pub mod messages;
 mod name;
 pub mod number;
 pub mod phone;
+mod phone_e164;
 mod phone_metadata;
 mod phone_regex_cache;
 pub mod recheck_record;
