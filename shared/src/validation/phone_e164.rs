@@ -55,10 +55,11 @@ pub(crate) fn normalise_e164(
     }
     // It then reads the national number with the given region's metadata, or else with the
     // metadata of the region the number belongs to, and takes off a national prefix.
-    if let Some(meta) = hint.or_else(|| owner(&metas, national)) {
-        if may_strip_national_prefix(meta, national) {
-            return None;
-        }
+    if hint
+        .or_else(|| owner(&metas, national))
+        .is_some_and(|meta| may_strip_national_prefix(meta, national))
+    {
+        return None;
     }
     // The crate now holds the digits as written. If it calls them valid, that is the answer;
     // otherwise the general path asks the metadata directly, as here.
