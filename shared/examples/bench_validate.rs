@@ -2,12 +2,22 @@
 //!
 //! `cargo run --release -p clientela-shared --example bench_validate -- [ROWS]` (default
 //! 1,000,000) generates ROWS × 15 columns of Ecuadorian customers in memory and checks every row
-//! three times: with the phone columns ignored, with phones validated (every number different),
-//! and with phones validated where numbers repeat (the cache answers).
+//! with the phone columns ignored, with phones validated (every number different), with phones
+//! validated where numbers repeat (the cache answers), and with phones already in E.164 (what the
+//! server checks again after the browser). Then it reads the file `cargo xtask gen` writes
+//! (customers of eight countries, phones in mixed formats) and validates it with phones.
+
+// The generator of `cargo xtask gen`, so the mixed-country figure is for the very file users
+// try; its workbook writer is not used here.
+#[allow(dead_code)]
+#[path = "bench_read/customers.rs"]
+mod customers;
 
 use std::time::Instant;
 
-use clientela_shared::{Profile, Target, Validator, suggest_mapping};
+use clientela_shared::{
+    Profile, Target, Validator, read_table, suggest_mapping, suggest_mapping_for_table,
+};
 
 const HEADERS: [&str; 15] = [
     "Nombre",
@@ -63,7 +73,16 @@ fn cedula(random: &mut Random) -> String {
         .collect()
 }
 
-fn generate(rows: usize, distinct_phones: u64) -> Vec<Vec<String>> {
+/// How the generated phone cells are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PhoneForm {
+    /// As people type them: `(02) 2345678`, `0991234567`.
+    National,
+    /// As the browser sends them to the server: `+59322345678`.
+    E164,
+}
+
+fn generate(rows: usize, distinct_phones: u64, form: PhoneForm) -> Vec<Vec<String>> {
     let mut random = Random(42);
     let first = [
         "Ana",
@@ -88,12 +107,16 @@ fn generate(rows: usize, distinct_phones: u64) -> Vec<Vec<String>> {
             let (city, state) = cities[index % cities.len()];
             let phone = 990_000_000 + random.below(distinct_phones);
             let landline = 2_000_000 + random.below(distinct_phones.min(7_000_000));
+            let (landline, mobile) = match form {
+                PhoneForm::National => (format!("(02) {landline}"), format!("0{phone}")),
+                PhoneForm::E164 => (format!("+5932{landline}"), format!("+593{phone}")),
+            };
             vec![
                 first[random.below(8) as usize].to_owned(),
                 last[random.below(8) as usize].to_owned(),
                 format!("cliente{index}@example.com"),
-                format!("(02) {landline}"),
-                format!("0{phone}"),
+                landline,
+                mobile,
                 city.to_owned(),
                 state.to_owned(),
                 format!("{}", 170_100 + random.below(900)),
@@ -140,12 +163,43 @@ fn run(label: &str, rows: &[Vec<String>], ignore_phones: bool) {
     );
 }
 
+/// Validates the mixed-country file `cargo xtask gen` writes, read as a user's file is, with
+/// phones: the country column decides how each number is read.
+fn run_generated_file(rows: usize) {
+    let file = customers::csv(rows as u64, 1);
+    let table = read_table(&file).expect("the generated file reads");
+    let profile = Profile::from_toml(
+        "default_country = \"EC\"\nrequired = [\"first_name\", \"last_name\"]\n\
+         at_least_one_of = [[\"email\", \"phone\", \"mobile\"]]",
+    )
+    .expect("profile");
+    let mapping = suggest_mapping_for_table(&table, &profile);
+    let mut validator = Validator::new(&profile, &mapping, table.columns());
+    let mut cells: Vec<&str> = Vec::with_capacity(15);
+    let (mut valid, mut findings) = (0u64, 0usize);
+    let start = Instant::now();
+    for row in table.rows() {
+        cells.clear();
+        cells.extend(row.cells());
+        let verdict = validator.check_row(row.line(), &cells);
+        valid += u64::from(verdict.is_valid());
+        findings += verdict.findings.len();
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{:<44} {:>9} rows in {seconds:>6.2} s = {:>9.0} rows/s ({valid} valid, {findings} findings)",
+        "mixed-country gen file, phones validated",
+        table.row_count(),
+        table.row_count() as f64 / seconds
+    );
+}
+
 fn main() {
     let rows: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
-    let distinct = generate(rows, 7_000_000);
+    let distinct = generate(rows, 7_000_000, PhoneForm::National);
     run("phones ignored", &distinct, true);
     if std::env::var_os("BENCH_ONLY_WITHOUT_PHONES").is_some() {
         return;
@@ -156,10 +210,15 @@ fn main() {
         false,
     );
     drop(distinct);
-    let repeated = generate(rows, 1_000);
+    let repeated = generate(rows, 1_000, PhoneForm::National);
     run(
         "2 phones per row validated, 1,000 repeated",
         &repeated,
         false,
     );
+    drop(repeated);
+    let e164 = generate(rows, 7_000_000, PhoneForm::E164);
+    run("2 phones per row already in E.164, different", &e164, false);
+    drop(e164);
+    run_generated_file(rows);
 }

@@ -73,8 +73,8 @@ fn is_atext(byte: u8) -> bool {
 }
 
 fn is_usable_domain(domain: &str) -> bool {
-    let labels: Vec<&str> = domain.split('.').collect();
-    let well_formed = labels.iter().all(|label| {
+    // Walked label by label without collecting them: every email cell of a file comes here.
+    let well_formed = domain.split('.').all(|label| {
         !label.is_empty()
             && label.len() <= LABEL_MAX
             && !label.starts_with('-')
@@ -83,8 +83,10 @@ fn is_usable_domain(domain: &str) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
-    let top = labels.last().copied().unwrap_or("");
-    well_formed && labels.len() >= 2 && !top.bytes().all(|b| b.is_ascii_digit())
+    let Some((_, top)) = domain.rsplit_once('.') else {
+        return false;
+    };
+    well_formed && !top.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The address with its domain corrected, when the domain is one or two typing slips away from a

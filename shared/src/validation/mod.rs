@@ -1,5 +1,6 @@
 //! Cell-by-cell validation and normalisation, file-wide rules, and the report.
 
+mod caches;
 pub mod choice;
 pub mod code;
 pub mod country;
@@ -11,6 +12,7 @@ pub mod messages;
 mod name;
 pub mod number;
 pub mod phone;
+mod phone_e164;
 mod phone_metadata;
 mod phone_regex_cache;
 pub mod recheck_record;

@@ -2,6 +2,7 @@
 
 use phonenumber::{Mode, country};
 
+use super::phone_e164::normalise_e164;
 use super::phone_metadata as metadata;
 use super::phone_regex_cache;
 
@@ -26,6 +27,18 @@ pub enum PhoneProblem {
 /// `8 (800) 123-45-67` in Russia never becomes a number in Bangladesh.
 pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, PhoneProblem> {
     phone_regex_cache::make_room();
+    let region = country.and_then(|code| code.parse::<country::Id>().ok());
+    if let Some(verdict) = normalise_e164(cell, region.as_ref().map(AsRef::as_ref)) {
+        return verdict;
+    }
+    read_in_general(cell, region)
+}
+
+/// [`normalise_phone`] for any cell, without the fast path for E.164.
+pub(crate) fn read_in_general(
+    cell: &str,
+    region: Option<country::Id>,
+) -> Result<String, PhoneProblem> {
     if looks_scientific(cell) {
         return Err(PhoneProblem::ExcelDamaged);
     }
@@ -35,7 +48,6 @@ pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, Phon
         .filter(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
         .unwrap_or(cell)
         .trim();
-    let region = country.and_then(|code| code.parse::<country::Id>().ok());
     let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
     let bare = cell
         .chars()

@@ -52,7 +52,7 @@ fn valid_national<'d>(meta: &Metadata, digits: &'d str) -> Option<&'d str> {
 }
 
 /// Whether `national` is a valid number of some kind in `meta`'s region.
-fn is_valid(meta: &Metadata, national: &str) -> bool {
+pub(crate) fn is_valid(meta: &Metadata, national: &str) -> bool {
     let kinds = meta.descriptors();
     kinds.general().is_match(national)
         && [

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::caches::Caches;
 use super::choice::{match_option, parse_boolean, parse_customer_type, parse_status};
 use super::code::Code;
 use super::country::country_code;
@@ -14,13 +15,13 @@ use super::finding::Finding;
 use super::ids::{IdProblem, IdType, check_id, infer_id_type};
 use super::name::split_full_name;
 use super::number::{comma_is_decimal, parse_number};
-use super::phone::{PhoneProblem, normalise_phone};
+use super::phone::PhoneProblem;
 use super::record::Record;
 use crate::mapping::column::Target;
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
 use crate::schema::profile::{FieldType, Profile, UnknownTags};
-use crate::text::{clean, compact, edit_distance, nearest};
+use crate::text::{clean, compact, edit_distance, is_blank, nearest};
 
 /// Checks rows against a profile and a mapping. It never sees a table: it takes the header names
 /// and then each row's line and cells, so it works with any storage.
@@ -51,81 +52,13 @@ pub struct Validator {
     caches: Caches,
 }
 
-/// Answers to questions files ask again and again: a phone number read in a country, and
-/// whether an email domain is a typo of a common one.
-#[derive(Debug, Default)]
-struct Caches {
-    phones: HashMap<(Option<&'static str>, String), Result<String, PhoneProblem>>,
-    /// Domain → the common domain it is a likely typo of.
-    domain_typos: HashMap<String, Option<String>>,
-    id_types: LastAnswer<Option<IdType>>,
-    customer_types: LastAnswer<Option<&'static str>>,
-    statuses: LastAnswer<Option<&'static str>>,
-}
-
-/// The answer for the last value asked about. A choice column (document type, status, customer
-/// type) holds a handful of values, usually the same on row after row, and comparing with the
-/// last one costs far less than folding the text again.
-#[derive(Debug, Default)]
-struct LastAnswer<T> {
-    last: Option<(String, T)>,
-}
-
-impl<T: Copy> LastAnswer<T> {
-    fn get(&mut self, value: &str, answer: impl FnOnce(&str) -> T) -> T {
-        match &self.last {
-            Some((last, known)) if last == value => *known,
-            _ => {
-                let known = answer(value);
-                self.last = Some((value.to_owned(), known));
-                known
-            }
-        }
-    }
-}
-
-impl Caches {
-    /// Past this many entries a cache is emptied, so a file of distinct values cannot grow it
-    /// without bound.
-    const MAX_ENTRIES: usize = 100_000;
-
-    fn phone(
-        &mut self,
-        country: Option<&'static str>,
-        value: &str,
-    ) -> Result<String, PhoneProblem> {
-        if self.phones.len() >= Caches::MAX_ENTRIES {
-            self.phones.clear();
-        }
-        self.phones
-            .entry((country, value.to_owned()))
-            .or_insert_with(|| normalise_phone(value, country))
-            .clone()
-    }
-
-    /// The corrected address when `email`'s domain is a likely typo.
-    fn email_typo(&mut self, email: &str) -> Option<String> {
-        let (local, domain) = email.rsplit_once('@')?;
-        if self.domain_typos.len() >= Caches::MAX_ENTRIES {
-            self.domain_typos.clear();
-        }
-        let fixed = match self.domain_typos.get(domain) {
-            Some(fixed) => fixed.clone(),
-            None => {
-                let fixed = likely_typo(&format!("x@{domain}")).map(|fixed| fixed[2..].to_owned());
-                self.domain_typos.insert(domain.to_owned(), fixed.clone());
-                fixed
-            }
-        };
-        fixed.map(|domain| format!("{local}@{domain}"))
-    }
-}
-
 /// What a validator knows before the first row.
 #[derive(Debug)]
 pub(crate) struct Rules {
     pub(crate) profile: Profile,
     columns: Vec<Column>,
+    /// The column of the row's country, looked up once rather than on every row.
+    country_column: Option<usize>,
     default_country: Option<&'static str>,
     today: Option<Date>,
     /// The document type the id_number column's header names ("CPF", "Cédula").
@@ -235,6 +168,9 @@ impl Validator {
                     .map(|tag| (compact(tag), tag.clone()))
                     .collect(),
                 column_of,
+                country_column: columns
+                    .iter()
+                    .position(|column| column.target == Target::Field(Field::CountryCode)),
                 columns,
             },
             file_findings: mapping.problems(profile),
@@ -295,13 +231,13 @@ impl Rules {
             // tags), rather than grown by doubling on each row.
             filled: Vec::with_capacity(self.columns.len() + 4),
         };
-        let country = self.row_country(cells, &mut work);
+        let country = self.row_country(cells, &mut work, caches);
         let mut id_type: Option<IdType> = None;
         let mut id_number: Option<(&Column, Cow<'_, str>)> = None;
 
         for (index, column) in self.columns.iter().enumerate() {
             let raw = cells.get(index).copied().unwrap_or("");
-            if raw.trim().is_empty() || column.target == Target::Ignore {
+            if column.target == Target::Ignore || is_blank(raw) {
                 continue;
             }
             let value = clean(raw);
@@ -418,17 +354,19 @@ impl Rules {
     }
 
     /// The row's country (its country_code cell, else the profile's), recorded in the record.
-    fn row_country(&self, cells: &[&str], work: &mut RowWork<'_>) -> Option<&'static str> {
-        let index = self
-            .columns
-            .iter()
-            .position(|column| column.target == Target::Field(Field::CountryCode));
+    fn row_country(
+        &self,
+        cells: &[&str],
+        work: &mut RowWork<'_>,
+        caches: &mut Caches,
+    ) -> Option<&'static str> {
+        let index = self.country_column;
         let written = index
             .and_then(|i| cells.get(i))
             .map(|cell| cell.trim())
             .filter(|c| !c.is_empty());
         let country = match written {
-            Some(written) => match country_code(written) {
+            Some(written) => match caches.countries.get(written, country_code) {
                 Some(code) => Some(code),
                 None => {
                     let column = &self.columns[index.unwrap_or(0)];
