@@ -19,6 +19,7 @@ mod import_cli;
 mod imports;
 mod inspect;
 mod limits;
+mod openapi_answers;
 mod rate_limit;
 #[cfg(unix)] // sends SIGTERM with `kill`
 mod shutdown;

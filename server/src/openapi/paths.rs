@@ -264,7 +264,7 @@ pub(super) fn paths() -> Value {
             "tags": ["customers"],
             "summary": "Search (name, email or phone, any case and accents) and filter customers.",
             "parameters": customer_filters(true),
-            "responses": { "200": ok("CustomerList"), "401": error() },
+            "responses": { "200": ok("CustomerList"), "400": error(), "401": error() },
         }),
     );
     add(
@@ -284,7 +284,7 @@ pub(super) fn paths() -> Value {
             "tags": ["customers"],
             "summary": "Every customer matching the filters, as CSV (streamed).",
             "parameters": customer_filters(false),
-            "responses": { "200": file("text/csv"), "401": error() },
+            "responses": { "200": file("text/csv"), "400": error(), "401": error() },
         }),
     );
     add(
