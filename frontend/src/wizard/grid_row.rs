@@ -97,9 +97,9 @@ pub fn GridLine(
     let texts = state.texts();
     let index = row.index;
     let line = row.line;
-    let headers = state
+    let columns = state
         .file
-        .with_untracked(|f| f.as_ref().map(|f| f.columns.clone()).unwrap_or_default());
+        .with_untracked(|f| f.as_ref().map_or(0, |f| f.columns.len()));
     let has_error = row.issues.iter().any(|i| i.severity == Severity::Error);
     let class = if row.excluded {
         "grid-row excluded"
@@ -110,7 +110,7 @@ pub fn GridLine(
     };
     let excluded = row.excluded;
     let row_summary = row_message(&row);
-    let width = headers.len().max(row.cells.len());
+    let width = columns.max(row.cells.len());
     let cells = (0..width)
         .map(|column| {
             let text = row.cells.get(column).cloned().unwrap_or_default();
