@@ -78,9 +78,11 @@ pub struct Report {
     /// The values that must be unique, per row (same order as `rows`).
     #[serde(skip)]
     unique_keys: Vec<Vec<UniqueKey>>,
-    /// Every row's normalised record, kept for rows that become valid again on a recheck.
+    /// The records of invalid rows (same order as `rows`), parked so that a row that becomes
+    /// valid again (its duplicate was fixed) gets its record back. A valid row's record is in its
+    /// [`RowReport`]: each record is kept once, never copied.
     #[serde(skip)]
-    records: Vec<Record>,
+    parked_records: Vec<Option<Record>>,
     /// Rows by unique value: (field, comparison key) → row indexes.
     #[serde(skip)]
     unique_index: HashMap<(String, String), Vec<usize>>,
@@ -104,7 +106,7 @@ impl Report {
         let Some(index) = self.rows.iter().position(|row| row.line == line) else {
             return false;
         };
-        let verdict = validator.check_row(line, cells);
+        let mut verdict = validator.check_row(line, cells);
         let mut touched = vec![index];
         for key in std::mem::take(&mut self.unique_keys[index]) {
             let slot = (key.field, key.key);
@@ -122,9 +124,10 @@ impl Report {
             members.push(index);
             members.sort_unstable();
         }
-        self.unique_keys[index] = verdict.unique_keys.clone();
-        self.records[index] = verdict.record.clone();
-        self.rows[index] = row_report(verdict);
+        self.unique_keys[index] = std::mem::take(&mut verdict.unique_keys);
+        let (row, parked) = row_report(verdict);
+        self.rows[index] = row;
+        self.parked_records[index] = parked;
         touched.sort_unstable();
         touched.dedup();
         for &row in &touched {
@@ -163,7 +166,7 @@ impl Report {
         }
         let row = &mut self.rows[index];
         row.issues.extend(findings);
-        settle(row, &self.records[index]);
+        settle(row, &mut self.parked_records[index]);
     }
 }
 
@@ -216,24 +219,25 @@ impl Validator {
         let mut unique_index: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let mut unique_keys = Vec::with_capacity(verdicts.len());
         let mut rows = Vec::with_capacity(verdicts.len());
-        let mut records = Vec::with_capacity(verdicts.len());
-        for (index, verdict) in verdicts.into_iter().enumerate() {
+        let mut parked_records = Vec::with_capacity(verdicts.len());
+        for (index, mut verdict) in verdicts.into_iter().enumerate() {
             for key in &verdict.unique_keys {
                 unique_index
                     .entry((key.field.clone(), key.key.clone()))
                     .or_default()
                     .push(index);
             }
-            unique_keys.push(verdict.unique_keys.clone());
-            records.push(verdict.record.clone());
-            rows.push(row_report(verdict));
+            unique_keys.push(std::mem::take(&mut verdict.unique_keys));
+            let (row, parked) = row_report(verdict);
+            rows.push(row);
+            parked_records.push(parked);
         }
         let mut report = Report {
             summary: Summary::default(),
             file_issues,
             rows,
             unique_keys,
-            records,
+            parked_records,
             unique_index,
         };
         let duplicated: Vec<usize> = {
@@ -256,25 +260,32 @@ impl Validator {
     }
 }
 
-fn row_report(verdict: RowVerdict) -> RowReport {
+/// The row's report, and its record when it is parked (the row is invalid).
+fn row_report(verdict: RowVerdict) -> (RowReport, Option<Record>) {
     let mut row = RowReport {
         line: verdict.line,
         status: RowStatus::Valid,
         issues: verdict.findings,
-        record: None,
+        record: Some(verdict.record),
     };
-    settle(&mut row, &verdict.record);
-    row
+    let mut parked = None;
+    settle(&mut row, &mut parked);
+    (row, parked)
 }
 
-/// Sets the status from the findings; only a row without errors shows its record.
-fn settle(row: &mut RowReport, record: &Record) {
+/// Sets the status from the findings. Only a row without errors shows its record; an invalid
+/// row's record moves to `parked`, and back when the row is valid again.
+fn settle(row: &mut RowReport, parked: &mut Option<Record>) {
     if row.issues.iter().any(Finding::is_error) {
         row.status = RowStatus::Invalid;
-        row.record = None;
+        if let Some(record) = row.record.take() {
+            *parked = Some(record);
+        }
     } else {
         row.status = RowStatus::Valid;
-        row.record = Some(record.clone());
+        if let Some(record) = parked.take() {
+            row.record = Some(record);
+        }
     }
 }
 
