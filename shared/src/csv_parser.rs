@@ -11,67 +11,35 @@
 use crate::error::Error;
 use crate::grid::GridBuilder;
 
-/// Splits `text` into records separated by `delimiter` and appends them to `out`; `text` starts on
-/// line `first_line` of the file.
+/// Splits `text`, from byte `start` on, into records separated by `delimiter` and appends them
+/// to `out`; byte `start` is on line `first_line` of the file.
+///
+/// Cells are recorded as spans of `text` wherever their text is one slice of it (unquoted
+/// fields, and quoted ones without doubled quotes): `out` must be finished with `text`.
 pub(crate) fn parse_records(
     text: &str,
+    start: usize,
     delimiter: u8,
     first_line: u64,
     out: &mut GridBuilder,
 ) -> Result<(), Error> {
     let bytes = text.as_bytes();
     let end = bytes.len();
-    let mut at = 0;
+    let mut at = start;
     let mut line = first_line;
-    reserve_from_sample(bytes, delimiter, out);
+    reserve_from_sample(&bytes[start..], delimiter, out);
 
     while at < end {
         out.start_record(line);
         // One record: fields until a line break outside quotes, or the end.
         loop {
-            let quoted = at < end && bytes[at] == b'"';
-            if quoted {
-                let opened = line;
-                at += 1;
-                // Quoted part: up to the closing quote, doubled quotes standing for one.
-                loop {
-                    let start = at;
-                    while at < end && bytes[at] != b'"' {
-                        match bytes[at] {
-                            b'\n' => line += 1,
-                            b'\r' if bytes.get(at + 1) != Some(&b'\n') => line += 1,
-                            _ => {}
-                        }
-                        at += 1;
-                    }
-                    out.push_str(&text[start..at]);
-                    if at >= end {
-                        return Err(Error::malformed(opened, "a quoted field is never closed"));
-                    }
-                    at += 1;
-                    if bytes.get(at) == Some(&b'"') {
-                        out.push_str("\"");
-                        at += 1;
-                    } else {
-                        break;
-                    }
-                }
+            if at < end && bytes[at] == b'"' {
+                at = quoted_field(text, at, delimiter, &mut line, out)?;
+            } else {
+                let field_end = field_end(bytes, at, delimiter);
+                out.source_cell(at, &text[at..field_end])?;
+                at = field_end;
             }
-            // Unquoted part (or text after a closing quote): up to a separator or line break.
-            // memchr3 looks at many bytes per step (SIMD natively, eight at a time on wasm32)
-            // where a byte loop would take one, and this is where most of a file is scanned.
-            let start = at;
-            at = memchr::memchr3(delimiter, b'\n', b'\r', &bytes[at..])
-                .map_or(end, |found| at + found);
-            let after_quote = &text[start..at];
-            if !(quoted
-                && after_quote
-                    .bytes()
-                    .all(|byte| byte == b' ' || byte == b'\t'))
-            {
-                out.push_str(after_quote);
-            }
-            out.end_cell()?;
             if at < end && bytes[at] == delimiter {
                 // A separator at the very end still opens one last, empty field.
                 at += 1;
@@ -90,6 +58,68 @@ pub(crate) fn parse_records(
         out.end_record();
     }
     Ok(())
+}
+
+/// Reads the quoted field whose opening quote is at `at`; gives where it ends (at a separator,
+/// a line break or the end), and moves `line` past the line breaks inside the quotes.
+fn quoted_field(
+    text: &str,
+    at: usize,
+    delimiter: u8,
+    line: &mut u64,
+    out: &mut GridBuilder,
+) -> Result<usize, Error> {
+    let bytes = text.as_bytes();
+    let opened = *line;
+    let unclosed = || Error::malformed(opened, "a quoted field is never closed");
+    let mut part = at + 1;
+    let mut close = closing_quote(bytes, part, line).ok_or_else(unclosed)?;
+    // A doubled quote stands for one: the cell is no longer one slice of the file, so its text
+    // so far, ending with one of the two quotes, is written out.
+    let mut written = false;
+    while bytes.get(close + 1) == Some(&b'"') {
+        out.push_str(&text[part..=close]);
+        written = true;
+        part = close + 2;
+        close = closing_quote(bytes, part, line).ok_or_else(unclosed)?;
+    }
+    // Text after the closing quote belongs to the field, unless it is only spaces.
+    let after_end = field_end(bytes, close + 1, delimiter);
+    let after = &text[close + 1..after_end];
+    let only_spaces = after.bytes().all(|byte| byte == b' ' || byte == b'\t');
+    if written || !only_spaces {
+        out.push_str(&text[part..close]);
+        if !only_spaces {
+            out.push_str(after);
+        }
+        out.end_cell()?;
+    } else {
+        out.source_cell(part, &text[part..close])?;
+    }
+    Ok(after_end)
+}
+
+/// Where the next quote is, from `from` on, adding the line breaks before it to `line`.
+fn closing_quote(bytes: &[u8], from: usize, line: &mut u64) -> Option<usize> {
+    let close = from + memchr::memchr(b'"', &bytes[from..])?;
+    *line += line_breaks(&bytes[from..close]);
+    Some(close)
+}
+
+/// How many line breaks `bytes` holds, CRLF counting as one.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&at| !(bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n')))
+        .count() as u64
+}
+
+/// Where the unquoted text from `from` on ends: at the next separator, line break, or the end.
+///
+/// memchr3 looks at many bytes per step (SIMD natively, eight at a time on wasm32) where a byte
+/// loop would take one, and this is where most of a file is scanned.
+fn field_end(bytes: &[u8], from: usize, delimiter: u8) -> usize {
+    memchr::memchr3(delimiter, b'\n', b'\r', &bytes[from..])
+        .map_or(bytes.len(), |found| from + found)
 }
 
 /// How many bytes of the start of a file are counted to size the grid's index.
@@ -119,8 +149,8 @@ mod tests {
 
     fn parse(text: &str) -> Result<Grid, Error> {
         let mut out = GridBuilder::new(Limits::default(), text.len());
-        parse_records(text, b',', 1, &mut out)?;
-        Ok(out.finish())
+        parse_records(text, 0, b',', 1, &mut out)?;
+        Ok(out.finish(text.to_owned()))
     }
 
     fn fields(text: &str) -> Vec<Vec<String>> {

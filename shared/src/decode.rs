@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1250, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1250, WINDOWS_1252};
 
 use crate::detection::{Basis, Detected};
 use crate::error::{Error, ErrorKind};
@@ -12,6 +12,29 @@ const SNIFF_LEN: usize = 8 * 1024;
 
 /// The text of a file and the encoding it was read with.
 pub(crate) type Decoded<'a> = (Cow<'a, str>, Detected<String>);
+
+/// The text of a file handed over by its owner: the text, where it starts (after a byte order
+/// mark kept in place), and the encoding it was read with.
+pub(crate) type DecodedOwned = (String, usize, Detected<String>);
+
+/// How a file's bytes are to be read, decided from its first bytes before any is decoded.
+#[derive(Debug, Clone)]
+enum Plan {
+    /// UTF-32 (not in `encoding_rs`), after `skip` bytes.
+    Utf32 {
+        big_endian: bool,
+        skip: usize,
+        basis: Basis,
+    },
+    /// An encoding `encoding_rs` knows, after `skip` bytes (a byte order mark).
+    Known {
+        encoding: &'static Encoding,
+        skip: usize,
+        basis: Basis,
+    },
+    /// UTF-8 when every byte is valid, else a single-byte encoding guessed from the letters.
+    Utf8OrSingleByte,
+}
 
 /// Decodes `bytes` to text, in the encoding named by `chosen` or the detected one.
 ///
@@ -24,76 +47,144 @@ pub(crate) fn decode<'a>(
     chosen: Option<&str>,
     separator: Option<u8>,
 ) -> Result<Decoded<'a>, Error> {
-    if let Some(label) = chosen {
-        let text = decode_as(label, bytes)?;
-        return Ok((text.0, Detected::new(text.1, Basis::Chosen)));
-    }
-    if let Some((name, bom_len)) = utf32_bom(bytes) {
-        return Ok((
-            Cow::Owned(decode_utf32(&bytes[bom_len..], name == "utf-32be")),
-            Detected::new(name.into(), Basis::ByteOrderMark),
-        ));
-    }
-    if let Some((big_endian, skip)) = utf32_without_bom(bytes) {
-        let name = if big_endian { "utf-32be" } else { "utf-32le" };
-        return Ok((
-            Cow::Owned(decode_utf32(&bytes[skip..], big_endian)),
-            Detected::new(name.into(), Basis::ZeroBytePattern),
-        ));
-    }
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok((
-            decode_with(encoding, &bytes[bom_len..]),
-            Detected::new(name_of(encoding), Basis::ByteOrderMark),
-        ));
-    }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        return Ok((
-            decode_with(encoding, bytes),
-            Detected::new(name_of(encoding), Basis::ZeroBytePattern),
-        ));
-    }
-    if let Some(byte) = first_binary_byte(bytes, separator) {
-        return Err(ErrorKind::Binary { byte }.into());
-    }
-    // The whole file is checked once, with SIMD: the parser and the grid never check again.
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) => Ok((
-            Cow::Borrowed(text),
-            Detected::new("utf-8".into(), Basis::ValidUtf8),
-        )),
-        Err(_) => {
-            let encoding = single_byte_encoding(bytes);
-            Ok((
-                decode_with(encoding, bytes),
-                Detected::new(name_of(encoding), Basis::NotUtf8),
-            ))
+    let plan = plan(bytes, chosen, separator)?;
+    Ok(follow(bytes, plan))
+}
+
+/// Decodes a file like [`decode`], keeping the caller's buffer as the text when it is UTF-8:
+/// the file's memory is not needed twice.
+pub(crate) fn decode_owned(
+    bytes: Vec<u8>,
+    chosen: Option<&str>,
+    separator: Option<u8>,
+) -> Result<DecodedOwned, Error> {
+    let plan = plan(&bytes, chosen, separator)?;
+    let (skip, basis) = match &plan {
+        Plan::Known {
+            encoding,
+            skip,
+            basis,
+        } if *encoding == UTF_8 => (*skip, basis.clone()),
+        Plan::Utf8OrSingleByte => (0, Basis::ValidUtf8),
+        Plan::Utf32 { .. } | Plan::Known { .. } => {
+            let (text, encoding) = follow(&bytes, plan);
+            return Ok((text.into_owned(), 0, encoding));
+        }
+    };
+    // The one check of the whole file: std's, as no other turns bytes into a String safely.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, skip, Detected::new("utf-8".into(), basis))),
+        Err(err) => {
+            let (text, encoding) = follow(err.as_bytes(), plan);
+            Ok((text.into_owned(), 0, encoding))
         }
     }
 }
 
-/// Decodes with the encoding the caller named; a matching byte order mark is skipped.
-fn decode_as<'a>(label: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, String), Error> {
+/// Decides how to read `bytes`; see [`decode`].
+fn plan(bytes: &[u8], chosen: Option<&str>, separator: Option<u8>) -> Result<Plan, Error> {
+    if let Some(label) = chosen {
+        return plan_chosen(label, bytes);
+    }
+    if let Some((name, skip)) = utf32_bom(bytes) {
+        return Ok(Plan::Utf32 {
+            big_endian: name == "utf-32be",
+            skip,
+            basis: Basis::ByteOrderMark,
+        });
+    }
+    if let Some((big_endian, skip)) = utf32_without_bom(bytes) {
+        return Ok(Plan::Utf32 {
+            big_endian,
+            skip,
+            basis: Basis::ZeroBytePattern,
+        });
+    }
+    if let Some((encoding, skip)) = Encoding::for_bom(bytes) {
+        return Ok(Plan::Known {
+            encoding,
+            skip,
+            basis: Basis::ByteOrderMark,
+        });
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return Ok(Plan::Known {
+            encoding,
+            skip: 0,
+            basis: Basis::ZeroBytePattern,
+        });
+    }
+    if let Some(byte) = first_binary_byte(bytes, separator) {
+        return Err(ErrorKind::Binary { byte }.into());
+    }
+    Ok(Plan::Utf8OrSingleByte)
+}
+
+/// The encoding the caller named; a matching byte order mark is skipped.
+fn plan_chosen(label: &str, bytes: &[u8]) -> Result<Plan, Error> {
     let label = label.trim().to_ascii_lowercase();
     if label == "utf-32le" || label == "utf-32be" {
-        let big_endian = label == "utf-32be";
-        let bom_len = match utf32_bom(bytes) {
+        let skip = match utf32_bom(bytes) {
             Some((name, len)) if name == label => len,
             _ => 0,
         };
-        return Ok((
-            Cow::Owned(decode_utf32(&bytes[bom_len..], big_endian)),
-            label,
-        ));
+        return Ok(Plan::Utf32 {
+            big_endian: label == "utf-32be",
+            skip,
+            basis: Basis::Chosen,
+        });
     }
     let encoding = Encoding::for_label(label.as_bytes()).ok_or_else(|| {
         Error::invalid_option(format!("\"{label}\" is not a known text encoding"))
     })?;
-    let bom_len = match Encoding::for_bom(bytes) {
+    let skip = match Encoding::for_bom(bytes) {
         Some((found, len)) if found == encoding => len,
         _ => 0,
     };
-    Ok((decode_with(encoding, &bytes[bom_len..]), name_of(encoding)))
+    Ok(Plan::Known {
+        encoding,
+        skip,
+        basis: Basis::Chosen,
+    })
+}
+
+/// Decodes `bytes` as `plan` says.
+fn follow(bytes: &[u8], plan: Plan) -> Decoded<'_> {
+    match plan {
+        Plan::Utf32 {
+            big_endian,
+            skip,
+            basis,
+        } => {
+            let name = if big_endian { "utf-32be" } else { "utf-32le" };
+            (
+                Cow::Owned(decode_utf32(&bytes[skip..], big_endian)),
+                Detected::new(name.into(), basis),
+            )
+        }
+        Plan::Known {
+            encoding,
+            skip,
+            basis,
+        } => (
+            decode_with(encoding, &bytes[skip..]),
+            Detected::new(name_of(encoding), basis),
+        ),
+        // The whole file is checked once, with SIMD: the parser and the grid never check again.
+        Plan::Utf8OrSingleByte => match simdutf8::basic::from_utf8(bytes) {
+            Ok(text) => (
+                Cow::Borrowed(text),
+                Detected::new("utf-8".into(), Basis::ValidUtf8),
+            ),
+            Err(_) => {
+                let encoding = single_byte_encoding(bytes);
+                (
+                    decode_with(encoding, bytes),
+                    Detected::new(name_of(encoding), Basis::NotUtf8),
+                )
+            }
+        },
+    }
 }
 
 fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
@@ -349,6 +440,30 @@ mod tests {
     fn unknown_encoding_name_is_an_option_error() {
         let err = decode(b"a", Some("klingon"), None).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::InvalidOption { .. }));
+    }
+
+    #[test]
+    fn owned_utf8_keeps_its_buffer_and_its_byte_order_mark() {
+        let bytes = b"\xEF\xBB\xBFName".to_vec();
+        let buffer = bytes.as_ptr();
+        let (text, start, encoding) = decode_owned(bytes, None, None).unwrap();
+        assert_eq!(
+            (&text[start..], encoding.basis),
+            ("Name", Basis::ByteOrderMark)
+        );
+        assert_eq!(text.as_ptr(), buffer);
+    }
+
+    #[test]
+    fn owned_bytes_that_are_not_utf8_are_decoded() {
+        let (text, start, encoding) = decode_owned(b"Jo\xe3o".to_vec(), None, None).unwrap();
+        assert_eq!((text.as_str(), start), ("João", 0));
+        assert_eq!(encoding.value, "windows-1252");
+        let chosen = decode_owned("Muñoz".into(), Some("utf-8"), None).unwrap();
+        assert_eq!(
+            (chosen.0.as_str(), chosen.2.basis),
+            ("Muñoz", Basis::Chosen)
+        );
     }
 
     #[test]

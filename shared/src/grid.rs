@@ -1,45 +1,86 @@
 //! One arena for all the cell text of a file: no allocation per cell or per row.
 //!
-//! A 1M-row × 15-column file costs its text plus four bytes per cell and twelve per row.
+//! The arena is the file's own text: a cell is a span of it, so reading copies no cell text. The
+//! few cells whose text is not one slice of the file (a quoted field with doubled quotes, text
+//! after a closing quote) are written to a second, small arena. A 1M-row × 15-column file costs
+//! its text plus eight bytes per cell and twelve per row.
 
 use crate::error::{Error, ErrorKind};
 use crate::options::Limits;
 
 /// The non-blank records of a file, each with the line it starts on.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Grid {
-    text: String,
-    /// End of each cell's text in `text`.
-    cell_ends: Vec<u32>,
-    /// End of each record's cells in `cell_ends`.
+    /// The text the cells were found in: a CSV file's decoded text, a workbook's cell text.
+    source: String,
+    /// The text of cells that are not one slice of `source`.
+    written: String,
+    /// Where each cell's text is, counting `written` as if it followed `source`.
+    spans: Vec<Span>,
+    /// End of each record's cells in `spans`.
     record_ends: Vec<u32>,
     /// The line each record starts on, 1-based.
     lines: Vec<u64>,
 }
 
+/// Byte offsets of a cell's text; u32 keeps the index at eight bytes a cell (the arenas are
+/// limited to 4 GiB together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// Grids are equal when they hold the same cells in the same records on the same lines, wherever
+/// their text is kept (a file read from borrowed bytes or from its own buffer).
+impl PartialEq for Grid {
+    fn eq(&self, other: &Self) -> bool {
+        self.lines == other.lines
+            && self.record_ends == other.record_ends
+            && (0..self.spans.len()).all(|index| self.cell_at(index) == other.cell_at(index))
+    }
+}
+
+impl Eq for Grid {}
+
+impl Span {
+    fn bounds(self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+}
+
 /// Fills a [`Grid`] record by record, enforcing the [`Limits`] and dropping blank records.
+///
+/// Cells either point into the source text, which the builder receives only at
+/// [`GridBuilder::finish`] (so the parser can read it while the builder grows), or are written.
 #[derive(Debug)]
 pub(crate) struct GridBuilder {
     grid: Grid,
     limits: Limits,
+    /// The length of the source text: written cells' spans start after it.
+    source_len: usize,
     line: u64,
+    /// Where the written cell being built starts in `written`.
     cell_start: usize,
-    /// Index in `cell_ends` of the record's first cell.
+    /// Index in `spans` of the record's first cell.
     record_start: usize,
+    /// Length of `written` when the record started, to drop its text with a blank record.
+    record_written: usize,
     has_text: bool,
 }
 
 impl GridBuilder {
-    pub(crate) fn new(limits: Limits, text_capacity: usize) -> Self {
+    /// A builder for cells found in a source text of `source_len` bytes (0 when every cell is
+    /// written).
+    pub(crate) fn new(limits: Limits, source_len: usize) -> Self {
         GridBuilder {
-            grid: Grid {
-                text: String::with_capacity(text_capacity),
-                ..Grid::default()
-            },
+            grid: Grid::default(),
             limits,
+            source_len,
             line: 1,
             cell_start: 0,
             record_start: 0,
+            record_written: 0,
             has_text: false,
         }
     }
@@ -48,7 +89,7 @@ impl GridBuilder {
     /// does not copy its index again and again as it grows (capped by the cell limit).
     pub(crate) fn reserve(&mut self, records: usize, cells: usize) {
         let cells = cells.min(usize::try_from(self.limits.max_cells).unwrap_or(usize::MAX));
-        self.grid.cell_ends.reserve(cells);
+        self.grid.spans.reserve(cells);
         self.grid.record_ends.reserve(records);
         self.grid.lines.reserve(records);
     }
@@ -58,21 +99,48 @@ impl GridBuilder {
         self.line = line;
     }
 
-    /// Appends text to the cell being built.
+    /// Appends a cell whose text is `cell`, found at byte `start` of the source text.
     #[inline]
-    pub(crate) fn push_str(&mut self, text: &str) {
-        self.grid.text.push_str(text);
+    pub(crate) fn source_cell(&mut self, start: usize, cell: &str) -> Result<(), Error> {
+        if !self.has_text && !cell.is_empty() {
+            self.has_text = !cell.trim().is_empty();
+        }
+        self.push_span(start, start + cell.len())
     }
 
-    /// Ends the cell being built.
+    /// Appends text to the written cell being built.
+    #[inline]
+    pub(crate) fn push_str(&mut self, text: &str) {
+        self.grid.written.push_str(text);
+    }
+
+    /// Ends the written cell being built.
+    #[inline]
+    pub(crate) fn end_cell(&mut self) -> Result<(), Error> {
+        let start = self.cell_start;
+        let end = self.grid.written.len();
+        if !self.has_text && end > start {
+            self.has_text = !self.grid.written[start..].trim().is_empty();
+        }
+        self.cell_start = end;
+        self.push_span(self.source_len + start, self.source_len + end)
+    }
+
+    /// Appends a whole written cell.
+    #[inline]
+    pub(crate) fn push_cell(&mut self, text: &str) -> Result<(), Error> {
+        self.push_str(text);
+        self.end_cell()
+    }
+
+    /// Records a cell's span.
     ///
     /// This runs for every cell of a file, so the common case is one combined test of the limits
     /// and the arena's size; which limit was passed is worked out only when one was.
     #[inline]
-    pub(crate) fn end_cell(&mut self) -> Result<(), Error> {
-        let end = self.grid.text.len();
-        let len = end - self.cell_start;
-        let cells = self.grid.cell_ends.len();
+    fn push_span(&mut self, start: usize, end: usize) -> Result<(), Error> {
+        let len = end - start;
+        let cells = self.grid.spans.len();
         let column = cells - self.record_start + 1;
         if len as u64 > self.limits.max_cell_bytes
             || column as u64 > self.limits.max_columns
@@ -81,16 +149,15 @@ impl GridBuilder {
         {
             return Err(self.limit_error(len, column, end));
         }
-        if !self.has_text && len > 0 {
-            self.has_text = !self.grid.text[self.cell_start..].trim().is_empty();
-        }
-        self.grid.cell_ends.push(end as u32);
-        self.cell_start = end;
+        self.grid.spans.push(Span {
+            start: start as u32,
+            end: end as u32,
+        });
         Ok(())
     }
 
-    /// The error for a cell of `len` bytes in `column`, ending at `end` in the arena, that passes
-    /// one of the limits.
+    /// The error for a cell of `len` bytes in `column`, ending at `end` in the arenas, that
+    /// passes one of the limits.
     #[cold]
     fn limit_error(&self, len: usize, column: usize, end: usize) -> Error {
         let kind = if len as u64 > self.limits.max_cell_bytes {
@@ -104,7 +171,7 @@ impl GridBuilder {
                 line: self.line,
                 limit: self.limits.max_columns,
             }
-        } else if self.grid.cell_ends.len() as u64 >= self.limits.max_cells {
+        } else if self.grid.spans.len() as u64 >= self.limits.max_cells {
             ErrorKind::TooManyCells {
                 line: self.line,
                 limit: self.limits.max_cells,
@@ -118,30 +185,28 @@ impl GridBuilder {
         kind.into()
     }
 
-    /// Appends a whole cell.
-    #[inline]
-    pub(crate) fn push_cell(&mut self, text: &str) -> Result<(), Error> {
-        self.push_str(text);
-        self.end_cell()
-    }
-
     /// Ends the record; a record whose cells are all blank is dropped.
     pub(crate) fn end_record(&mut self) {
         if self.has_text {
-            self.grid.record_ends.push(self.grid.cell_ends.len() as u32);
+            self.grid.record_ends.push(self.grid.spans.len() as u32);
             self.grid.lines.push(self.line);
         } else {
-            self.grid.cell_ends.truncate(self.record_start);
-            let text_end = self.grid.cell_ends.last().copied().unwrap_or(0) as usize;
-            self.grid.text.truncate(text_end);
-            self.cell_start = text_end;
+            self.grid.spans.truncate(self.record_start);
+            self.grid.written.truncate(self.record_written);
+            self.cell_start = self.record_written;
         }
-        self.record_start = self.grid.cell_ends.len();
+        self.record_start = self.grid.spans.len();
+        self.record_written = self.grid.written.len();
         self.has_text = false;
     }
 
-    pub(crate) fn finish(mut self) -> Grid {
-        self.grid.text.shrink_to_fit();
+    /// The grid, holding `source`: the text that [`GridBuilder::source_cell`]'s offsets are in.
+    pub(crate) fn finish(mut self, source: String) -> Grid {
+        debug_assert_eq!(source.len(), self.source_len, "cells point into this text");
+        self.grid.source = source;
+        // A table lives on: spare room the caller's buffer had is given back.
+        self.grid.source.shrink_to_fit();
+        self.grid.written.shrink_to_fit();
         self.grid
     }
 }
@@ -157,7 +222,7 @@ impl Grid {
         self.lines[record]
     }
 
-    /// The range of `cell_ends` that belongs to `record`.
+    /// The range of `spans` that belongs to `record`.
     fn cell_range(&self, record: usize) -> std::ops::Range<usize> {
         let start = if record == 0 {
             0
@@ -182,12 +247,11 @@ impl Grid {
     }
 
     fn cell_at(&self, index: usize) -> &str {
-        let start = if index == 0 {
-            0
-        } else {
-            self.cell_ends[index - 1] as usize
-        };
-        &self.text[start..self.cell_ends[index] as usize]
+        let (start, end) = self.spans[index].bounds();
+        match start.checked_sub(self.source.len()) {
+            Some(start) => &self.written[start..end - self.source.len()],
+            None => &self.source[start..end],
+        }
     }
 
     /// The cells of `record`.
@@ -195,21 +259,20 @@ impl Grid {
         self.cell_range(record).map(|index| self.cell_at(index))
     }
 
-    /// The bytes of each cell of `record`, in order: a faster walk than [`Grid::cells`] for
-    /// checks that look at every cell of a large file.
+    /// The bytes of each cell of `record`, in order: a faster walk than [`Grid::cells`] (no
+    /// check of character boundaries) for checks that look at every cell of a large file.
     pub(crate) fn cell_bytes(&self, record: usize) -> impl Iterator<Item = &[u8]> + '_ {
-        let range = self.cell_range(record);
-        let mut start = if range.start == 0 {
-            0
-        } else {
-            self.cell_ends[range.start - 1] as usize
-        };
-        let text = self.text.as_bytes();
-        self.cell_ends[range].iter().map(move |&end| {
-            let cell = &text[start..end as usize];
-            start = end as usize;
-            cell
-        })
+        let source = self.source.as_bytes();
+        let written = self.written.as_bytes();
+        self.spans[self.cell_range(record)]
+            .iter()
+            .map(move |&span| {
+                let (start, end) = span.bounds();
+                match start.checked_sub(source.len()) {
+                    Some(start) => &written[start..end - source.len()],
+                    None => &source[start..end],
+                }
+            })
     }
 
     /// How many cells of `record` come before (and including) its last non-empty one.
@@ -231,8 +294,9 @@ impl Grid {
 
     /// Bytes held, for memory reports.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.cell_ends.capacity() * 4
+        self.source.capacity()
+            + self.written.capacity()
+            + self.spans.capacity() * std::mem::size_of::<Span>()
             + self.record_ends.capacity() * 4
             + self.lines.capacity() * 8
     }
@@ -251,7 +315,7 @@ mod tests {
             }
             builder.end_record();
         }
-        builder.finish()
+        builder.finish(String::new())
     }
 
     #[test]
@@ -272,6 +336,38 @@ mod tests {
         assert_eq!(grid.line(1), 3);
         assert_eq!(grid.cells(1).collect::<Vec<_>>(), ["b", ""]);
         assert_eq!(grid.filled_width(1), 1);
+    }
+
+    #[test]
+    fn source_cells_and_written_cells_mix() {
+        let source = "Ana,\"say \"\"hi\"\"\"";
+        let mut builder = GridBuilder::new(Limits::default(), source.len());
+        builder.start_record(1);
+        builder.source_cell(0, &source[0..3]).unwrap();
+        builder.push_str("say \"");
+        builder.push_str("hi\"");
+        builder.end_cell().unwrap();
+        builder.source_cell(source.len(), "").unwrap();
+        builder.end_record();
+        let grid = builder.finish(source.to_owned());
+        assert_eq!(grid.cells(0).collect::<Vec<_>>(), ["Ana", "say \"hi\"", ""]);
+        let bytes: Vec<&[u8]> = grid.cell_bytes(0).collect();
+        assert_eq!(bytes, [&b"Ana"[..], b"say \"hi\"", b""]);
+    }
+
+    #[test]
+    fn a_blank_record_drops_its_written_text() {
+        let mut builder = GridBuilder::new(Limits::default(), 0);
+        builder.start_record(1);
+        builder.push_cell(" ").unwrap();
+        builder.end_record();
+        builder.start_record(2);
+        builder.push_cell("a").unwrap();
+        builder.end_record();
+        let grid = builder.finish(String::new());
+        assert_eq!(grid.line(0), 2);
+        assert_eq!(grid.cell(0, 0), "a");
+        assert_eq!(grid.written, "a");
     }
 
     #[test]

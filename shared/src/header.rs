@@ -128,7 +128,7 @@ mod tests {
             }
             builder.end_record();
         }
-        builder.finish()
+        builder.finish(String::new())
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub use mapping::plan::Mapping;
 pub use mapping::suggest::{suggest_mapping, suggest_mapping_for_table};
 pub use options::{Limits, ReadOptions};
 pub use problem::{Problem, ProblemKind};
-pub use reader::{read_table, read_table_with};
+pub use reader::{read_table, read_table_owned, read_table_owned_with, read_table_with};
 pub use schema::field::Field;
 pub use schema::profile::{Agent, CustomField, FieldType, Profile, UnknownTags};
 pub use schema::profile_error::{ProfileError, ProfileErrorKind};

@@ -2,7 +2,7 @@
 
 use crate::cell_text::is_damaged_number;
 use crate::csv_parser::parse_records;
-use crate::decode::decode;
+use crate::decode::{decode, decode_owned};
 use crate::delimiter::{detect_delimiter, sep_line};
 use crate::detection::{Basis, Detected, Detection, Format};
 use crate::error::{Error, ErrorKind};
@@ -28,37 +28,81 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, Error> {
 ///
 /// Line numbers are the file's own, as a user sees them in a text editor or on the sheet's row
 /// headings (header included).
+///
+/// The table keeps a copy of the text of a CSV file; a caller that owns the bytes saves that
+/// copy with [`read_table_owned_with`].
 pub fn read_table_with(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
-    let limits = &options.limits;
-    if bytes.len() as u64 > limits.max_file_bytes {
+    check_size(bytes, options)?;
+    if let Some(format) = workbook_format(bytes, &options.limits)? {
+        return read_workbook_table(bytes, format, options);
+    }
+    let (text, encoding) = decode(
+        bytes,
+        options.encoding.as_deref(),
+        chosen_separator(options),
+    )?;
+    read_csv(text.into_owned(), 0, encoding, options)
+}
+
+/// Reads a file whose bytes the caller hands over, detecting everything; see
+/// [`read_table_owned_with`].
+pub fn read_table_owned(bytes: Vec<u8>) -> Result<Table, Error> {
+    read_table_owned_with(bytes, &ReadOptions::default())
+}
+
+/// Reads a file like [`read_table_with`], taking its bytes: a UTF-8 CSV file's own buffer
+/// becomes the table's text (cells point into it), so the file is never held twice. The table
+/// is the same either way.
+pub fn read_table_owned_with(bytes: Vec<u8>, options: &ReadOptions) -> Result<Table, Error> {
+    check_size(&bytes, options)?;
+    if let Some(format) = workbook_format(&bytes, &options.limits)? {
+        return read_workbook_table(&bytes, format, options);
+    }
+    let (text, start, encoding) = decode_owned(
+        bytes,
+        options.encoding.as_deref(),
+        chosen_separator(options),
+    )?;
+    read_csv(text, start, encoding, options)
+}
+
+fn check_size(bytes: &[u8], options: &ReadOptions) -> Result<(), Error> {
+    let limit = options.limits.max_file_bytes;
+    if bytes.len() as u64 > limit {
         return Err(ErrorKind::FileTooLarge {
             size: bytes.len() as u64,
-            limit: limits.max_file_bytes,
+            limit,
         }
         .into());
     }
-    match workbook_format(bytes, limits)? {
-        Some(format) => read_workbook_table(bytes, format, options),
-        None => read_csv(bytes, options),
-    }
-}
-
-fn read_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty.into());
     }
-    let chosen_separator = options
+    Ok(())
+}
+
+/// The separator the caller chose, as a byte, so that decoding does not take it for binary data.
+fn chosen_separator(options: &ReadOptions) -> Option<u8> {
+    options
         .delimiter
-        .and_then(|delimiter| u8::try_from(delimiter).ok());
-    let (text, encoding) = decode(bytes, options.encoding.as_deref(), chosen_separator)?;
-    let (body, first_line, sep) = match sep_line(&text) {
-        Some((separator, len)) => (&text[len..], 2, Some(separator)),
-        None => (&text[..], 1, None),
+        .and_then(|delimiter| u8::try_from(delimiter).ok())
+}
+
+/// Reads the CSV text `text` from byte `start` on (after a byte order mark).
+fn read_csv(
+    text: String,
+    start: usize,
+    encoding: Detected<String>,
+    options: &ReadOptions,
+) -> Result<Table, Error> {
+    let (body, first_line, sep) = match sep_line(&text[start..]) {
+        Some((separator, len)) => (start + len, 2, Some(separator)),
+        None => (start, 1, None),
     };
     let delimiter = match (options.delimiter, sep) {
         (Some(chosen), _) => Detected::new(chosen, Basis::Chosen),
         (None, Some(separator)) => Detected::new(separator, Basis::SepLine),
-        (None, None) => detect_delimiter(body),
+        (None, None) => detect_delimiter(&text[body..]),
     };
     let separator = u8::try_from(delimiter.value)
         .ok()
@@ -69,9 +113,9 @@ fn read_csv(bytes: &[u8], options: &ReadOptions) -> Result<Table, Error> {
                 delimiter.value
             ))
         })?;
-    let mut out = GridBuilder::new(options.limits, body.len());
-    parse_records(body, separator, first_line, &mut out)?;
-    let grid = out.finish();
+    let mut out = GridBuilder::new(options.limits, text.len());
+    parse_records(&text, body, separator, first_line, &mut out)?;
+    let grid = out.finish(text);
     let problems = Problems::new(options.limits.max_problems);
     assemble(grid, options, problems, true, |header_line| Detection {
         format: Detected::new(Format::Csv, Basis::NoWorkbookSignature),
@@ -195,8 +239,11 @@ fn assemble(
 mod tests {
     use super::*;
 
+    /// Reads `text` both ways a caller can hand it over; they must agree.
     fn read(text: &str) -> Table {
-        read_table(text.as_bytes()).unwrap()
+        let table = read_table(text.as_bytes()).unwrap();
+        assert_eq!(read_table_owned(text.as_bytes().to_vec()).unwrap(), table);
+        table
     }
 
     fn cells(table: &Table) -> Vec<Vec<&str>> {
@@ -371,6 +418,34 @@ mod tests {
                 limit: 10
             }
         );
+    }
+
+    #[test]
+    fn owned_bytes_read_to_the_same_table() {
+        let files: [&[u8]; 6] = [
+            b"Name,Notes\r\nAna,\"say \"\"hi\"\"\"\r\n\"Luis\" ,x\r\n",
+            "\u{feff}Nombre;Ciudad\nJosé;Bogotá\n".as_bytes(),
+            b"sep=|\nName|City\nAna|Quito",
+            b"Nome;Cidade\nJo\xe3o;S\xe3o Paulo\n",
+            b"\xFF\xFEN\0,\0x\0\n\0a\0,\0b\0",
+            b"Name,Notes\nAna,\"a\"b\n\n,,\nLuis,\"x\ny\"\n",
+        ];
+        for file in files {
+            assert_eq!(read_table_owned(file.to_vec()), read_table(file));
+        }
+        let err = read_table_owned(Vec::new()).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Empty);
+    }
+
+    #[test]
+    fn owned_utf8_text_is_the_file_buffer() {
+        let file = "Name,City\nJosé,\"Bogotá\"\n".as_bytes().to_vec();
+        let start = file.as_ptr() as usize;
+        let end = start + file.len();
+        let table = read_table_owned(file).unwrap();
+        let cell = table.row(0).unwrap().cell(1);
+        assert_eq!(cell, "Bogotá");
+        assert!((start..end).contains(&(cell.as_ptr() as usize)));
     }
 
     #[test]

@@ -215,7 +215,10 @@ impl<'l> SheetCells<'l> {
                 problem,
             );
         }
-        let mut out = GridBuilder::new(*self.limits, self.text.len());
+        // The cells' text stays where it was gathered: the grid takes it over.
+        let mut text = std::mem::take(&mut self.text);
+        text.shrink_to_fit();
+        let mut out = GridBuilder::new(*self.limits, text.len());
         let mut cells = self.cells.iter().peekable();
         while let Some(&first) = cells.peek() {
             let row = first.row;
@@ -225,12 +228,13 @@ impl<'l> SheetCells<'l> {
                 for _ in next_column..cell.column {
                     out.push_cell("")?;
                 }
-                out.push_cell(&self.text[cell.start as usize..cell.end as usize])?;
+                let (start, end) = (cell.start as usize, cell.end as usize);
+                out.source_cell(start, &text[start..end])?;
                 next_column = cell.column + 1;
             }
             out.end_record();
         }
-        Ok(out.finish())
+        Ok(out.finish(text))
     }
 }
 

@@ -4,7 +4,8 @@
 //! in a spreadsheet. Each row keeps its original line, so the server knows it for a correction.
 
 use clientela_shared::{
-    BatchRow, ColumnMapping, Language, Mapping, MatchReason, Profile, Target, Validator, read_table,
+    BatchRow, ColumnMapping, Language, Mapping, MatchReason, Profile, Target, Validator,
+    read_table_owned,
 };
 
 use crate::protocol::{Corrections, RecordDefaults, StillWrong};
@@ -31,14 +32,14 @@ fn is_reason_column(header: &str) -> bool {
 /// Checks the corrected rows of `bytes` with the import's `profile` and `mapping` (its columns
 /// are found by header); the rows that pass become records to send, with `defaults` applied.
 pub fn read_corrections(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     profile: &Profile,
     mapping: &Mapping,
     defaults: &RecordDefaults,
     language: Language,
 ) -> Result<Corrections, String> {
     let texts = catalogue(language);
-    let table = read_table(bytes).map_err(|err| err.to_string())?;
+    let table = read_table_owned(bytes).map_err(|err| err.to_string())?;
     let headers = table.columns();
     let line_at = headers
         .iter()
@@ -153,7 +154,7 @@ mod tests {
             status: Some("active".to_owned()),
         };
         let corrections = read_corrections(
-            file.as_bytes(),
+            file.as_bytes().to_vec(),
             &profile(),
             &mapping,
             &defaults,
@@ -186,7 +187,7 @@ mod tests {
         let mapping = suggest_mapping(&headers, &sample, &profile());
         let file = "Nombre,Correo,Línea,Problema\nEva,eva@example.com,5,El correo no es válido\n";
         let corrections = read_corrections(
-            file.as_bytes(),
+            file.as_bytes().to_vec(),
             &profile(),
             &mapping,
             &RecordDefaults::default(),
@@ -205,7 +206,7 @@ mod tests {
             columns: Vec::new(),
         };
         let error = read_corrections(
-            b"Nombre,Correo\nAna,ana@example.com\n",
+            b"Nombre,Correo\nAna,ana@example.com\n".to_vec(),
             &profile(),
             &mapping,
             &RecordDefaults::default(),

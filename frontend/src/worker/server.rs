@@ -77,7 +77,7 @@ pub fn serve() {
                     };
                     let response = match read_bytes(&file).await {
                         Ok(bytes) => {
-                            read_corrections(&bytes, &profile, &mapping, &defaults, language)
+                            read_corrections(bytes, &profile, &mapping, &defaults, language)
                                 .map_or_else(Response::Failed, Response::Corrected)
                         }
                         Err(err) => Response::Failed(err.to_string()),

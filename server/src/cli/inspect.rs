@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use clientela_shared::{Detected, ReadOptions, Table, read_table_with};
+use clientela_shared::{Detected, ReadOptions, Table, read_table_owned_with};
 use serde_json::{Value, json};
 
 /// Widest a cell is shown in the table of first rows, in characters.
@@ -53,7 +53,9 @@ pub fn run(args: InspectArgs) -> i32 {
         header_line: args.header_line,
         ..ReadOptions::default()
     };
-    let table = match read_table_with(&bytes, &options) {
+    let size = bytes.len();
+    // The table keeps the file's own buffer as its text: the file is not held twice.
+    let table = match read_table_owned_with(bytes, &options) {
         Ok(table) => table,
         Err(err) => return cannot_read(&args, &err.to_string()),
     };
@@ -65,7 +67,7 @@ pub fn run(args: InspectArgs) -> i32 {
     let text = if args.json {
         format!("{:#}\n", to_json(&table, shown))
     } else {
-        summary(&args, bytes.len(), &table, shown)
+        summary(&args, size, &table, shown)
     };
     // A closed pipe (`clientela inspect … | head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clientela_shared::{
     ColumnMapping, Date, Finding, Language, Mapping, Profile, ReadOptions, Report, RowReport,
-    RowStatus, Target, Validator, read_table_with, suggest_mapping_for_table,
+    RowStatus, Target, Validator, read_table_owned_with, suggest_mapping_for_table,
 };
 use serde_json::{Value, json};
 
@@ -115,7 +115,7 @@ fn check(args: &ValidateArgs) -> Result<(Mapping, Report), String> {
         sheet: args.sheet.clone(),
         ..ReadOptions::default()
     };
-    let table = read_table_with(&bytes, &options)
+    let table = read_table_owned_with(bytes, &options)
         .map_err(|error| format!("{}: {error}", args.file.display()))?;
     let mapping = suggest_mapping_for_table(&table, &profile);
     let mut validator = Validator::new(&profile, &mapping, table.columns());
