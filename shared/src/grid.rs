@@ -212,6 +212,11 @@ impl GridBuilder {
 }
 
 impl Grid {
+    /// The text the cells point into.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
     /// How many (non-blank) records there are.
     pub(crate) fn len(&self) -> usize {
         self.record_ends.len()

@@ -70,6 +70,13 @@ impl Table {
         &self.problems
     }
 
+    /// The text the cells were read from. For a CSV file it is the whole file decoded: a UTF-8
+    /// file's own text (with its byte order mark, if it had one), which is all it takes to read
+    /// the file again with other choices. For a workbook it is only text gathered from cells.
+    pub fn source_text(&self) -> &str {
+        self.grid.source()
+    }
+
     /// Bytes of memory the table holds (cell text and its index), for capacity reports.
     pub fn heap_bytes(&self) -> usize {
         self.grid.heap_bytes()

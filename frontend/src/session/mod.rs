@@ -8,7 +8,7 @@ mod review;
 
 use std::collections::{BTreeSet, HashMap};
 
-use clientela_shared::{Profile, ReadOptions, Table, read_table_with};
+use clientela_shared::{Format, Profile, ReadOptions, Table, read_table_owned, read_table_with};
 
 pub use corrections::read_corrections;
 pub use review::Review;
@@ -19,7 +19,10 @@ use crate::protocol::{FileOverview, Overrides, Request, Response};
 #[derive(Debug)]
 pub struct ImportSession {
     name: String,
-    bytes: Vec<u8>,
+    /// The file's bytes, to read it again with other choices, kept only when the table's text
+    /// is not the file itself (workbooks, text not in UTF-8). A UTF-8 file is read from its own
+    /// buffer, which the table keeps: the file is never held twice.
+    original: Option<Vec<u8>>,
     table: Table,
     /// Rows the user edited, by their index in the table: the whole row as it is now.
     edits: HashMap<usize, Vec<String>>,
@@ -36,10 +39,10 @@ impl ImportSession {
         bytes: Vec<u8>,
         profile: &Profile,
     ) -> Result<(ImportSession, FileOverview), String> {
-        let table = read(&bytes, &Overrides::default()).map_err(|err| format!("{name}: {err}"))?;
+        let (table, original) = read_first(bytes).map_err(|err| format!("{name}: {err}"))?;
         let session = ImportSession {
             name,
-            bytes,
+            original,
             table,
             edits: HashMap::new(),
             excluded: BTreeSet::new(),
@@ -54,7 +57,7 @@ impl ImportSession {
     pub fn handle(&mut self, request: Request) -> Response {
         match request {
             Request::Open { .. } => Response::Failed("The file is already open.".to_owned()),
-            Request::Reread { overrides, profile } => match read(&self.bytes, &overrides) {
+            Request::Reread { overrides, profile } => match self.read_again(&overrides) {
                 Ok(table) => {
                     self.table = table;
                     self.edits.clear();
@@ -94,6 +97,44 @@ impl ImportSession {
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// Reads the file again with the user's overrides. When the new table's text is no longer
+    /// the file (another encoding was chosen), the session keeps the file's bytes from now on.
+    fn read_again(&mut self, overrides: &Overrides) -> Result<Table, String> {
+        let table = match &self.original {
+            Some(bytes) => read(bytes, overrides)?,
+            None => read(self.table.source_text().as_bytes(), overrides)?,
+        };
+        if self.original.is_none() && !is_the_file(&table) {
+            self.original = Some(self.table.source_text().as_bytes().to_vec());
+        }
+        Ok(table)
+    }
+}
+
+/// Reads a file the first time: a UTF-8 text file from its own buffer (no copy); anything else
+/// from its bytes, which are returned to be kept.
+fn read_first(bytes: Vec<u8>) -> Result<(Table, Option<Vec<u8>>), String> {
+    // Workbooks and UTF-16 or UTF-32 text without a byte order mark have NUL bytes early on,
+    // though they may be valid UTF-8; a text file in UTF-8 has none.
+    let start = &bytes[..bytes.len().min(4096)];
+    if !start.contains(&0) && simdutf8::basic::from_utf8(&bytes).is_ok() {
+        let table = read_table_owned(bytes).map_err(|err| err.to_string())?;
+        Ok((table, None))
+    } else {
+        let table = read(&bytes, &Overrides::default())?;
+        Ok((table, Some(bytes)))
+    }
+}
+
+/// Whether `table`'s text is its file's own: a CSV file read as UTF-8.
+fn is_the_file(table: &Table) -> bool {
+    let detection = table.detection();
+    detection.format.value == Format::Csv
+        && detection
+            .encoding
+            .as_ref()
+            .is_some_and(|encoding| encoding.value == "utf-8")
 }
 
 /// Reads a table with the user's overrides; the error in words when it cannot be read.

@@ -79,6 +79,76 @@ fn rereading_with_another_delimiter_changes_the_columns() {
     assert_eq!(overview.columns, ["Nombre;Correo;Celular"]);
 }
 
+/// Reads the open file again with `overrides`; the preview's first cell.
+fn reread_first_cell(session: &mut ImportSession, overrides: Overrides) -> String {
+    let response = session.handle(Request::Reread {
+        overrides,
+        profile: profile(),
+    });
+    let Response::Opened(overview) = response else {
+        panic!("{response:?}")
+    };
+    overview.preview[0][0].clone()
+}
+
+fn encoding(label: &str) -> Overrides {
+    Overrides {
+        encoding: Some(label.to_owned()),
+        ..Overrides::default()
+    }
+}
+
+#[test]
+fn a_utf8_file_is_held_once_and_read_again_from_the_table() {
+    let bytes = "Nombre;Correo\nMuñoz;m@x.com\n".as_bytes().to_vec();
+    let (mut session, _) = ImportSession::open("u.csv".into(), bytes, &profile()).unwrap();
+    assert!(session.original.is_none(), "the table holds the file");
+    assert_eq!(
+        reread_first_cell(&mut session, encoding("windows-1252")),
+        "MuÃ±oz"
+    );
+    assert!(
+        session.original.is_some(),
+        "the file's bytes stay for the next choice"
+    );
+    assert_eq!(reread_first_cell(&mut session, encoding("utf-8")), "Muñoz");
+    assert_eq!(
+        reread_first_cell(&mut session, Overrides::default()),
+        "Muñoz"
+    );
+}
+
+#[test]
+fn a_windows_1252_file_keeps_its_bytes_for_reading_again() {
+    let bytes = b"Nombre;Correo\nMu\xf1oz;m@x.com\n".to_vec();
+    let (mut session, overview) = ImportSession::open("w.csv".into(), bytes, &profile()).unwrap();
+    assert_eq!(overview.preview[0][0], "Muñoz");
+    assert!(session.original.is_some());
+    let semicolon_read_as_comma = Overrides {
+        delimiter: Some(','),
+        ..Overrides::default()
+    };
+    assert_eq!(
+        reread_first_cell(&mut session, semicolon_read_as_comma),
+        "Muñoz;m@x.com"
+    );
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_not_taken_for_utf8() {
+    let bytes: Vec<u8> = "Nombre;Correo\nMuñoz;m@x.com\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (mut session, overview) = ImportSession::open("w.csv".into(), bytes, &profile()).unwrap();
+    assert_eq!(overview.encoding.as_deref(), Some("utf-16le"));
+    assert!(session.original.is_some());
+    assert_eq!(
+        reread_first_cell(&mut session, encoding("utf-16le")),
+        "Muñoz"
+    );
+}
+
 #[test]
 fn validation_counts_rows_and_marks_cells_in_the_users_language() {
     let mut session = validated();
