@@ -10,7 +10,7 @@ use anyhow::{Context, bail};
 use clientela_shared::{
     Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary,
     NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator, WorkspaceSchema,
-    read_table_with, suggest_mapping_for_table,
+    read_table_owned_with, suggest_mapping_for_table,
 };
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -93,8 +93,11 @@ impl ImportArgs {
             sheet: self.sheet.clone(),
             ..ReadOptions::default()
         };
-        let table =
-            read_table_with(&bytes, &options).with_context(|| self.file.display().to_string())?;
+        // The resumable import's id starts from the file's bytes, which the reader then keeps.
+        let mut import_key = Fingerprint::default();
+        import_key.add(&bytes);
+        let table = read_table_owned_with(bytes, &options)
+            .with_context(|| self.file.display().to_string())?;
         let mapping = suggest_mapping_for_table(&table, &profile);
         let report = Validator::new(&profile, &mapping, table.columns()).validate_table(&table);
         let cells_by_line: std::collections::HashMap<u64, Vec<String>> = table
@@ -127,10 +130,9 @@ impl ImportArgs {
         );
         let client_id = self.client_id.clone().unwrap_or_else(|| {
             let options_json = serde_json::to_vec(&import_options).expect("options serialise");
-            format!(
-                "cli-{:016x}",
-                fingerprint(&[&bytes, profile.to_toml().as_bytes(), &options_json])
-            )
+            import_key.add(profile.to_toml().as_bytes());
+            import_key.add(&options_json);
+            format!("cli-{:016x}", import_key.0)
         });
         let new_import = NewImport {
             client_id,
@@ -261,14 +263,22 @@ fn server_message(text: &str) -> String {
         .unwrap_or_else(|| text.to_owned())
 }
 
-/// FNV-1a over some byte strings: a stable id for the same file and profile.
-fn fingerprint(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
+/// FNV-1a over byte strings added one after the other: a stable id for the same file, profile
+/// and options.
+#[derive(Debug)]
+struct Fingerprint(u64);
+
+impl Default for Fingerprint {
+    fn default() -> Self {
+        Fingerprint(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fingerprint {
+    fn add(&mut self, part: &[u8]) {
         for byte in part.iter().chain(&[0xff]) {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    hash
 }
