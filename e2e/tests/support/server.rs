@@ -75,32 +75,32 @@ impl TestServer {
 
     /// `GET` an API path as the first admin and parse the JSON answer.
     pub async fn get_json(&self, path: &str) -> serde_json::Value {
-        let response = reqwest::Client::new()
-            .get(format!("{}{path}", self.url))
-            .bearer_auth(ADMIN_TOKEN)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "GET {path}: {}",
-            response.status()
-        );
-        response.json().await.unwrap()
+        self.call_json(reqwest::Method::GET, path, None).await
     }
 
     /// `POST` JSON to an API path as the first admin and parse the JSON answer.
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
-        let response = reqwest::Client::new()
-            .post(format!("{}{path}", self.url))
-            .bearer_auth(ADMIN_TOKEN)
-            .json(body)
-            .send()
+        self.call_json(reqwest::Method::POST, path, Some(body))
             .await
-            .unwrap();
+    }
+
+    /// Calls an API path as the first admin; it must succeed with a JSON answer.
+    async fn call_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> serde_json::Value {
+        let mut request = reqwest::Client::new()
+            .request(method.clone(), format!("{}{path}", self.url))
+            .bearer_auth(ADMIN_TOKEN);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.unwrap();
         assert!(
             response.status().is_success(),
-            "POST {path}: {}",
+            "{method} {path}: {}",
             response.status()
         );
         response.json().await.unwrap()
