@@ -9,6 +9,7 @@
 //! a multi-byte UTF-8 character, and every slice cut at them is valid text.
 
 use crate::error::Error;
+use crate::field_ends::FieldEnds;
 use crate::grid::GridBuilder;
 
 /// Splits `text`, from byte `start` on, into records separated by `delimiter` and appends them
@@ -27,6 +28,7 @@ pub(crate) fn parse_records(
     let end = bytes.len();
     let mut at = start;
     let mut line = first_line;
+    let mut field_ends = FieldEnds::new(bytes, delimiter);
     reserve_from_sample(&bytes[start..], delimiter, out);
 
     while at < end {
@@ -34,9 +36,9 @@ pub(crate) fn parse_records(
         // One record: fields until a line break outside quotes, or the end.
         loop {
             if at < end && bytes[at] == b'"' {
-                at = quoted_field(text, at, delimiter, &mut line, out)?;
+                at = quoted_field(text, at, &mut field_ends, &mut line, out)?;
             } else {
-                let field_end = field_end(bytes, at, delimiter);
+                let field_end = field_ends.field_end(at);
                 out.source_cell(at, &text[at..field_end])?;
                 at = field_end;
             }
@@ -65,7 +67,7 @@ pub(crate) fn parse_records(
 fn quoted_field(
     text: &str,
     at: usize,
-    delimiter: u8,
+    field_ends: &mut FieldEnds<'_>,
     line: &mut u64,
     out: &mut GridBuilder,
 ) -> Result<usize, Error> {
@@ -84,7 +86,7 @@ fn quoted_field(
         close = closing_quote(bytes, part, line).ok_or_else(unclosed)?;
     }
     // Text after the closing quote belongs to the field, unless it is only spaces.
-    let after_end = field_end(bytes, close + 1, delimiter);
+    let after_end = field_ends.field_end(close + 1);
     let after = &text[close + 1..after_end];
     let only_spaces = after.bytes().all(|byte| byte == b' ' || byte == b'\t');
     if written || !only_spaces {
@@ -111,15 +113,6 @@ fn line_breaks(bytes: &[u8]) -> u64 {
     memchr::memchr2_iter(b'\n', b'\r', bytes)
         .filter(|&at| !(bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n')))
         .count() as u64
-}
-
-/// Where the unquoted text from `from` on ends: at the next separator, line break, or the end.
-///
-/// memchr3 looks at many bytes per step (SIMD natively, eight at a time on wasm32) where a byte
-/// loop would take one, and this is where most of a file is scanned.
-fn field_end(bytes: &[u8], from: usize, delimiter: u8) -> usize {
-    memchr::memchr3(delimiter, b'\n', b'\r', &bytes[from..])
-        .map_or(bytes.len(), |found| from + found)
 }
 
 /// How many bytes of the start of a file are counted to size the grid's index.

@@ -5,6 +5,7 @@
 //! after a closing quote) are written to a second, small arena. A 1M-row × 15-column file costs
 //! its text plus eight bytes per cell and twelve per row.
 
+use crate::cell_text::is_damaged_number;
 use crate::error::{Error, ErrorKind};
 use crate::options::Limits;
 
@@ -21,6 +22,9 @@ pub(crate) struct Grid {
     record_ends: Vec<u32>,
     /// The line each record starts on, 1-based.
     lines: Vec<u64>,
+    /// Index in `spans` of each cell holding a number Excel has turned into scientific notation
+    /// (see [`is_damaged_number`]), found while the cell's text is at hand.
+    damaged_numbers: Vec<u32>,
 }
 
 /// Byte offsets of a cell's text; u32 keeps the index at eight bytes a cell (the arenas are
@@ -66,6 +70,8 @@ pub(crate) struct GridBuilder {
     record_start: usize,
     /// Length of `written` when the record started, to drop its text with a blank record.
     record_written: usize,
+    /// Length of `damaged_numbers` when the record started, for the same reason.
+    record_damaged: usize,
     has_text: bool,
 }
 
@@ -81,6 +87,7 @@ impl GridBuilder {
             cell_start: 0,
             record_start: 0,
             record_written: 0,
+            record_damaged: 0,
             has_text: false,
         }
     }
@@ -102,9 +109,10 @@ impl GridBuilder {
     /// Appends a cell whose text is `cell`, found at byte `start` of the source text.
     #[inline]
     pub(crate) fn source_cell(&mut self, start: usize, cell: &str) -> Result<(), Error> {
-        if !self.has_text && !cell.is_empty() {
-            self.has_text = !cell.trim().is_empty();
+        if !self.has_text {
+            self.has_text = has_text(cell);
         }
+        self.note_damaged_number(cell);
         self.push_span(start, start + cell.len())
     }
 
@@ -119,11 +127,24 @@ impl GridBuilder {
     pub(crate) fn end_cell(&mut self) -> Result<(), Error> {
         let start = self.cell_start;
         let end = self.grid.written.len();
-        if !self.has_text && end > start {
-            self.has_text = !self.grid.written[start..].trim().is_empty();
+        let cell = &self.grid.written[start..];
+        if !self.has_text {
+            self.has_text = has_text(cell);
+        }
+        if is_damaged_number(cell) {
+            self.grid.damaged_numbers.push(self.grid.spans.len() as u32);
         }
         self.cell_start = end;
         self.push_span(self.source_len + start, self.source_len + end)
+    }
+
+    /// Notes the cell about to be pushed if it holds a damaged number. Reading checks every
+    /// cell here, while its text is in the cache, rather than walking the whole file again.
+    #[inline]
+    fn note_damaged_number(&mut self, cell: &str) {
+        if is_damaged_number(cell) {
+            self.grid.damaged_numbers.push(self.grid.spans.len() as u32);
+        }
     }
 
     /// Appends a whole written cell.
@@ -193,10 +214,12 @@ impl GridBuilder {
         } else {
             self.grid.spans.truncate(self.record_start);
             self.grid.written.truncate(self.record_written);
+            self.grid.damaged_numbers.truncate(self.record_damaged);
             self.cell_start = self.record_written;
         }
         self.record_start = self.grid.spans.len();
         self.record_written = self.grid.written.len();
+        self.record_damaged = self.grid.damaged_numbers.len();
         self.has_text = false;
     }
 
@@ -208,6 +231,17 @@ impl GridBuilder {
         self.grid.source.shrink_to_fit();
         self.grid.written.shrink_to_fit();
         self.grid
+    }
+}
+
+/// True when `cell` is not blank. Most cells start with a printable ASCII character, which
+/// settles it without walking the text.
+#[inline]
+fn has_text(cell: &str) -> bool {
+    match cell.as_bytes().first() {
+        None => false,
+        Some(&first) if first > b' ' && first.is_ascii() => true,
+        Some(_) => !cell.trim().is_empty(),
     }
 }
 
@@ -264,30 +298,27 @@ impl Grid {
         self.cell_range(record).map(|index| self.cell_at(index))
     }
 
-    /// The bytes of each cell of `record`, in order: a faster walk than [`Grid::cells`] (no
-    /// check of character boundaries) for checks that look at every cell of a large file.
-    pub(crate) fn cell_bytes(&self, record: usize) -> impl Iterator<Item = &[u8]> + '_ {
-        let source = self.source.as_bytes();
-        let written = self.written.as_bytes();
-        self.spans[self.cell_range(record)]
+    /// How many cells of `record` come before (and including) its last non-empty one.
+    ///
+    /// It looks at the cells' lengths only, never their text, as it runs for every record.
+    pub(crate) fn filled_width(&self, record: usize) -> usize {
+        let spans = &self.spans[self.cell_range(record)];
+        spans
             .iter()
-            .map(move |&span| {
-                let (start, end) = span.bounds();
-                match start.checked_sub(source.len()) {
-                    Some(start) => &written[start..end - source.len()],
-                    None => &source[start..end],
-                }
-            })
+            .rposition(|span| span.end > span.start)
+            .map_or(0, |last| last + 1)
     }
 
-    /// How many cells of `record` come before (and including) its last non-empty one.
-    pub(crate) fn filled_width(&self, record: usize) -> usize {
-        let range = self.cell_range(record);
-        let mut width = range.len();
-        while width > 0 && self.cell_at(range.start + width - 1).is_empty() {
-            width -= 1;
-        }
-        width
+    /// The cells holding a number Excel has damaged, as (record, column), in file order.
+    pub(crate) fn damaged_numbers(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut record = 0;
+        self.damaged_numbers.iter().map(move |&index| {
+            let index = index as usize;
+            while self.record_ends[record] as usize <= index {
+                record += 1;
+            }
+            (record, index - self.cell_range(record).start)
+        })
     }
 
     /// How many cells of `record` hold text.
@@ -304,6 +335,7 @@ impl Grid {
             + self.spans.capacity() * std::mem::size_of::<Span>()
             + self.record_ends.capacity() * 4
             + self.lines.capacity() * 8
+            + self.damaged_numbers.capacity() * 4
     }
 }
 
@@ -356,8 +388,6 @@ mod tests {
         builder.end_record();
         let grid = builder.finish(source.to_owned());
         assert_eq!(grid.cells(0).collect::<Vec<_>>(), ["Ana", "say \"hi\"", ""]);
-        let bytes: Vec<&[u8]> = grid.cell_bytes(0).collect();
-        assert_eq!(bytes, [&b"Ana"[..], b"say \"hi\"", b""]);
     }
 
     #[test]

@@ -52,6 +52,7 @@ mod decode;
 mod delimiter;
 mod detection;
 mod error;
+mod field_ends;
 mod format;
 mod grid;
 mod header;

@@ -130,8 +130,23 @@ impl Problems {
     }
 
     pub(crate) fn push(&mut self, line: u64, column: Option<u64>, kind: ProblemKind) {
+        self.push_with(line, column, || kind);
+    }
+
+    /// Like [`Problems::push`], building the problem only when it is listed: a file may have
+    /// hundreds of thousands of problems past the limit.
+    pub(crate) fn push_with(
+        &mut self,
+        line: u64,
+        column: Option<u64>,
+        kind: impl FnOnce() -> ProblemKind,
+    ) {
         if (self.listed.len() as u64) < self.limit {
-            self.listed.push(Problem { line, column, kind });
+            self.listed.push(Problem {
+                line,
+                column,
+                kind: kind(),
+            });
         } else {
             self.more += 1;
         }

@@ -1,6 +1,5 @@
 //! Reading a file, CSV or workbook, into a [`Table`].
 
-use crate::cell_text::is_damaged_number;
 use crate::csv_parser::parse_records;
 use crate::decode::{decode, decode_owned};
 use crate::delimiter::{detect_delimiter, sep_line};
@@ -168,34 +167,25 @@ fn assemble(
     let header_cells = grid.width(header_record);
     let header_filled = grid.filled_width(header_record);
     let mut width = header_filled;
+    // A CSV file's damaged numbers were found while reading, a workbook's by its reader.
+    let mut damaged_numbers = grid
+        .damaged_numbers()
+        .filter(|_| text_rows)
+        .skip_while(|&(record, _)| record <= header_record)
+        .peekable();
     for record in rows.clone() {
         let line = grid.line(record);
-        // One pass over the row: how many cells, up to the last filled one, and damaged numbers.
-        let mut found = 0;
-        let mut filled = 0;
-        for (column, cell) in grid.cell_bytes(record).enumerate() {
-            found = column + 1;
-            if !cell.is_empty() {
-                filled = found;
-            }
-            // Cheap tests first: most cells are not numbers in scientific notation.
-            if text_rows
-                && (4..=24).contains(&cell.len())
-                && cell[0].is_ascii_digit()
-                && cell.contains(&b'E')
-            {
-                let text = String::from_utf8_lossy(cell);
-                if is_damaged_number(&text) {
-                    problems.push(
-                        line,
-                        Some(column as u64 + 1),
-                        ProblemKind::DamagedNumber {
-                            text: text.into_owned(),
-                        },
-                    );
+        while let Some((_, column)) =
+            damaged_numbers.next_if(|&(damaged_record, _)| damaged_record == record)
+        {
+            problems.push_with(line, Some(column as u64 + 1), || {
+                ProblemKind::DamagedNumber {
+                    text: grid.cell(record, column).to_owned(),
                 }
-            }
+            });
         }
+        let found = grid.width(record);
+        let filled = grid.filled_width(record);
         width = width.max(filled);
         if text_rows && found < header_filled {
             problems.push(
@@ -217,6 +207,7 @@ fn assemble(
             );
         }
     }
+    drop(damaged_numbers);
     let columns = column_names(
         grid.cells(header_record),
         width,
@@ -386,6 +377,18 @@ mod tests {
         let table = read("Name,Phone\nAna,5.93991E+11\n");
         assert_eq!(table.row(0).unwrap().cell(1), "5.93991E+11");
         assert_eq!(table.problems()[0].column, Some(2));
+    }
+
+    #[test]
+    fn damaged_numbers_are_marked_in_data_rows_only() {
+        let table = read("1.5E+3\n\nName,Phone,Zip\nAna,5.93991E+11,\n,,\nLuis,\"1.2E+5\",1E+4\n");
+        assert_eq!(table.header_line(), 3);
+        let places: Vec<_> = table
+            .problems()
+            .iter()
+            .map(|p| (p.line, p.column))
+            .collect();
+        assert_eq!(places, [(4, Some(2)), (6, Some(2)), (6, Some(3))]);
     }
 
     #[test]
