@@ -124,13 +124,10 @@ async fn duplicates_are_skipped_or_updated(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, first) = open_import(&app, "first", "skip").await;
     let first = first["id"].as_i64().unwrap();
-    put_batch(
-        &app,
-        first,
-        1,
-        &batch(&[(2, record("Ana", "ana@example.com"))]),
-    )
-    .await;
+    let mut stored = record("Ana", "ana@example.com");
+    stored["city"] = json!("Quito");
+    stored["tags"] = json!(["VIP"]);
+    put_batch(&app, first, 1, &batch(&[(2, stored)])).await;
 
     let (_, skip) = open_import(&app, "second", "skip").await;
     let (_, answer) = put_batch(
@@ -153,7 +150,11 @@ async fn duplicates_are_skipped_or_updated(backend: Backend) {
     assert_eq!(outcomes(&answer), ["updated"]);
     let (_, list) = app.get("/api/customers").await;
     assert_eq!(list["total"], 1);
-    assert_eq!(list["customers"][0]["fields"]["first_name"], "Ana María");
+    let fields = &list["customers"][0]["fields"];
+    assert_eq!(fields["first_name"], "Ana María");
+    // The file had no city column and no tags: the customer's stay.
+    assert_eq!(fields["city"], "Quito", "{fields}");
+    assert_eq!(fields["tags"], "VIP", "{fields}");
 }
 on_both_databases!(duplicates_are_skipped_or_updated);
 

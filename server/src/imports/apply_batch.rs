@@ -11,6 +11,7 @@ use super::assignment::Assigner;
 use super::batch_plan::{Match, Step, keys, plan_batch};
 use super::customer_index::{index_customer, search_text};
 use super::record_check::check_records;
+use super::record_update::updated_record;
 use super::store::StoredImport;
 use crate::db::{Db, ValueRows};
 
@@ -303,7 +304,8 @@ async fn update_customer(
     record: &Record,
     now_millis: i64,
 ) -> Result<String, BatchError> {
-    let previous = customer_as_it_is(tx, customer_id).await?;
+    let (previous, stored_fields) = customer_as_it_is(tx, customer_id).await?;
+    let record = &updated_record(&stored_fields, record);
     let (email, phone) = keys(record);
     let new_email = free_key(tx, import.workspace_id, "email", email).await?;
     let new_phone = free_key(tx, import.workspace_id, "phone", phone).await?;
@@ -495,11 +497,12 @@ fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// A stored customer's fields, keys and last import, as JSON.
+/// A stored customer's fields, keys and last import, as JSON (to restore on revert), and its
+/// fields alone (the record an update starts from).
 async fn customer_as_it_is(
     tx: &mut AnyConnection,
     customer_id: i64,
-) -> Result<String, sqlx::Error> {
+) -> Result<(String, String), sqlx::Error> {
     let row = sqlx::query("select fields, email, phone, import_id from customer where id = $1")
         .bind(customer_id)
         .fetch_one(&mut *tx)
@@ -510,7 +513,8 @@ async fn customer_as_it_is(
         phone: row.try_get("phone")?,
         import_id: row.try_get("import_id")?,
     };
-    Ok(serde_json::to_string(&previous).expect("plain data serialises"))
+    let as_json = serde_json::to_string(&previous).expect("plain data serialises");
+    Ok((as_json, previous.fields))
 }
 
 /// A customer before an import updated it.

@@ -8,6 +8,7 @@ mod customer_index;
 mod error_file;
 mod error_workbook;
 mod record_check;
+mod record_update;
 mod revert;
 mod store;
 mod summary_email;

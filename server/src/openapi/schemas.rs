@@ -97,7 +97,10 @@ pub(super) fn schemas() -> Value {
                                               "name": { "type": "string" } })),
         ] },
         "ImportOptions": object(&[], json!({
-            "duplicates": { "type": "string", "enum": ["skip", "update"], "default": "skip" },
+            "duplicates": {
+                "type": "string", "enum": ["skip", "update"], "default": "skip",
+                "description": "What a row matching a stored customer (by email or phone) does. `update`: the row's filled values replace the customer's, values the row lacks are kept, and its tags are added."
+            },
             "assign_to": reference("Assignee"),
             "reassign_if_unavailable": { "type": "boolean", "default": false },
             "list": { "type": "string", "maxLength": 100,
