@@ -1,5 +1,6 @@
 //! On a phone-sized screen every page and every step of the wizard fits the width: nothing
-//! makes the page scroll sideways (wide tables scroll inside their own box). The screenshots
+//! makes the page scroll sideways (wide tables scroll inside their own box, the review grid's
+//! rows with its header). The screenshots
 //! (`narrow-*.png`) show each step for review.
 
 use crate::support::browser::Browser;
@@ -20,6 +21,43 @@ const MEASURE_WIDTH: &str = "
         .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
     return [document.documentElement.scrollWidth, width, wide.join(', ')];
 ";
+
+/// Scrolls the review grid sideways to its end and back, and lists what is wrong: a cell of the
+/// first row not under its header, or the last column out of reach.
+const CHECK_GRID_COLUMNS: &str = "
+    const viewport = document.querySelector('.grid-viewport');
+    const row = document.querySelector('.grid-spacer .grid-row');
+    const problems = [];
+    let last = null;
+    viewport.scrollLeft = viewport.scrollWidth;
+    for (const header of document.querySelectorAll('.grid-header [aria-colindex]')) {
+        const column = header.getAttribute('aria-colindex');
+        const cell = row.querySelector(`[aria-colindex='${column}']`);
+        if (!cell) { problems.push(`column ${column} has no cell`); continue; }
+        const [above, below] = [header.getBoundingClientRect(), cell.getBoundingClientRect()];
+        if (Math.abs(above.left - below.left) > 1 || Math.abs(above.width - below.width) > 1) {
+            problems.push(`column ${column}: header at ${above.left}+${above.width}, cell at ${below.left}+${below.width}`);
+        }
+        last = below;
+    }
+    const view = viewport.getBoundingClientRect();
+    if (!last || last.right > view.right + 1 || last.width === 0) {
+        problems.push(`the last column is out of reach (${last && last.right} past ${view.right})`);
+    }
+    viewport.scrollLeft = 0;
+    return problems.join('; ');
+";
+
+/// Checks that the review grid's columns line up under their headers and that scrolling it
+/// sideways brings its last column into view.
+async fn check_grid_columns(browser: &Browser, size: &str) {
+    let problems = browser
+        .client
+        .execute(CHECK_GRID_COLUMNS, vec![])
+        .await
+        .unwrap();
+    assert_eq!(problems.as_str(), Some(""), "review grid at {size}");
+}
 
 /// Takes a screenshot and checks that nothing makes the page wider than the screen.
 async fn check_fits(browser: &Browser, name: &str) {
@@ -71,6 +109,14 @@ async fn every_step_fits_a_phone_screen() {
         .wait_for_text("#review-counts", "1 ready to import, 1 with errors")
         .await;
     check_fits(&browser, "3-review").await;
+    check_grid_columns(&browser, "a phone's width").await;
+    browser.client.set_window_size(1280, 800).await.unwrap();
+    check_grid_columns(&browser, "1280 px").await;
+    browser
+        .client
+        .set_window_size(PHONE.0, PHONE.1)
+        .await
+        .unwrap();
     browser.click("#to-options").await;
     browser.wait_for_text("#assign-to", "Nobody").await;
     check_fits(&browser, "4-options").await;

@@ -30,6 +30,11 @@ const VIEW_ROWS: usize = 15;
 const OVERSCAN: usize = 4;
 /// The tallest element browsers draw reliably; past it, the scroll bar is scaled.
 const MAX_SCROLL_HEIGHT: f64 = 32_000_000.0;
+/// Widths of the line number's column, the checkbox's, and the least of each file column's,
+/// in rem (the file's columns share any room left).
+const LINE_WIDTH: f64 = 4.5;
+const CHECKBOX_WIDTH: f64 = 5.0;
+const COLUMN_WIDTH: f64 = 9.0;
 
 /// The grid over the rows that pass `filter`. `jump_to` scrolls to a position among them.
 #[component]
@@ -272,11 +277,18 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
         });
     });
 
+    // Every row has the same width and the same columns, so the columns line up; none is sized
+    // from its text, so drawing rows never measures it.
     let columns_style = move || {
+        let columns = headers().len();
         format!(
-            "grid-template-columns: 4.5rem 5rem repeat({}, minmax(9rem, 1fr));",
-            headers().len()
+            "grid-template-columns: {LINE_WIDTH}rem {CHECKBOX_WIDTH}rem repeat({columns}, minmax({COLUMN_WIDTH}rem, 1fr));"
         )
+    };
+    let table_width = move || {
+        let columns = headers().len() as f64;
+        let width = LINE_WIDTH + CHECKBOX_WIDTH + columns * COLUMN_WIDTH;
+        format!("width: max(100%, {width}rem);")
     };
 
     view! {
@@ -288,13 +300,8 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
             aria-colcount=move || headers().len() + 2
             aria-describedby="grid-keys"
         >
-            <div class="grid-row grid-header" role="row" aria-rowindex="1" style=columns_style>
-                <span role="columnheader" aria-colindex="1">{translated(state.language, Text::LineHeader)}</span>
-                <span role="columnheader" aria-colindex="2">{translated(state.language, Text::ImportHeader)}</span>
-                {move || headers().into_iter().enumerate().map(|(column, h)| view! {
-                    <span role="columnheader" aria-colindex=column + 3>{h}</span>
-                }).collect_view()}
-            </div>
+            // One box scrolls both ways, so the rows move sideways with the header (which
+            // stays on top) and the vertical scroll bar stays in view.
             <div
                 class="grid-viewport"
                 node_ref=viewport
@@ -305,7 +312,14 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
                 on:dblclick=on_dblclick
                 tabindex="-1"
             >
-                <div class="grid-spacer" style=move || format!("height: {}px", spacer_height())>
+                <div class="grid-row grid-header" role="row" aria-rowindex="1" style=move || format!("{}{}", columns_style(), table_width())>
+                    <span role="columnheader" aria-colindex="1">{translated(state.language, Text::LineHeader)}</span>
+                    <span role="columnheader" aria-colindex="2">{translated(state.language, Text::ImportHeader)}</span>
+                    {move || headers().into_iter().enumerate().map(|(column, h)| view! {
+                        <span role="columnheader" aria-colindex=column + 3>{h}</span>
+                    }).collect_view()}
+                </div>
+                <div class="grid-spacer" style=move || format!("height: {}px; {}", spacer_height(), table_width())>
                     <For
                         each=move || lines.get()
                         key=|placed| placed.key
@@ -322,8 +336,8 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
                     />
                 </div>
             </div>
-            <p class="cell-detail" id="cell-detail">{move || detail.get()}</p>
         </div>
+        <p class="cell-detail" id="cell-detail">{move || detail.get()}</p>
     }
 }
 
