@@ -1,6 +1,6 @@
 //! The one error type of the API: user errors as JSON with detail, internal errors logged.
 
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clientela_shared::RequestProblem;
@@ -18,6 +18,10 @@ pub enum ApiError {
     BadJson(JsonRejection),
     /// The query string is not what the endpoint expects (400).
     BadQuery(QueryRejection),
+    /// A parameter in the path does not parse, such as a word where an id goes (400).
+    BadPath(PathRejection),
+    /// The path exists but not with this method (405).
+    MethodNotAllowed,
     /// The caller is not signed in, or the token or session is unknown or expired (401).
     Unauthorized,
     /// The caller is signed in but may not do this (403); the message says why.
@@ -60,6 +64,12 @@ impl From<sqlx::Error> for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         ApiError::BadJson(rejection)
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        ApiError::BadPath(rejection)
     }
 }
 
@@ -106,6 +116,18 @@ impl IntoResponse for ApiError {
                 rejection.status(),
                 "request.bad_query",
                 rejection.body_text(),
+                Vec::new(),
+            ),
+            ApiError::BadPath(rejection) => (
+                rejection.status(),
+                "request.bad_path",
+                rejection.body_text(),
+                Vec::new(),
+            ),
+            ApiError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "request.method_not_allowed",
+                "This path does not take this method.".to_owned(),
                 Vec::new(),
             ),
             ApiError::Unauthorized => (

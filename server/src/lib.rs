@@ -16,6 +16,7 @@ mod imports;
 mod json;
 mod mail;
 mod openapi;
+mod path;
 mod query;
 mod rate_limit;
 mod request_log;
@@ -64,6 +65,7 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         .merge(routes::openapi::router())
         .merge(routes::users::router())
         .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::limit,

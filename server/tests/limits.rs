@@ -131,3 +131,35 @@ async fn a_batch_that_is_not_json_gets_the_same_error_shape(backend: Backend) {
     assert_eq!(body["error"]["code"], "request.bad_json");
 }
 on_both_databases!(a_batch_that_is_not_json_gets_the_same_error_shape);
+
+async fn malformed_paths_and_wrong_methods_get_the_json_error(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    for uri in ["/api/imports/abc", "/api/imports/1/batches/x"] {
+        let method = if uri.contains("batches") {
+            "PUT"
+        } else {
+            "GET"
+        };
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({ "rows": [] }).to_string()))
+            .unwrap();
+        let (status, _, body) = app.request(request).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert_eq!(body["error"]["code"], "request.bad_path", "{uri}: {body}");
+    }
+    let request = Request::delete("/api/customers")
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = app.request(request).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{body}");
+    assert_eq!(
+        body["error"]["code"], "request.method_not_allowed",
+        "{body}"
+    );
+}
+on_both_databases!(malformed_paths_and_wrong_methods_get_the_json_error);

@@ -10,7 +10,7 @@ pub(super) fn schemas() -> Value {
         "Error": object(&["error"], json!({
             "error": object(&["code", "message", "problems"], json!({
                 "code": { "type": "string", "description": "Stable, e.g. `request.invalid`, \
-                    `batch.changed`, `rate.limited`." },
+                    `request.bad_path`, `batch.changed`, `rate.limited`." },
                 "message": { "type": "string" },
                 "problems": { "type": "array", "items": reference("RequestProblem") },
             })),

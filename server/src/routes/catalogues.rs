@@ -2,7 +2,7 @@
 //! `DELETE /api/profiles/{name}` for admins only.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use clientela_shared::{FieldInfo, Profile, RequestProblem, Role, WorkspaceSchema};
@@ -13,6 +13,7 @@ use crate::catalogues;
 use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::json::Json;
+use crate::path::Path;
 use crate::state::AppState;
 
 /// The catalogue routes.

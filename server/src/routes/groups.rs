@@ -2,7 +2,7 @@
 //! admins. Everyone signed in sees the groups in `GET /api/schema`.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::put;
 use clientela_shared::{GroupInfo, Role};
@@ -12,6 +12,7 @@ use crate::auth::CurrentUser;
 use crate::catalogues::{self, PutGroupError};
 use crate::error::ApiError;
 use crate::json::Json;
+use crate::path::Path;
 use crate::state::AppState;
 
 /// The longest group name accepted.

@@ -6,7 +6,7 @@
 //! `GET /api/imports` and `GET /api/imports/{id}`.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -22,6 +22,7 @@ use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::imports::{self, BatchError, StoredImport};
 use crate::json::Json;
+use crate::path::Path;
 use crate::state::AppState;
 
 /// The longest client id accepted.

@@ -3,7 +3,7 @@
 //! every user their own availability and password.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, patch};
 use clientela_shared::{AgentInfo, Role};
@@ -18,6 +18,7 @@ use crate::catalogues;
 use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::json::Json;
+use crate::path::Path;
 use crate::state::AppState;
 
 /// The shortest password accepted.
