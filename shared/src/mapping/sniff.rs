@@ -55,19 +55,55 @@ pub fn sniff(cells: &[&str], country: Option<&str>) -> Option<(Field, u8)> {
         .map(|(field, _, confidence)| (field, confidence))
 }
 
-/// 7 to 15 digits with only phone punctuation around them.
+/// 7 to 15 digits with only phone punctuation around them, and not a date.
 fn looks_like_phone(cell: &str) -> bool {
     let digits = cell.bytes().filter(u8::is_ascii_digit).count();
     let punctuation_only = cell
         .trim_start_matches('+')
         .bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'(' | b')' | b'.'));
-    (7..=15).contains(&digits) && punctuation_only && !cell.contains("..")
+    (7..=15).contains(&digits) && punctuation_only && !cell.contains("..") && !looks_like_date(cell)
+}
+
+/// A year of four digits and a day and month of one or two, in either order, with one
+/// separator: `2024-03-01`, `01.03.2024`, `1/3/2024`. Eight digits with dashes would otherwise
+/// pass for a phone number.
+fn looks_like_date(cell: &str) -> bool {
+    let Some(separator) = cell.chars().find(|c| matches!(c, '-' | '.' | '/')) else {
+        return false;
+    };
+    let parts: Vec<&str> = cell.split(separator).collect();
+    let all_digits = parts
+        .iter()
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+    let year = |part: &str| part.len() == 4 && (part.starts_with("19") || part.starts_with("20"));
+    let day_or_month = |part: &str| (1..=2).contains(&part.len());
+    match parts[..] {
+        [first, second, third] if all_digits => {
+            (year(first) && day_or_month(second) && day_or_month(third))
+                || (day_or_month(first) && day_or_month(second) && year(third))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_of_dates_is_not_phone() {
+        for cells in [
+            ["2024-03-01", "2023-11-15", "2024-01-20"],
+            ["01.03.2024", "15.11.2023", "20.01.2024"],
+            ["1/3/2024", "15/11/2023", "20/1/2024"],
+        ] {
+            assert_eq!(sniff(&cells, None), None, "{cells:?}");
+        }
+        // Phone numbers written with dashes still are phones.
+        let phones = ["099-123-4567", "02-234-5678", "0991-234-567"];
+        assert_eq!(sniff(&phones, None).map(|g| g.0), Some(Field::Phone));
+    }
 
     #[test]
     fn a_column_of_emails_is_email() {
