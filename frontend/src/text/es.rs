@@ -353,8 +353,9 @@ impl Catalogue for Spanish {
 
     fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String {
         format!(
-            "{} corregidas y enviadas; {} todavía con errores.",
-            count(sent as u64, "fila", "filas"),
+            "{} y {}; {} todavía con errores.",
+            count(sent as u64, "fila corregida", "filas corregidas"),
+            if sent == 1 { "enviada" } else { "enviadas" },
             count(still_wrong as u64, "fila", "filas")
         )
     }

@@ -354,8 +354,9 @@ impl Catalogue for Portuguese {
 
     fn corrections_sent(&self, sent: usize, still_wrong: usize) -> String {
         format!(
-            "{} corrigidas e enviadas; {} ainda com erros.",
-            count(sent as u64, "linha", "linhas"),
+            "{} e {}; {} ainda com erros.",
+            count(sent as u64, "linha corrigida", "linhas corrigidas"),
+            if sent == 1 { "enviada" } else { "enviadas" },
             count(still_wrong as u64, "linha", "linhas")
         )
     }

@@ -68,6 +68,14 @@ fn spanish_and_portuguese_counts_tell_one_from_many() {
     );
     assert_eq!(catalogue(Language::Es).customer_count(1), "1 cliente");
     assert_eq!(catalogue(Language::Pt).customer_count(3), "3 clientes");
+    assert_eq!(
+        catalogue(Language::Es).corrections_sent(1, 2),
+        "1 fila corregida y enviada; 2 filas todavía con errores."
+    );
+    assert_eq!(
+        catalogue(Language::Pt).corrections_sent(3, 1),
+        "3 linhas corrigidas e enviadas; 1 linha ainda com erros."
+    );
 }
 
 #[test]
