@@ -118,6 +118,35 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
         serde_json::json!([{ "name": "Ventas", "members": ["marta@crm.example"] }])
     );
 
+    // The wizard, open since sign-in, checks the next file with the profile just saved (it
+    // requires an email), and offers it by name.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feria.csv");
+    std::fs::write(
+        &file,
+        "Nombre,Correo,Plan\nAna,ana@example.com,basic\nLuis,,pro\n",
+    )
+    .unwrap();
+    browser.click("#page-import").await;
+    browser.wait_for_text("#profile", "ferias").await;
+    browser.pick_file("#file-input", &file).await;
+    browser.wait_for_text("#file-summary", "2 rows").await;
+    browser.click("#to-columns").await;
+    browser.click("#to-review").await;
+    browser
+        .wait_for_text("#review-counts", "1 ready to import, 1 with errors")
+        .await;
+    // Without a profile nothing is required: both rows are ready.
+    browser.click("#step-file").await;
+    browser.select("#profile", "").await;
+    browser.wait_for_text("#file-summary", "2 rows").await;
+    browser.click("#to-columns").await;
+    browser.click("#to-review").await;
+    browser
+        .wait_for_text("#review-counts", "2 ready to import, 0 with errors")
+        .await;
+    browser.click("#page-admin").await;
+
     // In Spanish, the page speaks Spanish.
     browser.select("#language", "es").await;
     browser.wait_for_text("#admin h1", "Administración").await;

@@ -59,6 +59,8 @@ impl Catalogue for English {
             Text::TemplateOr => " or ",
             Text::DownloadXlsxTemplate => "an Excel template (with drop-down lists)",
             Text::TemplateHint => ", each with every field of this workspace and an example row.",
+            Text::ImportProfile => "Import profile ",
+            Text::NoProfile => "None: only the workspace's own fields",
             Text::Encoding => "Encoding ",
             Text::Separator => "Separator ",
             Text::Sheet => "Sheet ",

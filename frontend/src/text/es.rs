@@ -57,6 +57,8 @@ impl Catalogue for Spanish {
             Text::TemplateHint => {
                 ", cada una con todos los campos de este espacio de trabajo y una fila de ejemplo."
             }
+            Text::ImportProfile => "Perfil de importación ",
+            Text::NoProfile => "Ninguno: solo los campos del espacio de trabajo",
             Text::Encoding => "Codificación ",
             Text::Separator => "Separador ",
             Text::Sheet => "Hoja ",

@@ -49,7 +49,7 @@ text_keys! {
     StepResult, WorkerDied, AnotherFileOpened,
     // 1. File.
     FileTitle, DropFileHere, OrChooseOne, DownloadCsvTemplate, TemplateOr, DownloadXlsxTemplate,
-    TemplateHint, Encoding,
+    TemplateHint, ImportProfile, NoProfile, Encoding,
     Separator, Sheet, HeaderOnLine, Comma, Semicolon, Tab, VerticalBar, FirstRowsCaption,
     NextColumns, ReadingAgain,
     // 2. Columns.

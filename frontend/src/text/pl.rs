@@ -59,6 +59,8 @@ impl Catalogue for Polish {
             Text::TemplateHint => {
                 " — każdy ze wszystkimi polami tego obszaru roboczego i przykładowym wierszem."
             }
+            Text::ImportProfile => "Profil importu ",
+            Text::NoProfile => "Brak: tylko pola obszaru roboczego",
             Text::Encoding => "Kodowanie ",
             Text::Separator => "Separator ",
             Text::Sheet => "Arkusz ",

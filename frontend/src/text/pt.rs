@@ -57,6 +57,8 @@ impl Catalogue for Portuguese {
             Text::TemplateHint => {
                 ", cada um com todos os campos deste espaço de trabalho e uma linha de exemplo."
             }
+            Text::ImportProfile => "Perfil de importação ",
+            Text::NoProfile => "Nenhum: só os campos do espaço de trabalho",
             Text::Encoding => "Codificação ",
             Text::Separator => "Separador ",
             Text::Sheet => "Planilha ",

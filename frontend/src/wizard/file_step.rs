@@ -38,6 +38,7 @@ pub fn FileStep() -> impl IntoView {
     view! {
         <section aria-labelledby="file-title">
             <h2 id="file-title">{tr(Text::FileTitle)}</h2>
+            <ProfileChoice />
             <FilePicker on_file=Callback::new(move |file| state.open_file(file)) />
             <p>
                 <button class="link" id="template-csv" on:click=move |_| download_csv_template(state)>
@@ -51,6 +52,44 @@ pub fn FileStep() -> impl IntoView {
             </p>
             {move || state.file.get().map(|file| view! { <Detected file=file /> })}
         </section>
+    }
+}
+
+/// Which saved import profile the rows are checked with (shown once any is saved).
+#[component]
+fn ProfileChoice() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    let tr = move |key| translated(state.language, key);
+    move || {
+        let names: Vec<String> = state.schema.with(|schema| {
+            schema
+                .iter()
+                .flat_map(|schema| &schema.profiles)
+                .map(|named| named.name.clone())
+                .collect()
+        });
+        if names.is_empty() {
+            return None;
+        }
+        let chosen = state
+            .profile_choice
+            .get()
+            .unwrap_or_else(|| names[0].clone());
+        Some(view! {
+            <p>
+                <label>
+                    {tr(Text::ImportProfile)}
+                    <select id="profile" on:change=move |ev| state.choose_profile(event_target_value(&ev))>
+                        {names.into_iter().map(|name| {
+                            let selected = name == chosen;
+                            let label = name.clone();
+                            view! { <option value=name selected=selected>{label}</option> }
+                        }).collect_view()}
+                        <option value="" selected=chosen.is_empty()>{tr(Text::NoProfile)}</option>
+                    </select>
+                </label>
+            </p>
+        })
     }
 }
 

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 
 pub use state::{Step, WizardState};
 
+use crate::components::app::Page;
 use crate::language::translated;
 use crate::protocol::Request;
 use crate::text::Text;
@@ -38,6 +39,19 @@ pub fn ImportWizard() -> impl IntoView {
     let state = WizardState::new();
     provide_context(state);
     state.load_schema();
+    // The wizard stays open behind the other pages: coming back to it, it asks for the schema
+    // again, so a profile, field or tag an admin just saved applies to the next file.
+    if let Some(page) = use_context::<RwSignal<Page>>() {
+        Effect::watch(
+            move || page.get(),
+            move |&now, before, _| {
+                if now == Page::Import && before.is_some_and(|&before| before != Page::Import) {
+                    state.load_schema();
+                }
+            },
+            false,
+        );
+    }
     // The rows' messages come from the worker: once the rows were checked, it speaks the
     // language the user switches to, and the grid asks for its rows again.
     Effect::watch(

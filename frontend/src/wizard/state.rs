@@ -109,6 +109,9 @@ pub struct WizardState {
     pub step: RwSignal<Step>,
     /// The workspace's fields, tags, agents and profiles.
     pub schema: RwSignal<Option<WorkspaceSchema>>,
+    /// The saved profile rows are checked with, by name: `None` is the first saved one, an
+    /// empty name none at all (only the workspace's own fields).
+    pub profile_choice: RwSignal<Option<String>>,
     /// The default country the user chose for rows that name none, over the profile's.
     pub default_country: RwSignal<Option<String>>,
     /// The user's language (the app's, when the wizard runs inside it).
@@ -168,6 +171,7 @@ impl WizardState {
             paused: RwSignal::new(false),
             busy: RwSignal::new(None),
             error: RwSignal::new(None),
+            profile_choice: RwSignal::new(None),
         }
     }
 
@@ -184,20 +188,37 @@ impl WizardState {
         });
     }
 
+    /// Checks the rows with another saved profile (an empty name: none): the file is read
+    /// again, so the suggested columns and the required fields follow it.
+    pub fn choose_profile(self, name: String) {
+        self.profile_choice.set(Some(name));
+        if self.file.with_untracked(Option::is_some) {
+            self.reread(self.overrides.get_untracked());
+        }
+    }
+
     /// The texts in the user's language now (not followed: for messages shown once, such as
     /// what the wizard is busy with).
     pub(crate) fn texts(self) -> &'static dyn Catalogue {
         catalogue(self.language.get_untracked())
     }
 
-    /// The profile rows are checked with: the workspace's first saved profile (or the
-    /// default), the workspace's custom fields (as the server adds them), its tags, and the
-    /// default country the user chose.
+    /// The profile rows are checked with: the saved profile the user chose (the first one
+    /// unless they chose another, or none), the workspace's custom fields (as the server adds
+    /// them), its tags, and the default country the user chose.
     pub fn profile(self) -> Profile {
         let schema = self.schema.get_untracked();
+        let choice = self.profile_choice.get_untracked();
         let mut profile = schema
             .as_ref()
-            .and_then(|schema| schema.profiles.first())
+            .and_then(|schema| {
+                let saved = &schema.profiles;
+                match choice.as_deref() {
+                    Some("") => None,
+                    Some(name) => saved.iter().find(|named| named.name == name),
+                    None => saved.first(),
+                }
+            })
             .map(|named| named.profile.clone())
             .unwrap_or_default();
         if let Some(schema) = schema {
@@ -268,6 +289,11 @@ impl WizardState {
     /// Reads a dropped or picked file in the worker.
     pub fn open_file(self, file: File) {
         leptos::task::spawn_local(async move {
+            // What an admin changed meanwhile applies to this file; offline, the schema the
+            // page has will do.
+            if let Ok(schema) = api::schema().await {
+                self.schema.set(Some(schema));
+            }
             let name = file.name();
             let request = Request::Open {
                 name: name.clone(),
