@@ -228,3 +228,20 @@ async fn the_language_picker_switches_the_wizard_to_spanish_and_remembers_it() {
     assert!(parent.text_content().unwrap().contains("Importar clientes"));
     assert_eq!(remembered.as_deref(), Some("es"));
 }
+
+#[wasm_bindgen_test]
+fn the_next_file_keeps_the_options_but_not_the_list() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = state_with_file();
+        state.options.update(|options| {
+            options.list = Some("Feria 2026".into());
+            options.reassign_if_unavailable = true;
+        });
+        state.forget_file();
+        let options = state.options.get_untracked();
+        assert_eq!(options.list, None);
+        assert!(options.reassign_if_unavailable);
+        assert!(state.file.get_untracked().is_none());
+    });
+}

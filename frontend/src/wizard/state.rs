@@ -310,8 +310,10 @@ impl WizardState {
         });
     }
 
-    /// Forgets the file and everything chosen for it.
+    /// Forgets the file and everything chosen for it. The import options stay for the next
+    /// file, but for the list to put its customers on, which names one file's customers.
     pub fn forget_file(self) {
+        self.options.update(|options| options.list = None);
         self.file.set(None);
         self.mapping.set(None);
         self.counts.set(None);
