@@ -151,9 +151,9 @@ pub enum RowFilter {
     /// Every row.
     #[default]
     All,
-    /// Rows with at least one error.
+    /// Rows with at least one error, not left out.
     Errors,
-    /// Rows with warnings and no error.
+    /// Rows with warnings and no error, not left out.
     Warnings,
     /// Rows left out of the import.
     Excluded,
@@ -271,9 +271,9 @@ pub struct FileOverview {
 pub struct ReviewCounts {
     /// Rows with data.
     pub rows: usize,
-    /// Rows with at least one error.
+    /// Rows with at least one error, not left out.
     pub errors: usize,
-    /// Rows with warnings and no error.
+    /// Rows with warnings and no error, not left out.
     pub warnings: usize,
     /// Rows left out by the user.
     pub excluded: usize,

@@ -186,20 +186,18 @@ impl Review {
             rows: self.report.rows.len(),
             ..ReviewCounts::default()
         };
+        // Each row is counted once: left out, with errors, or ready (some of those with
+        // warnings), as the filters show them.
         for (row, report) in self.report.rows.iter().enumerate() {
-            let excluded = self.excluded[row];
-            if excluded {
+            if self.excluded[row] {
                 counts.excluded += 1;
-            }
-            if report.status == RowStatus::Invalid {
+            } else if report.status == RowStatus::Invalid {
                 counts.errors += 1;
             } else {
                 if !report.issues.is_empty() {
                     counts.warnings += 1;
                 }
-                if !excluded {
-                    counts.ready += 1;
-                }
+                counts.ready += 1;
             }
             counts.suggestions += report
                 .issues
@@ -217,9 +215,11 @@ impl Review {
     fn passes(&self, row: usize, filter: RowFilter) -> bool {
         match filter {
             RowFilter::All => true,
-            RowFilter::Errors => self.has_errors(row),
+            RowFilter::Errors => !self.excluded[row] && self.has_errors(row),
             RowFilter::Warnings => {
-                !self.has_errors(row) && !self.report.rows[row].issues.is_empty()
+                !self.excluded[row]
+                    && !self.has_errors(row)
+                    && !self.report.rows[row].issues.is_empty()
             }
             RowFilter::Excluded => self.excluded[row],
         }

@@ -173,6 +173,32 @@ fn validation_counts_rows_and_marks_cells_in_the_users_language() {
 }
 
 #[test]
+fn a_row_left_out_is_counted_once_and_only_under_left_out() {
+    let mut session = validated();
+    // Luis (row 1) has an error; leaving him out moves him from "with errors" to "left out".
+    session.handle(Request::Exclude {
+        row: 1,
+        excluded: true,
+    });
+    let counts = counts(&mut session);
+    assert_eq!(
+        (counts.rows, counts.ready, counts.errors, counts.excluded),
+        (4, 1, 2, 1)
+    );
+    assert_eq!(counts.ready + counts.errors + counts.excluded, counts.rows);
+    let total = |session: &mut ImportSession, filter| match session.handle(Request::Rows {
+        filter,
+        start: 0,
+        count: 10,
+    }) {
+        Response::Rows(window) => window.total,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(total(&mut session, RowFilter::Errors), 2);
+    assert_eq!(total(&mut session, RowFilter::Excluded), 1);
+}
+
+#[test]
 fn the_rows_speak_the_language_the_user_switches_to() {
     let mut session = validated();
     let response = session.handle(Request::SetLanguage {

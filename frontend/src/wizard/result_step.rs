@@ -15,7 +15,7 @@ use crate::text::{Text, catalogue};
 pub fn ResultStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let progress = move || state.progress.get().unwrap_or_default();
-    let not_sent = move || state.counts.get().map_or(0, |c| c.errors + c.excluded);
+    let not_sent = move || state.counts.get().map_or(0, |c| c.rows - c.ready);
     let download_not_sent = move |_| save_rows_not_sent(state, "not-imported");
     // A memo, so the counts changing while corrections are sent do not rebuild the section.
     let offer_fix = Memo::new(move |_| progress().counts.rejected > 0 || not_sent() > 0);
