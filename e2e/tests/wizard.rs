@@ -120,8 +120,13 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         .await;
     browser.screenshot(&shot("3-review-fixed")).await;
 
-    // 4. Options: the server's preview.
+    // 4. Options: the server's preview. A preview opens the import on the server; changing
+    // an option afterwards opens another, and the first, which stored nothing, is deleted.
     browser.click("#to-options").await;
+    browser.click("#preview-button").await;
+    browser
+        .wait_for_text("#preview-result", "create 3, update 0 and skip 0")
+        .await;
     browser.select("#assign-to", "me").await;
     browser.click("#preview-button").await;
     browser
@@ -140,6 +145,7 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser.screenshot(&shot("6-result")).await;
 
     let imports = server.get_json("/api/imports").await;
+    assert_eq!(imports.as_array().unwrap().len(), 1, "{imports}");
     let import = &imports.as_array().unwrap()[0];
     assert_eq!(import["status"], "committed");
     assert_eq!(import["file_name"], "clientes.csv");

@@ -159,6 +159,17 @@ pub async fn revert_import(id: i64) -> Result<RevertSummary, ApiError> {
     parse(status, &text)
 }
 
+/// Deletes an import that stored nothing yet (opened for a preview, or for options the user
+/// then changed), so it does not stay in the history as an empty, open import.
+pub async fn discard_import(id: i64) -> Result<(), ApiError> {
+    let (status, text) = send("DELETE", &format!("/api/imports/{id}"), None).await?;
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(server_message(status, &text))
+    }
+}
+
 /// A request that failed, and whether sending it again may work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {

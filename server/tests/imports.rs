@@ -641,3 +641,37 @@ async fn new_customers_are_assigned_as_the_import_says(backend: Backend) {
     );
 }
 on_both_databases!(new_customers_are_assigned_as_the_import_says);
+
+async fn an_import_that_stored_nothing_can_be_discarded(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let delete = |id: i64| {
+        Request::delete(format!("/api/imports/{id}"))
+            .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    // Opened for a preview, then left: it goes, and the history no longer shows it.
+    let (_, previewed) = open_import(&app, "previewed", "skip").await;
+    let previewed = previewed["id"].as_i64().unwrap();
+    let preview = batch(&[(2, record("Ana", "ana@example.com"))]);
+    let (status, _) = app
+        .post_json(&format!("/api/imports/{previewed}/preview"), &preview)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = app.request(delete(previewed)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.get(&format!("/api/imports/{previewed}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, history) = app.get("/api/imports").await;
+    assert_eq!(history, json!([]));
+
+    // One that stored a batch stays: it is reverted, not discarded.
+    let (_, sent) = open_import(&app, "sent", "skip").await;
+    let sent = sent["id"].as_i64().unwrap();
+    put_batch(&app, sent, 1, &preview).await;
+    let (status, _, body) = app.request(delete(sent)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["code"], "import.not_empty");
+    assert_eq!(customer_count(&app).await, 1);
+}
+on_both_databases!(an_import_that_stored_nothing_can_be_discarded);

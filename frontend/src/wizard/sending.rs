@@ -37,8 +37,15 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
     state.busy.set(None);
     match opened {
         Ok(summary) => {
+            let replaced = state
+                .import_id
+                .get_untracked()
+                .filter(|&id| id != summary.id);
             state.opened.set(Some((client_id, options)));
             state.import_id.set(Some(summary.id));
+            if let Some(replaced) = replaced {
+                discard_unsent(state, replaced);
+            }
             Some(summary.id)
         }
         Err(failure) => {
@@ -47,6 +54,18 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
             None
         }
     }
+}
+
+/// Deletes the import `id` on the server when nothing was sent to it yet (it was opened for a
+/// preview, or for options the user then changed). Should that fail, the empty import stays
+/// open in the history; nothing else depends on it.
+pub fn discard_unsent(state: WizardState, id: i64) {
+    if state.progress.with_untracked(Option::is_some) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let _ = api::discard_import(id).await;
+    });
 }
 
 /// The next records from row `start` on.

@@ -313,6 +313,9 @@ impl WizardState {
     /// Forgets the file and everything chosen for it. The import options stay for the next
     /// file, but for the list to put its customers on, which names one file's customers.
     pub fn forget_file(self) {
+        if let Some(id) = self.import_id.get_untracked() {
+            super::sending::discard_unsent(self, id);
+        }
         self.options.update(|options| options.list = None);
         self.file.set(None);
         self.mapping.set(None);
@@ -349,6 +352,9 @@ impl WizardState {
         self.mapping_remembered.set(remembered.is_some());
         self.mapping
             .set(Some(remembered.unwrap_or_else(|| overview.mapping.clone())));
+        if let Some(id) = self.import_id.get_untracked() {
+            super::sending::discard_unsent(self, id);
+        }
         self.counts.set(None);
         self.opened.set(None);
         self.import_id.set(None);

@@ -18,5 +18,5 @@ pub(crate) use assignment::check_assignment;
 pub(crate) use error_file::{error_file, error_file_name, neutralise};
 pub(crate) use error_workbook::error_workbook;
 pub(crate) use revert::revert;
-pub(crate) use store::{StoredImport, commit, find, list, open, summary};
+pub(crate) use store::{StoredImport, commit, discard, find, list, open, summary};
 pub(crate) use summary_email::email_summary;

@@ -181,3 +181,17 @@ pub(crate) async fn commit(db: &Db, import: &StoredImport) -> Result<ImportSumma
     };
     summary(db, &committed).await
 }
+
+/// Deletes `import` if it stored nothing yet (no batch came): an import opened for a preview,
+/// or whose options changed before sending. Gives whether it was deleted.
+pub(crate) async fn discard(db: &Db, import: &StoredImport) -> Result<bool, sqlx::Error> {
+    let _turn = db.write_turn().await;
+    let deleted = sqlx::query(
+        "delete from customer_import where id = $1 and status = 'open' \
+         and not exists (select 1 from import_batch where import_id = $1)",
+    )
+    .bind(import.id)
+    .execute(db.pool())
+    .await?;
+    Ok(deleted.rows_affected() == 1)
+}

@@ -187,6 +187,18 @@ pub(super) fn paths() -> Value {
         }),
     );
     add(
+        "/imports/{id}",
+        "delete",
+        json!({
+            "tags": ["imports"],
+            "summary": "Delete an open import that stored nothing yet (opened for a preview, or \
+                        whose options changed before sending). One with stored rows: 409, revert it.",
+            "parameters": [import_id()],
+            "responses": { "204": no_content(), "401": error(), "403": error(),
+                           "404": error(), "409": error() },
+        }),
+    );
+    add(
         "/imports/{id}/batches/{seq}",
         "put",
         json!({

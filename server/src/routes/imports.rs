@@ -2,6 +2,7 @@
 //! `PUT /api/imports/{id}/batches/{seq}` (records, idempotent by content),
 //! `POST /api/imports/{id}/preview` (what a batch would do, writing nothing),
 //! `POST /api/imports/{id}/commit`, `POST /api/imports/{id}/revert`,
+//! `DELETE /api/imports/{id}` (an import that stored nothing yet),
 //! `GET /api/imports/{id}/errors.csv` and `errors.xlsx` (the rejected rows),
 //! `GET /api/imports` and `GET /api/imports/{id}`.
 
@@ -35,7 +36,7 @@ const MAX_LIST_NAME: usize = 100;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/imports", get(list).post(open))
-        .route("/imports/{id}", get(show))
+        .route("/imports/{id}", get(show).delete(discard))
         .route("/imports/{id}/batches/{seq}", put(batch))
         .route("/imports/{id}/commit", post(commit))
         .route("/imports/{id}/preview", post(preview))
@@ -205,6 +206,25 @@ async fn revert(
     let summary = imports::revert(&state.db, &import, now_millis()).await?;
     tracing::info!(user = user.id, import = id, ?summary, "import reverted");
     Ok(Json(summary))
+}
+
+/// Deletes an import that stored nothing yet: one opened for a preview, or whose options the
+/// user changed before sending. One with stored rows is reverted instead (409).
+async fn discard(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    let import = find(&state, user.workspace_id, id).await?;
+    may_change(&user, &import)?;
+    if !imports::discard(&state.db, &import).await? {
+        return Err(ApiError::Conflict {
+            code: "import.not_empty",
+            message: "This import has stored rows or is closed; revert it instead.".to_owned(),
+        });
+    }
+    tracing::info!(user = user.id, import = id, "empty import discarded");
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The media type of an Excel workbook.
