@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 /// Options of `clientela import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The customer file: CSV, XLSX, XLS, XLSB or ODS.
+    /// The customer file: CSV, XLSX, XLSM, XLS, XLSB or ODS.
     file: PathBuf,
     /// The Clientela server, such as `http://127.0.0.1:8080`.
     #[arg(long, env = "CLIENTELA_SERVER")]

@@ -25,7 +25,7 @@ const EXIT_UNREADABLE: i32 = 2;
 /// Options of `clientela validate`.
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// The customer file: CSV (any common dialect and encoding), XLSX, XLS or ODS.
+    /// The customer file: CSV (any common dialect and encoding), XLSX, XLSM, XLS, XLSB or ODS.
     file: PathBuf,
     /// Import profile (TOML): required fields, catalogues, custom fields. Without one, nothing is
     /// required and every tag is accepted.

@@ -29,7 +29,10 @@ pub fn document() -> Value {
                 "bearer": { "type": "http", "scheme": "bearer",
                             "description": "An API token (`clientela token create`)." },
                 "session": { "type": "apiKey", "in": "cookie", "name": "clientela_session",
-                             "description": "The browser's session, from `POST /api/session`." },
+                             "description": "The browser's session, from `POST /api/session`. A request \
+                                 that changes something (POST, PUT, PATCH, DELETE) with it \
+                                 must also send the header `X-Clientela-Csrf: 1`, or it is \
+                                 refused (403)." },
             },
             "schemas": schemas::schemas(),
             "responses": schemas::responses(),

@@ -330,10 +330,12 @@ fn customer_filters(paged: bool) -> Value {
     ];
     if paged {
         filters.push(json!({ "name": "page", "in": "query", "required": false,
-            "description": "1-based page.", "schema": { "type": "integer", "minimum": 1 } }));
+            "description": "1-based page (0 is taken as 1).",
+            "schema": { "type": "integer", "minimum": 0 } }));
         filters.push(json!({ "name": "limit", "in": "query", "required": false,
-            "description": "Customers per page (1 to 1000; 100 by default).",
-            "schema": { "type": "integer", "minimum": 1, "maximum": 1000 } }));
+            "description": "Customers per page, 100 by default; brought into 1 to 1000 (0 is \
+                            taken as 1, more than 1000 as 1000).",
+            "schema": { "type": "integer", "minimum": 0 } }));
     }
     Value::Array(filters)
 }
