@@ -146,6 +146,11 @@ async fn the_columns_step_calls_out_a_field_mapped_twice_and_takes_a_new_choice(
     );
     let label = parent.query_selector("label[for=map-1]").unwrap().unwrap();
     assert_eq!(label.text_content().unwrap(), "Email 2");
+    let next = || parent.query_selector("#to-review").unwrap().unwrap();
+    assert!(
+        next().has_attribute("disabled"),
+        "no way on while Email is mapped twice"
+    );
 
     let select: web_sys::HtmlSelectElement = parent
         .query_selector("select#map-1")
@@ -164,6 +169,7 @@ async fn the_columns_step_calls_out_a_field_mapped_twice_and_takes_a_new_choice(
         "",
         "no field is mapped twice now"
     );
+    assert!(!next().has_attribute("disabled"));
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,7 @@
 //! Step 2: every column with its suggested field, confidence and sample values; change it,
 //! ignore it or keep it as additional data. Problems of the mapping are called out above.
 
-use clientela_shared::{Language, MatchReason, Target};
+use clientela_shared::{Code, Language, MatchReason, Target};
 use leptos::prelude::*;
 
 use super::WizardState;
@@ -27,6 +27,19 @@ pub fn ColumnsStep() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
+    };
+    // Two columns for one field cannot both be checked: every row would fail. The way on
+    // opens once the user picks one (the problem above says which).
+    let mapped_twice = move || {
+        let profile = state.profile();
+        state.mapping.with(|mapping| {
+            mapping.as_ref().is_some_and(|mapping| {
+                mapping
+                    .problems(&profile)
+                    .iter()
+                    .any(|finding| finding.code == Code::MappingDuplicateField)
+            })
+        })
     };
     let rows = move || {
         let (Some(file), Some(mapping)) = (state.file.get(), state.mapping.get()) else {
@@ -95,7 +108,9 @@ pub fn ColumnsStep() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             </div>
-            <button id="to-review" on:click=move |_| state.validate()>{tr(Text::NextCheckEveryRow)}</button>
+            <button id="to-review" disabled=mapped_twice aria-describedby="mapping-problems" on:click=move |_| state.validate()>
+                {tr(Text::NextCheckEveryRow)}
+            </button>
         </section>
     }
 }
