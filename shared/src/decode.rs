@@ -324,7 +324,9 @@ fn high_half(encoding: &'static Encoding) -> Vec<char> {
     }
 }
 
-const WESTERN_LETTERS: &str = "áéíóúñãõçâêôàüÁÉÍÓÚÑÃÕÇÂÊÔÀÜ";
+/// Letters of Spanish and Portuguese, and of the French, German, Italian and Nordic names
+/// that turn up in their customer lists. Not æ, œ or ÿ: their bytes are Polish ć, ś and ź.
+const WESTERN_LETTERS: &str = "áéíóúñãõçâêôàüÁÉÍÓÚÑÃÕÇÂÊÔÀÜèëïîûùåäöøßìòÈËÏÎÛÙÅÄÖØÌÒ";
 const CENTRAL_LETTERS: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžýČĎĚŇŘŠŤŮŽÝáéíúőűŐŰ";
 
 fn score(c: char, common: &str, between_letters: bool) -> i64 {
@@ -378,6 +380,22 @@ mod tests {
     fn windows_1252_when_not_utf8() {
         assert_eq!(text(b"Jo\xe3o Mu\xf1oz"), "João Muñoz");
         assert_eq!(encoding(b"Jo\xe3o Mu\xf1oz"), "windows-1252");
+    }
+
+    #[test]
+    fn french_and_nordic_names_do_not_tip_into_windows_1250() {
+        // é, Ø, ñ, è and ë read as Czech letters in Windows-1250 (Ř, ń, č…).
+        let file = "Nombre;Ciudad\nRenée Øster;Aarhus\nJosé Señor;Sevilla\nHélène Brontë;Lyon\n";
+        let (bytes, _, _) = WINDOWS_1252.encode(file);
+        assert_eq!(encoding(&bytes), "windows-1252");
+        assert_eq!(text(&bytes), file);
+        // Polish without ł, ą or ż still reads as Polish.
+        let polish = "Imię;Miasto\nWiśniewska Kasia;Gdańsk\nNowak Józef;Wałcz\n";
+        let (bytes, _, _) = WINDOWS_1250.encode(polish);
+        assert_eq!(encoding(&bytes), "windows-1250");
+        let polish = "Nazwisko\nWiśniewski\nKoń\nCieślak Zofia\n";
+        let (bytes, _, _) = WINDOWS_1250.encode(polish);
+        assert_eq!(encoding(&bytes), "windows-1250");
     }
 
     #[test]
