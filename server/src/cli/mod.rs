@@ -2,6 +2,7 @@
 
 pub mod import;
 pub mod inspect;
+mod table_words;
 pub mod token;
 pub mod user;
 pub mod validate;

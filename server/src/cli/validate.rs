@@ -15,6 +15,8 @@ use clientela_shared::{
 };
 use serde_json::{Value, json};
 
+use super::table_words;
+
 /// Every row valid.
 const EXIT_VALID: i32 = 0;
 /// Some row, or the file as a whole, has errors.
@@ -152,13 +154,12 @@ fn target_name(column: &ColumnMapping) -> String {
 
 /// `line 4, column "Email": …` (or less, for findings about a whole row or the file).
 fn finding_line(finding: &Finding, language: Language) -> String {
-    let place = match (finding.line, &finding.column) {
-        (Some(line), Some(column)) => format!("line {line}, column \"{column}\""),
-        (Some(line), None) => format!("line {line}"),
-        (None, Some(column)) => format!("column \"{column}\""),
-        (None, None) => "file".to_owned(),
+    let place = table_words::place(language, finding.line, finding.column.as_deref());
+    let severity = if finding.is_error() {
+        ""
+    } else {
+        table_words::warning_mark(language)
     };
-    let severity = if finding.is_error() { "" } else { " (warning)" };
     format!("{place}{severity}: {}", finding.message(language))
 }
 
@@ -166,8 +167,8 @@ fn table(mapping: &Mapping, report: &Report, args: &ValidateArgs) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Suggested mapping (fingerprint {}):",
-        mapping.fingerprint
+        "{}",
+        table_words::mapping_heading(args.lang, &mapping.fingerprint)
     );
     for column in &mapping.columns {
         let _ = writeln!(
@@ -193,11 +194,14 @@ fn table(mapping: &Mapping, report: &Report, args: &ValidateArgs) -> String {
     let summary = report.summary;
     let _ = writeln!(
         out,
-        "\n{} rows: {} valid, {} with warnings, {} with errors",
-        summary.rows,
-        summary.valid - summary.warnings,
-        summary.warnings,
-        summary.invalid
+        "\n{}",
+        table_words::summary(
+            args.lang,
+            summary.rows,
+            summary.valid - summary.warnings,
+            summary.warnings,
+            summary.invalid
+        )
     );
     out
 }
