@@ -204,7 +204,21 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
         .wait_for_text("#customers", "luis@example.com")
         .await;
     browser.click("#page-history").await;
-    browser.wait_for_text("#imports", "clientes.csv").await;
+    // Each import shows its number and when it was opened, so two of one file can be told apart.
+    let newest = server.get_json("/api/imports").await[0].clone();
+    let year = browser
+        .client
+        .execute(
+            "return String(new Date(arguments[0]).getFullYear())",
+            vec![newest["opened_at"].clone()],
+        )
+        .await
+        .unwrap();
+    let row = browser
+        .wait_for_text("#imports tbody tr", "clientes.csv")
+        .await;
+    assert!(row.contains(&format!("#{}", newest["id"])), "{row}");
+    assert!(row.contains(year.as_str().unwrap()), "{row}");
     browser.click("#imports .revert").await;
     browser.client.accept_alert().await.unwrap();
     browser

@@ -94,6 +94,9 @@ pub struct ImportSummary {
     pub options: ImportOptions,
     /// What happened to its rows so far.
     pub counts: OutcomeCounts,
+    /// When it was opened, in milliseconds since 1970 (UTC).
+    #[serde(default)]
+    pub opened_at: i64,
 }
 
 /// How many rows had each outcome.

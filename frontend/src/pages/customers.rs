@@ -135,7 +135,7 @@ pub fn CustomersPage() -> impl IntoView {
             </form>
             {move || of_import.get().map(|shown| view! {
                 <p class="toolbar" id="filter-import">
-                    <span>{tr(Text::OnlyThisImport)} " " <strong>{shown.file_name}</strong></span>
+                    <span>{tr(Text::OnlyThisImport)} " " <strong>{format!("#{} {}", shown.id, shown.file_name)}</strong></span>
                     <button class="link" id="filter-import-clear" on:click=show_all>{tr(Text::ShowAllCustomers)}</button>
                 </p>
             })}

@@ -1,7 +1,7 @@
 //! The import history: every import of the workspace with its counts, its error file, and a
 //! button to undo it.
 
-use clientela_shared::ImportSummary;
+use clientela_shared::{ImportSummary, Language};
 use leptos::prelude::*;
 
 use crate::api;
@@ -50,7 +50,7 @@ pub fn HistoryPage() -> impl IntoView {
             <div class="preview">
                 <table id="imports">
                     <thead><tr>
-                        <th scope="col">{tr(Text::File)}</th><th scope="col">{tr(Text::Status)}</th><th scope="col">{tr(Text::Created)}</th>
+                        <th scope="col">{tr(Text::File)}</th><th scope="col">{tr(Text::OpenedOn)}</th><th scope="col">{tr(Text::Status)}</th><th scope="col">{tr(Text::Created)}</th>
                         <th scope="col">{tr(Text::Updated)}</th><th scope="col">{tr(Text::Skipped)}</th><th scope="col">{tr(Text::Rejected)}</th><th scope="col"></th>
                     </tr></thead>
                     <tbody>
@@ -63,7 +63,8 @@ pub fn HistoryPage() -> impl IntoView {
                             let this = import.clone();
                             view! {
                                 <tr data-import=import.id>
-                                    <td>{import.file_name.clone()}</td>
+                                    <td>{format!("#{} {}", import.id, import.file_name)}</td>
+                                    <td>{local_time(import.opened_at, language.get_untracked())}</td>
                                     <td>{status_text(import.status.clone(), language)}</td>
                                     <td>{counts.created}</td>
                                     <td>{counts.updated}</td>
@@ -85,11 +86,23 @@ pub fn HistoryPage() -> impl IntoView {
     }
 }
 
+/// A moment (milliseconds since 1970) as the browser writes dates and times in `language`.
+fn local_time(millis: i64, language: Language) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    let locale = match language {
+        Language::En => "en",
+        Language::Es => "es",
+        Language::Pt => "pt-BR",
+        Language::Pl => "pl",
+    };
+    String::from(date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED))
+}
+
 /// An import's status in the user's language; a status this app does not know shows as the
 /// server wrote it.
 fn status_text(
     status: String,
-    language: RwSignal<clientela_shared::Language>,
+    language: RwSignal<Language>,
 ) -> impl Fn() -> String + Send + Sync + 'static {
     let key = match status.as_str() {
         "open" => Some(Text::ImportOpen),

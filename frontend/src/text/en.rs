@@ -172,6 +172,7 @@ impl Catalogue for English {
             Text::FileLine => "File, line",
             Text::Previous => "Previous",
             Text::Next => "Next",
+            Text::OpenedOn => "Opened",
             Text::File => "File",
             Text::Status => "Status",
             Text::Created => "Created",

@@ -173,6 +173,7 @@ impl Catalogue for Spanish {
             Text::FileLine => "Archivo, línea",
             Text::Previous => "Anterior",
             Text::Next => "Siguiente",
+            Text::OpenedOn => "Fecha",
             Text::File => "Archivo",
             Text::Status => "Estado",
             Text::Created => "Creados",

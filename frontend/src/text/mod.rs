@@ -77,7 +77,7 @@ text_keys! {
     // The customers page.
     SearchCustomers, Name, Phone, Tags, FileLine, Previous, Next,
     // The history page.
-    File, Status, Created, Updated, Skipped, Rejected, ErrorsCsv, Undo, ImportOpen,
+    File, OpenedOn, Status, Created, Updated, Skipped, Rejected, ErrorsCsv, Undo, ImportOpen,
     ImportCommitted, ImportReverted,
     // Options, filters and the administration page.
     PutOnList, AnyTag, AnyStatus, Agent, AnyAgent, List, AnyList, FilterCustomers,

@@ -175,6 +175,7 @@ impl Catalogue for Polish {
             Text::FileLine => "Plik, wiersz",
             Text::Previous => "Poprzednia",
             Text::Next => "Następna",
+            Text::OpenedOn => "Data",
             Text::File => "Plik",
             Text::Status => "Status",
             Text::Created => "Utworzeni",

@@ -174,6 +174,7 @@ impl Catalogue for Portuguese {
             Text::FileLine => "Arquivo, linha",
             Text::Previous => "Anterior",
             Text::Next => "Próxima",
+            Text::OpenedOn => "Data",
             Text::File => "Arquivo",
             Text::Status => "Status",
             Text::Created => "Criados",

@@ -20,10 +20,11 @@ pub(crate) struct StoredImport {
     pub columns: Vec<String>,
     pub options: ImportOptions,
     pub status: String,
+    /// When it was opened, in milliseconds since 1970.
+    pub created_at: i64,
 }
 
-const COLUMNS: &str =
-    "id, workspace_id, user_id, client_id, file_name, profile, columns, options, status";
+const COLUMNS: &str = "id, workspace_id, user_id, client_id, file_name, profile, columns, options, status, created_at";
 
 impl StoredImport {
     fn from_row(row: &AnyRow) -> Result<StoredImport, sqlx::Error> {
@@ -38,6 +39,7 @@ impl StoredImport {
             columns: decode(&json("columns")?)?,
             options: decode(&json("options")?)?,
             status: row.try_get("status")?,
+            created_at: row.try_get("created_at")?,
         })
     }
 }
@@ -166,6 +168,7 @@ pub(crate) async fn summary(db: &Db, import: &StoredImport) -> Result<ImportSumm
         status: import.status.clone(),
         options: import.options.clone(),
         counts,
+        opened_at: import.created_at,
     })
 }
 

@@ -123,11 +123,12 @@ pub(super) fn schemas() -> Value {
             "created": { "type": "integer" }, "updated": { "type": "integer" },
             "skipped": { "type": "integer" }, "rejected": { "type": "integer" },
         })),
-        "ImportSummary": object(&["id", "client_id", "file_name", "status", "options", "counts"], json!({
+        "ImportSummary": object(&["id", "client_id", "file_name", "status", "options", "counts", "opened_at"], json!({
             "id": { "type": "integer" }, "client_id": { "type": "string" },
             "file_name": { "type": "string" },
             "status": { "type": "string", "enum": ["open", "committed", "reverted"] },
             "options": reference("ImportOptions"), "counts": reference("OutcomeCounts"),
+            "opened_at": { "type": "integer", "description": "When it was opened, in milliseconds since 1970 (UTC)." },
         })),
         "Record": {
             "type": "object",
