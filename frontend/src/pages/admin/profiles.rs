@@ -64,13 +64,21 @@ pub fn ProfilesSection() -> impl IntoView {
                 <input id="admin-profile-name" maxlength="100" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </label>
             <label for="admin-profile-toml">{tr(Text::ProfileToml)}</label>
-            <textarea id="admin-profile-toml" rows="8" spellcheck="false" prop:value=move || toml.get()
+            <textarea id="admin-profile-toml" rows="8" spellcheck="false" placeholder=PROFILE_EXAMPLE prop:value=move || toml.get()
                 on:input=move |ev| toml.set(event_target_value(&ev))></textarea>
             <button id="admin-profile-save" on:click=on_save>{tr(Text::SaveProfile)}</button>
             <SaveResult saved=saved />
         </section>
     }
 }
+
+/// Shown in the empty editor: the keys most profiles use (the `profiles/` folder of the shared
+/// crate has whole examples).
+const PROFILE_EXAMPLE: &str = "default_country = \"EC\"\n\
+required = [\"first_name\", \"last_name\"]\n\
+at_least_one_of = [[\"email\", \"phone\"]]\n\
+unique = [\"email\", \"phone\"]\n\
+unknown_tags = \"create\"";
 
 /// The profile written in `toml`; the reader's message, with its line, when it is wrong.
 async fn read_toml(toml: String) -> Result<Profile, ApiError> {
@@ -86,5 +94,16 @@ async fn write_toml(profile: Profile) -> Option<String> {
     match worker::ask(&Request::ProfileToToml { profile }).await {
         Response::Toml(toml) => Some(toml),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_in_the_empty_editor_is_a_valid_profile() {
+        let profile = Profile::from_toml(PROFILE_EXAMPLE).unwrap();
+        assert_eq!(profile.default_country.as_deref(), Some("EC"));
     }
 }
