@@ -132,7 +132,7 @@ impl Catalogue for Spanish {
             Text::UpdateThem => "Actualizarlos con los valores del archivo",
             Text::NewCustomersGoTo => "Asignar los clientes nuevos a",
             Text::NobodyForNow => "Nadie por ahora",
-            Text::Me => "Mí",
+            Text::Me => "Mí (quien importa)",
             Text::Unavailable => ", no disponible",
             Text::ReassignIfUnavailable => {
                 "Si ese agente no está disponible, dar cada cliente a un agente disponible al azar"

@@ -132,7 +132,7 @@ impl Catalogue for Portuguese {
             Text::UpdateThem => "Atualizá-los com os valores do arquivo",
             Text::NewCustomersGoTo => "Atribuir os novos clientes a",
             Text::NobodyForNow => "Ninguém por enquanto",
-            Text::Me => "Mim",
+            Text::Me => "Mim (quem está importando)",
             Text::Unavailable => ", indisponível",
             Text::ReassignIfUnavailable => {
                 "Se esse agente estiver indisponível, dar cada cliente a um agente disponível \
