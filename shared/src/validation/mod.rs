@@ -18,4 +18,5 @@ mod phone_regex_cache;
 pub mod recheck_record;
 pub mod record;
 pub mod report;
+pub mod text_map;
 pub mod validator;

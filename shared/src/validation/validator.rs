@@ -17,6 +17,7 @@ use super::name::split_full_name;
 use super::number::{comma_is_decimal, parse_number};
 use super::phone::PhoneProblem;
 use super::record::Record;
+use super::text_map::TextMap;
 use crate::mapping::column::Target;
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
@@ -67,6 +68,9 @@ pub(crate) struct Rules {
     known_tags: Vec<(String, String)>,
     /// The first column of each field key, for findings about a blank field.
     column_of: HashMap<String, String>,
+    /// How many built-in fields a row's record can hold at most, so that its map is allocated
+    /// once at the right size.
+    record_fields: usize,
 }
 
 #[derive(Debug)]
@@ -156,6 +160,7 @@ impl Validator {
                 }
             }
         }
+        let record_fields = record_fields(&columns);
         Validator {
             rules: Rules {
                 profile: profile.clone(),
@@ -168,6 +173,7 @@ impl Validator {
                     .map(|tag| (compact(tag), tag.clone()))
                     .collect(),
                 column_of,
+                record_fields,
                 country_column: columns
                     .iter()
                     .position(|column| column.target == Target::Field(Field::CountryCode)),
@@ -201,6 +207,23 @@ impl Validator {
     }
 }
 
+/// The most built-in fields a record can get from `columns`: one per field column, the country
+/// (from its column or the profile), the names split from a full name, the document type a
+/// document number implies.
+fn record_fields(columns: &[Column]) -> usize {
+    let mut count = 1;
+    for column in columns {
+        match column.target {
+            Target::Field(Field::Tags | Field::CountryCode) => {}
+            Target::Field(Field::FullName) => count += 3,
+            Target::Field(Field::IdNumber) => count += 2,
+            Target::Field(_) => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
 /// Builds one row's verdict.
 struct RowWork<'r> {
     line: u64,
@@ -226,7 +249,10 @@ impl Rules {
         let mut work = RowWork {
             line,
             findings: Vec::new(),
-            record: Record::default(),
+            record: Record {
+                fields: TextMap::with_capacity(self.record_fields),
+                ..Record::default()
+            },
             // Sized once for every column and the few keys a row adds (country, split names,
             // tags), rather than grown by doubling on each row.
             filled: Vec::with_capacity(self.columns.len() + 4),
@@ -549,10 +575,11 @@ impl Rules {
                             .with("id_type", kind.key().to_ascii_uppercase()),
                     );
                 }
-                work.record
-                    .fields
-                    .entry("id_type".into())
-                    .or_insert_with(|| kind.key().into());
+                if !work.record.fields.contains_key("id_type") {
+                    work.record
+                        .fields
+                        .insert("id_type".into(), kind.key().into());
+                }
                 work.record
                     .fields
                     .insert("id_number".into(), accepted.number);
