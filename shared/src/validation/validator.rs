@@ -17,7 +17,7 @@ use super::name::split_full_name;
 use super::number::{comma_is_decimal, parse_number};
 use super::phone::PhoneProblem;
 use super::record::Record;
-use super::text_map::TextMap;
+use super::row_fields::RowFields;
 use crate::mapping::column::Target;
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
@@ -228,7 +228,9 @@ fn record_fields(columns: &[Column]) -> usize {
 struct RowWork<'r> {
     line: u64,
     findings: Vec<Finding>,
+    /// The record, but for its built-in fields, which are in `fields` until the row is done.
     record: Record,
+    fields: RowFields,
     /// Keys whose cells were not blank, valid or not: a blank-required check must not pile on.
     filled: Vec<&'r str>,
 }
@@ -249,10 +251,8 @@ impl Rules {
         let mut work = RowWork {
             line,
             findings: Vec::new(),
-            record: Record {
-                fields: TextMap::with_capacity(self.record_fields),
-                ..Record::default()
-            },
+            record: Record::default(),
+            fields: RowFields::default(),
             // Sized once for every column and the few keys a row adds (country, split names,
             // tags), rather than grown by doubling on each row.
             filled: Vec::with_capacity(self.columns.len() + 4),
@@ -295,9 +295,7 @@ impl Rules {
                     Field::IdType => match caches.id_types.get(&value, IdType::from_name) {
                         Some(kind) => {
                             id_type = Some(kind);
-                            work.record
-                                .fields
-                                .insert("id_type".into(), kind.key().into());
+                            work.fields.set(Field::IdType, kind.key().into());
                         }
                         None => work.report(
                             column,
@@ -308,9 +306,7 @@ impl Rules {
                     Field::CustomerType => {
                         match caches.customer_types.get(&value, parse_customer_type) {
                             Some(kind) => {
-                                work.record
-                                    .fields
-                                    .insert("customer_type".into(), kind.into());
+                                work.fields.set(Field::CustomerType, kind.into());
                             }
                             None => work.report(
                                 column,
@@ -320,7 +316,7 @@ impl Rules {
                     }
                     Field::Status => match caches.statuses.get(&value, parse_status) {
                         Some(status) => {
-                            work.record.fields.insert("status".into(), status.into());
+                            work.fields.set(Field::Status, status.into());
                         }
                         None => work.report(
                             column,
@@ -329,9 +325,7 @@ impl Rules {
                     },
                     Field::CountryCode => {}
                     _ => {
-                        work.record
-                            .fields
-                            .insert(field.key().into(), value.into_owned());
+                        work.fields.set(*field, value.into_owned());
                     }
                 },
                 Target::Custom(key) => self.custom(&mut work, column, key, &value, country),
@@ -352,14 +346,14 @@ impl Rules {
             }
         }
 
-        if let Some(full) = work.record.fields.get("full_name").cloned()
-            && !work.record.fields.contains_key("first_name")
-            && !work.record.fields.contains_key("last_name")
+        if let Some(full) = work.fields.get(Field::FullName).map(str::to_owned)
+            && !work.fields.contains(Field::FirstName)
+            && !work.fields.contains(Field::LastName)
         {
             let (first, last) = split_full_name(&full);
-            work.record.fields.insert("first_name".into(), first);
+            work.fields.set(Field::FirstName, first);
             if let Some(last) = last {
-                work.record.fields.insert("last_name".into(), last);
+                work.fields.set(Field::LastName, last);
             }
             work.filled.extend(["first_name", "last_name"]);
         }
@@ -370,6 +364,7 @@ impl Rules {
             self.id_number(&mut work, column, &value, id_type, country);
         }
         self.row_rules(&mut work);
+        work.record.fields = work.fields.into_map(self.record_fields);
         let unique_keys = self.unique_keys(&work.record);
         RowVerdict {
             line,
@@ -409,9 +404,7 @@ impl Rules {
             work.filled.push("country_code");
         }
         if let Some(code) = country {
-            work.record
-                .fields
-                .insert("country_code".into(), code.into());
+            work.fields.set(Field::CountryCode, code.into());
         }
         country
     }
@@ -427,7 +420,7 @@ impl Rules {
                             .suggest(fix),
                     );
                 }
-                work.record.fields.insert("email".into(), email);
+                work.fields.set(Field::Email, email);
             }
             None => {
                 let mut finding = Finding::error(Code::EmailInvalid).with("value", value);
@@ -451,7 +444,7 @@ impl Rules {
     ) {
         let finding = match result {
             Ok(e164) => {
-                work.record.fields.insert(field.key().into(), e164);
+                work.fields.set(field, e164);
                 return;
             }
             Err(PhoneProblem::Invalid) => {
@@ -541,7 +534,7 @@ impl Rules {
                 Some(_) => {}
             }
         }
-        work.record.fields.insert("agent".into(), email);
+        work.fields.set(Field::Agent, email);
     }
 
     fn id_number(
@@ -560,9 +553,7 @@ impl Rules {
                 column,
                 Finding::warning(Code::IdTypeMissing).with("value", value),
             );
-            work.record
-                .fields
-                .insert("id_number".into(), value.to_owned());
+            work.fields.set(Field::IdNumber, value.to_owned());
             return;
         };
         match check_id(kind, country, value) {
@@ -575,14 +566,10 @@ impl Rules {
                             .with("id_type", kind.key().to_ascii_uppercase()),
                     );
                 }
-                if !work.record.fields.contains_key("id_type") {
-                    work.record
-                        .fields
-                        .insert("id_type".into(), kind.key().into());
+                if !work.fields.contains(Field::IdType) {
+                    work.fields.set(Field::IdType, kind.key().into());
                 }
-                work.record
-                    .fields
-                    .insert("id_number".into(), accepted.number);
+                work.fields.set(Field::IdNumber, accepted.number);
             }
             Err(IdProblem::Format(expected)) => work.report(
                 column,
