@@ -182,11 +182,7 @@ mod tests {
                     for filler in ["a", "b c"] {
                         let mut cell: String = filler.repeat(len).chars().take(len).collect();
                         cell.insert_str(position.min(cell.len()), piece);
-                        assert_eq!(
-                            is_clean(&cell),
-                            is_clean_byte_by_byte(&cell),
-                            "{cell:?}"
-                        );
+                        assert_eq!(is_clean(&cell), is_clean_byte_by_byte(&cell), "{cell:?}");
                     }
                 }
             }

@@ -289,12 +289,17 @@ mod tests {
         let read: TextMap = serde_json::from_str(r#"{"b":"2","a":"1","b":"3"}"#).unwrap();
         assert_eq!(read.iter().collect::<Vec<_>>().len(), 2);
         assert_eq!((read["a"].as_str(), read["b"].as_str()), ("1", "3"));
-        assert_eq!(serde_json::from_str::<TextMap>("{}").unwrap(), TextMap::new());
+        assert_eq!(
+            serde_json::from_str::<TextMap>("{}").unwrap(),
+            TextMap::new()
+        );
     }
 
     #[test]
     fn names_compare_as_strs() {
-        let names = ["", "a", "ab", "b", "B", "é", "e", "email", "emails", "id_type", "id"];
+        let names = [
+            "", "a", "ab", "b", "B", "é", "e", "email", "emails", "id_type", "id",
+        ];
         for a in names {
             for b in names {
                 assert_eq!(compare(a, b), a.cmp(b), "{a:?} {b:?}");
