@@ -704,3 +704,48 @@ impl Rules {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::suggest::suggest_mapping;
+
+    fn validator(profile: &str, headers: &[&str]) -> Validator {
+        let profile = Profile::from_toml(profile).expect("profile");
+        let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+        let mapping = suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
+        Validator::new(&profile, &mapping, &headers)
+    }
+
+    /// The fields a row gets in other ways than from its own column (the country from the
+    /// profile, names split from a full name, the document type from the number) sit in key
+    /// order with the others, as they did in the B-tree the record used to hold.
+    #[test]
+    fn a_records_fields_are_in_key_order_whatever_set_them() {
+        let mut validator = validator(
+            "default_country = \"EC\"",
+            // Without sample rows, "Estado" reads as the state (province), not the status.
+            &["Nombre completo", "Estado", "Cédula", "Correo", "Ciudad"],
+        );
+        let verdict = validator.check_row(
+            2,
+            &[
+                "Ana María Pérez",
+                "Activo",
+                "1710034065",
+                "Ana@Example.com",
+                "Quito",
+            ],
+        );
+        assert!(verdict.is_valid(), "{:?}", verdict.findings);
+        let json = serde_json::to_string(&verdict.record).expect("json");
+        assert_eq!(
+            json,
+            "{\"city\":\"Quito\",\"country_code\":\"EC\",\"email\":\"ana@example.com\",\
+             \"first_name\":\"Ana\",\"full_name\":\"Ana María Pérez\",\
+             \"id_number\":\"1710034065\",\"id_type\":\"cedula\",\
+             \"last_name\":\"María Pérez\",\"state\":\"Activo\",\"tags\":[],\"custom\":{},\
+             \"extra\":{}}"
+        );
+    }
+}
