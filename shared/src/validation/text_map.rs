@@ -82,10 +82,6 @@ impl TextMap {
 
     /// Puts `value` under `key` and returns the text it replaces, like `BTreeMap::insert`.
     pub fn insert(&mut self, key: Cow<'static, str>, value: String) -> Option<String> {
-        // Most findings have one parameter: room for one, not the four a vector starts with.
-        if self.entries.capacity() == 0 {
-            self.entries.reserve_exact(1);
-        }
         // Entries that come in order (a record laid out field by field, JSON written by this
         // type) go at the end after one comparison.
         if self
