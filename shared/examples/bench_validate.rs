@@ -5,7 +5,12 @@
 //! with the phone columns ignored, with phones validated (every number different), with phones
 //! validated where numbers repeat (the cache answers), and with phones already in E.164 (what the
 //! server checks again after the browser). Then it reads the file `cargo xtask gen` writes
-//! (customers of eight countries, phones in mixed formats) and validates it with phones.
+//! (customers of eight countries, phones in mixed formats) and validates it with phones. Last,
+//! rows where about half have findings (typos, bad emails and documents, unknown statuses),
+//! phones ignored, row by row and as a whole report (which keeps every finding and record).
+//!
+//! `BENCH_ROWS` sets ROWS too (the argument wins); `BENCH_CASE=text` runs only the cases whose
+//! label contains `text`, so a profiler sees one case.
 
 // The generator of `cargo xtask gen`, so the mixed-country figure is for the very file users
 // try; its workbook writer is not used here.
@@ -16,7 +21,7 @@ mod customers;
 use std::time::Instant;
 
 use clientela_shared::{
-    Profile, Target, Validator, read_table, suggest_mapping, suggest_mapping_for_table,
+    Mapping, Profile, Target, Validator, read_table, suggest_mapping, suggest_mapping_for_table,
 };
 
 const HEADERS: [&str; 15] = [
@@ -132,7 +137,33 @@ fn generate(rows: usize, distinct_phones: u64, form: PhoneForm) -> Vec<Vec<Strin
         .collect()
 }
 
-fn run(label: &str, rows: &[Vec<String>], ignore_phones: bool) {
+/// Spoils about half of `rows` (every odd one) with a mistake users make, in turn: a typo in
+/// the email's domain (a warning with a suggestion), an email without a domain, a cédula with a
+/// wrong check digit, an unknown status, a blank first name, a misspelt country, an unknown
+/// customer type and two of these at once.
+fn spoil(rows: &mut [Vec<String>]) {
+    for (index, row) in rows.iter_mut().enumerate().skip(1).step_by(2) {
+        match (index / 2) % 8 {
+            0 => row[2] = row[2].replace("example.com", "gmial.com"),
+            1 => row[2] = row[2].replace("example.com", ""),
+            2 => {
+                let last = row[10].pop().and_then(|d| d.to_digit(10)).unwrap_or(0);
+                row[10].push(char::from_digit((last + 1) % 10, 10).unwrap_or('0'));
+            }
+            3 => row[11] = "Suspendido".to_owned(),
+            4 => row[0] = String::new(),
+            5 => row[8] = "Ecuadr".to_owned(),
+            6 => row[12] = "Cooperativa".to_owned(),
+            _ => {
+                row[2] = row[2].replace("example.com", "hotmial.com");
+                row[11] = "Suspendido".to_owned();
+            }
+        }
+    }
+}
+
+/// The profile of the Ecuadorian cases, and their mapping (phone columns ignored if asked).
+fn setup(rows: &[Vec<String>], ignore_phones: bool) -> (Profile, Mapping, Vec<String>) {
     let profile = Profile::from_toml(
         "default_country = \"EC\"\nrequired = [\"first_name\", \"last_name\"]\n\
          at_least_one_of = [[\"email\", \"phone\", \"mobile\"]]",
@@ -144,6 +175,19 @@ fn run(label: &str, rows: &[Vec<String>], ignore_phones: bool) {
         mapping.choose(3, Target::Ignore);
         mapping.choose(4, Target::Ignore);
     }
+    (profile, mapping, headers)
+}
+
+/// Whether the case labelled `label` runs (`BENCH_CASE` unset, or the start of the label).
+fn wanted(label: &str) -> bool {
+    std::env::var("BENCH_CASE").map_or(true, |case| label.starts_with(&case))
+}
+
+fn run(label: &str, rows: &[Vec<String>], ignore_phones: bool) {
+    if !wanted(label) {
+        return;
+    }
+    let (profile, mapping, headers) = setup(rows, ignore_phones);
     let mut validator = Validator::new(&profile, &mapping, &headers);
     let mut cells: Vec<&str> = Vec::with_capacity(15);
     let (mut valid, mut findings) = (0u64, 0usize);
@@ -163,9 +207,44 @@ fn run(label: &str, rows: &[Vec<String>], ignore_phones: bool) {
     );
 }
 
+/// Validates `rows` as a whole file: the report keeps every row's findings and record, as the
+/// command line and the browser's worker do.
+fn run_report(label: &str, rows: &[Vec<String>]) {
+    if !wanted(label) {
+        return;
+    }
+    let (profile, mapping, headers) = setup(rows, true);
+    let mut validator = Validator::new(&profile, &mapping, &headers);
+    let start = Instant::now();
+    let report = validator.validate_rows(rows.iter().enumerate().map(|(index, row)| {
+        let cells: [&str; 15] = std::array::from_fn(|column| row[column].as_str());
+        (index as u64 + 2, cells)
+    }));
+    let seconds = start.elapsed().as_secs_f64();
+    let findings: usize = report.rows.iter().map(|row| row.issues.len()).sum();
+    println!(
+        "{label:<44} {:>9} rows in {seconds:>6.2} s = {:>9.0} rows/s ({} valid, {findings} findings)",
+        rows.len(),
+        rows.len() as f64 / seconds,
+        report.summary.valid
+    );
+    let start = Instant::now();
+    drop(report);
+    println!(
+        "{:<44} {:>9} rows in {:>6.2} s",
+        "  (dropping that report)",
+        rows.len(),
+        start.elapsed().as_secs_f64()
+    );
+}
+
 /// Validates the mixed-country file `cargo xtask gen` writes, read as a user's file is, with
 /// phones: the country column decides how each number is read.
 fn run_generated_file(rows: usize) {
+    let label = "mixed-country gen file, phones validated";
+    if !wanted(label) {
+        return;
+    }
     let file = customers::csv(rows as u64, 1);
     let table = read_table(&file).expect("the generated file reads");
     let profile = Profile::from_toml(
@@ -187,8 +266,7 @@ fn run_generated_file(rows: usize) {
     }
     let seconds = start.elapsed().as_secs_f64();
     println!(
-        "{:<44} {:>9} rows in {seconds:>6.2} s = {:>9.0} rows/s ({valid} valid, {findings} findings)",
-        "mixed-country gen file, phones validated",
+        "{label:<44} {:>9} rows in {seconds:>6.2} s = {:>9.0} rows/s ({valid} valid, {findings} findings)",
         table.row_count(),
         table.row_count() as f64 / seconds
     );
@@ -197,6 +275,7 @@ fn run_generated_file(rows: usize) {
 fn main() {
     let rows: usize = std::env::args()
         .nth(1)
+        .or_else(|| std::env::var("BENCH_ROWS").ok())
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
     let distinct = generate(rows, 7_000_000, PhoneForm::National);
@@ -210,15 +289,24 @@ fn main() {
         false,
     );
     drop(distinct);
-    let repeated = generate(rows, 1_000, PhoneForm::National);
-    run(
-        "2 phones per row validated, 1,000 repeated",
-        &repeated,
-        false,
-    );
-    drop(repeated);
-    let e164 = generate(rows, 7_000_000, PhoneForm::E164);
-    run("2 phones per row already in E.164, different", &e164, false);
-    drop(e164);
+    if wanted("half") || wanted("same") {
+        // Generated again rather than copied, so that one file at a time is in memory.
+        let mut spoilt = generate(rows, 7_000_000, PhoneForm::National);
+        spoil(&mut spoilt);
+        run("half the rows with findings, phones ignored", &spoilt, true);
+        run_report("same, as a whole report", &spoilt);
+    }
+    if wanted("2 phones per row validated, 1,000") {
+        let repeated = generate(rows, 1_000, PhoneForm::National);
+        run(
+            "2 phones per row validated, 1,000 repeated",
+            &repeated,
+            false,
+        );
+    }
+    if wanted("2 phones per row already") {
+        let e164 = generate(rows, 7_000_000, PhoneForm::E164);
+        run("2 phones per row already in E.164, different", &e164, false);
+    }
     run_generated_file(rows);
 }

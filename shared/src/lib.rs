@@ -105,4 +105,5 @@ pub use validation::phone::normalise_phone;
 pub use validation::recheck_record::{RecordChecker, recheck_record};
 pub use validation::record::Record;
 pub use validation::report::{Report, RowReport, RowStatus, Summary};
+pub use validation::text_map::TextMap;
 pub use validation::validator::{RowVerdict, Validator};

@@ -18,7 +18,7 @@ pub(crate) fn search_text(record: &Record) -> String {
     ];
     let parts: Vec<String> = keys
         .iter()
-        .filter_map(|key| record.fields.get(*key))
+        .filter_map(|key| record.fields.get(key))
         .map(|value| fold(value))
         .collect();
     parts.join(" ")

@@ -35,24 +35,79 @@ pub fn is_blank(cell: &str) -> bool {
 }
 
 /// Whether `cell` is already clean: ASCII spaces only, single, and not at either end (the
-/// common case, checked in one pass over the bytes without building a new string). The pass has
-/// no branch per byte, so short cells cost a few nanoseconds.
+/// common case, checked in one pass over the bytes without building a new string). The pass
+/// reads eight bytes at a time (see [`Word`]), so a cell costs a few instructions per word
+/// rather than a dozen per byte: every cell of every row comes here.
 fn is_clean(cell: &str) -> bool {
     let bytes = cell.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
+    let mut words = bytes.chunks_exact(8);
     let mut previous_space = false;
-    let mut unclean = false;
     let mut maybe_odd_space = false;
-    for &b in bytes {
-        let space = b == b' ';
-        // Two spaces in a row, or an ASCII control character (tab, line break…).
-        unclean |= (space & previous_space) | (b < 0x20) | (b == 0x7F);
-        maybe_odd_space |= may_start_odd_space(b);
-        previous_space = space;
+    let mut check = |chunk: &[u8], word: Word| {
+        // Two spaces in a row (also across two words), or an ASCII control character (tab, line
+        // break…, DEL).
+        let spaces = word.spaces();
+        let unclean = word.controls() != 0
+            || spaces & (spaces << 8) != 0
+            || (previous_space && spaces & 0x80 != 0);
+        previous_space = spaces >> 63 != 0;
+        if word.non_ascii() {
+            maybe_odd_space |= chunk.iter().copied().any(may_start_odd_space);
+        }
+        !unclean
+    };
+    for chunk in &mut words {
+        let word = Word(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if !check(chunk, word) {
+            return false;
+        }
     }
-    !unclean && (!maybe_odd_space || !is_odd_multibyte(cell))
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        // Padded with a letter, which is neither a space nor a control character.
+        let mut padded = [b'a'; 8];
+        padded[..rest.len()].copy_from_slice(rest);
+        if !check(rest, Word(u64::from_le_bytes(padded))) {
+            return false;
+        }
+    }
+    !maybe_odd_space || !is_odd_multibyte(cell)
+}
+
+/// Eight bytes of a cell, first byte lowest, each examined at once with arithmetic that never
+/// carries from one byte into the next; a byte found is marked by its high bit (0x80).
+#[derive(Clone, Copy)]
+struct Word(u64);
+
+impl Word {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// The zero bytes of `bits`: the low seven bits of a byte plus 0x7F reach its high bit
+    /// unless they are all zero, and no byte can overflow into its neighbour.
+    fn zero_bytes(bits: u64) -> u64 {
+        !(((bits & !Word::HIGH) + !Word::HIGH) | bits | !Word::HIGH)
+    }
+
+    /// The ASCII spaces.
+    fn spaces(self) -> u64 {
+        Word::zero_bytes(self.0 ^ (Word::ONES * u64::from(b' ')))
+    }
+
+    /// The ASCII control characters: below 0x20 (an ASCII byte plus 0x60 stays below 0x80
+    /// exactly then) or DEL.
+    fn controls(self) -> u64 {
+        let below_space = !((self.0 & !Word::HIGH) + Word::ONES * 0x60) & !self.0 & Word::HIGH;
+        below_space | Word::zero_bytes(self.0 ^ (Word::ONES * 0x7F))
+    }
+
+    /// Whether any byte is beyond ASCII (part of an accented letter, or of odd white space).
+    fn non_ascii(self) -> bool {
+        self.0 & Word::HIGH != 0
+    }
 }
 
 /// Whether `b` is the first byte, in UTF-8, of white space beyond ASCII or of a byte-order
@@ -93,6 +148,49 @@ mod tests {
             assert_eq!(clean(&cell), "Pérez Núñez", "U+{:04X}", u32::from(space));
         }
         assert!(matches!(clean("Pérez Núñez Łucja"), Cow::Borrowed(_)));
+    }
+
+    /// The byte-by-byte check the word-at-a-time one replaced, to compare with.
+    fn is_clean_byte_by_byte(cell: &str) -> bool {
+        let bytes = cell.as_bytes();
+        if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+            return false;
+        }
+        let mut previous_space = false;
+        let mut unclean = false;
+        let mut maybe_odd_space = false;
+        for &b in bytes {
+            let space = b == b' ';
+            unclean |= (space & previous_space) | (b < 0x20) | (b == 0x7F);
+            maybe_odd_space |= may_start_odd_space(b);
+            previous_space = space;
+        }
+        !unclean && (!maybe_odd_space || !is_odd_multibyte(cell))
+    }
+
+    #[test]
+    fn words_find_what_bytes_find() {
+        // Every character that matters, at every position of cells of 1 to 19 bytes, so that
+        // each falls at the start, inside and at the end of a word and of the padded rest.
+        let pieces = [
+            " ", "  ", "\t", "\n", "\u{7f}", "\u{1f}", "!", "~", "é", "\u{a0}", "\u{feff}",
+            "\u{2003}", "Ł", "\u{3000}", "\u{80}", "@", "A",
+        ];
+        for len in 1..20 {
+            for position in 0..len {
+                for piece in pieces {
+                    for filler in ["a", "b c"] {
+                        let mut cell: String = filler.repeat(len).chars().take(len).collect();
+                        cell.insert_str(position.min(cell.len()), piece);
+                        assert_eq!(is_clean(&cell), is_clean_byte_by_byte(&cell), "{cell:?}");
+                    }
+                }
+            }
+        }
+        for byte in 0..=0x7F_u8 {
+            let cell = format!("abcdefg{}hij{}k", char::from(byte), char::from(byte));
+            assert_eq!(is_clean(&cell), is_clean_byte_by_byte(&cell), "{byte:#x}");
+        }
     }
 
     #[test]

@@ -61,32 +61,59 @@ pub fn is_usable_email(address: &str) -> bool {
     is_dot_atom(local) && local.len() <= LOCAL_MAX && is_usable_domain(domain)
 }
 
+/// Whether `local` is atoms of atext joined by single dots. One pass over the bytes: every email
+/// cell of a file comes here.
 fn is_dot_atom(local: &str) -> bool {
-    !local.is_empty()
-        && local
-            .split('.')
-            .all(|atom| !atom.is_empty() && atom.bytes().all(is_atext))
+    let mut atom_empty = true;
+    for &b in local.as_bytes() {
+        if b == b'.' {
+            if atom_empty {
+                return false;
+            }
+            atom_empty = true;
+        } else if is_atext(b) {
+            atom_empty = false;
+        } else {
+            return false;
+        }
+    }
+    !atom_empty
 }
 
 fn is_atext(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&byte)
 }
 
+/// Whether `domain` is two or more labels of letters, digits and inner hyphens, each of at most
+/// 63 bytes, the last not all digits. One pass over the bytes, as for the local part.
 fn is_usable_domain(domain: &str) -> bool {
-    // Walked label by label without collecting them: every email cell of a file comes here.
-    let well_formed = domain.split('.').all(|label| {
-        !label.is_empty()
-            && label.len() <= LABEL_MAX
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    });
-    let Some((_, top)) = domain.rsplit_once('.') else {
-        return false;
-    };
-    well_formed && !top.bytes().all(|b| b.is_ascii_digit())
+    let mut dots = 0;
+    let mut label_len = 0;
+    let mut label_all_digits = true;
+    let mut previous = b'.';
+    for &b in domain.as_bytes() {
+        if b == b'.' {
+            if label_len == 0 || previous == b'-' {
+                return false;
+            }
+            dots += 1;
+            label_len = 0;
+            label_all_digits = true;
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            if label_len == 0 && b == b'-' {
+                return false;
+            }
+            label_len += 1;
+            if label_len > LABEL_MAX {
+                return false;
+            }
+            label_all_digits &= b.is_ascii_digit();
+        } else {
+            return false;
+        }
+        previous = b;
+    }
+    dots > 0 && label_len > 0 && previous != b'-' && !label_all_digits
 }
 
 /// The address with its domain corrected, when the domain is one or two typing slips away from a
@@ -141,6 +168,59 @@ mod tests {
             "ana",
         ] {
             assert!(!is_usable_email(bad), "{bad}");
+        }
+    }
+
+    /// The label-by-label checks the one-pass ones replaced, to compare with.
+    fn is_dot_atom_by_atoms(local: &str) -> bool {
+        !local.is_empty()
+            && local
+                .split('.')
+                .all(|atom| !atom.is_empty() && atom.bytes().all(is_atext))
+    }
+
+    fn is_usable_domain_by_labels(domain: &str) -> bool {
+        let well_formed = domain.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= LABEL_MAX
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+        let Some((_, top)) = domain.rsplit_once('.') else {
+            return false;
+        };
+        well_formed && !top.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    #[test]
+    fn one_pass_checks_agree_with_the_label_by_label_ones() {
+        // Every string of up to six of these pieces, then labels around the 63-byte limit.
+        let pieces = ["a", "0", ".", "-", "!", " ", "é", "Z"];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|text| pieces.iter().map(move |piece| format!("{text}{piece}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let long = "a".repeat(LABEL_MAX);
+        for extra in ["", "a", "-", "1"] {
+            texts.push(format!("{long}{extra}.com"));
+            texts.push(format!("example.{long}{extra}"));
+            texts.push(format!("x.{extra}{long}"));
+        }
+        for text in &texts {
+            assert_eq!(is_dot_atom(text), is_dot_atom_by_atoms(text), "{text:?}");
+            assert_eq!(
+                is_usable_domain(text),
+                is_usable_domain_by_labels(text),
+                "{text:?}"
+            );
         }
     }
 

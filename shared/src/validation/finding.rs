@@ -1,11 +1,10 @@
 //! A finding: one thing wrong (or worth a look) in a customer's data.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::code::Code;
 use super::messages::{Language, did_you_mean, template};
+use super::text_map::TextMap;
 use crate::schema::field::Field;
 
 /// How serious a finding is.
@@ -32,7 +31,7 @@ pub struct Finding {
     /// The stable code, such as `email.invalid`.
     pub code: Code,
     /// The values the message quotes (`value`, `suggestion`, `lines`…).
-    pub params: BTreeMap<String, String>,
+    pub params: TextMap,
     /// A corrected value to offer, when there is an obvious one.
     pub suggestion: Option<String>,
 }
@@ -46,7 +45,7 @@ impl Finding {
             field: None,
             severity,
             code,
-            params: BTreeMap::new(),
+            params: TextMap::new(),
             suggestion: None,
         }
     }
@@ -61,17 +60,16 @@ impl Finding {
         Finding::new(Severity::Warning, code)
     }
 
-    /// Adds a message parameter.
-    pub fn with(mut self, name: &str, value: impl Into<String>) -> Finding {
-        self.params.insert(name.to_owned(), value.into());
+    /// Adds a message parameter. Its name is static (`value`, `lines`…), so it is not copied.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Finding {
+        self.params.insert(name.into(), value.into());
         self
     }
 
     /// Adds a suggested value (also available to messages as `{suggestion}`).
     pub fn suggest(mut self, suggestion: impl Into<String>) -> Finding {
         let suggestion = suggestion.into();
-        self.params
-            .insert("suggestion".to_owned(), suggestion.clone());
+        self.params.insert("suggestion".into(), suggestion.clone());
         self.suggestion = Some(suggestion);
         self
     }
@@ -91,7 +89,7 @@ impl Finding {
             text.push_str(did_you_mean(language));
         }
         for (name, value) in &self.params {
-            let value = match name.as_str() {
+            let value = match name.as_ref() {
                 // Built-in field keys are shown by their names in the user's language.
                 "field" | "fields" => value
                     .split(", ")

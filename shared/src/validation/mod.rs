@@ -18,4 +18,6 @@ mod phone_regex_cache;
 pub mod recheck_record;
 pub mod record;
 pub mod report;
+mod row_fields;
+pub mod text_map;
 pub mod validator;

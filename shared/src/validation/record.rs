@@ -1,9 +1,10 @@
 //! The normalised record of a row: what would be stored.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use super::text_map::TextMap;
 
 /// A row's values after normalisation. Built-in fields sit at the top level under their keys
 /// (emails lower-cased, phones in E.164, documents without separators, names tidied).
@@ -13,7 +14,7 @@ pub struct Record {
     /// static names (borrowed, so filling a record allocates only its values); a record read back
     /// from JSON owns them.
     #[serde(flatten)]
-    pub fields: BTreeMap<Cow<'static, str>, String>,
+    pub fields: TextMap,
     /// Tags, from a `Tags` column and `TAG-` columns, without repeats.
     pub tags: Vec<String>,
     /// Custom fields by key: numbers as `1234.56`, dates as `2026-11-23`, booleans as

@@ -17,6 +17,7 @@ use super::name::split_full_name;
 use super::number::{comma_is_decimal, parse_number};
 use super::phone::PhoneProblem;
 use super::record::Record;
+use super::row_fields::RowFields;
 use crate::mapping::column::Target;
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
@@ -67,6 +68,9 @@ pub(crate) struct Rules {
     known_tags: Vec<(String, String)>,
     /// The first column of each field key, for findings about a blank field.
     column_of: HashMap<String, String>,
+    /// How many built-in fields a row's record can hold at most, so that its map is allocated
+    /// once at the right size.
+    record_fields: usize,
 }
 
 #[derive(Debug)]
@@ -156,6 +160,7 @@ impl Validator {
                 }
             }
         }
+        let record_fields = record_fields(&columns);
         Validator {
             rules: Rules {
                 profile: profile.clone(),
@@ -168,6 +173,7 @@ impl Validator {
                     .map(|tag| (compact(tag), tag.clone()))
                     .collect(),
                 column_of,
+                record_fields,
                 country_column: columns
                     .iter()
                     .position(|column| column.target == Target::Field(Field::CountryCode)),
@@ -201,11 +207,30 @@ impl Validator {
     }
 }
 
+/// The most built-in fields a record can get from `columns`: one per field column, the country
+/// (from its column or the profile), the names split from a full name, the document type a
+/// document number implies.
+fn record_fields(columns: &[Column]) -> usize {
+    let mut count = 1;
+    for column in columns {
+        match column.target {
+            Target::Field(Field::Tags | Field::CountryCode) => {}
+            Target::Field(Field::FullName) => count += 3,
+            Target::Field(Field::IdNumber) => count += 2,
+            Target::Field(_) => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
 /// Builds one row's verdict.
 struct RowWork<'r> {
     line: u64,
     findings: Vec<Finding>,
+    /// The record, but for its built-in fields, which are in `fields` until the row is done.
     record: Record,
+    fields: RowFields,
     /// Keys whose cells were not blank, valid or not: a blank-required check must not pile on.
     filled: Vec<&'r str>,
 }
@@ -227,6 +252,7 @@ impl Rules {
             line,
             findings: Vec::new(),
             record: Record::default(),
+            fields: RowFields::default(),
             // Sized once for every column and the few keys a row adds (country, split names,
             // tags), rather than grown by doubling on each row.
             filled: Vec::with_capacity(self.columns.len() + 4),
@@ -269,9 +295,7 @@ impl Rules {
                     Field::IdType => match caches.id_types.get(&value, IdType::from_name) {
                         Some(kind) => {
                             id_type = Some(kind);
-                            work.record
-                                .fields
-                                .insert("id_type".into(), kind.key().into());
+                            work.fields.set(Field::IdType, kind.key().into());
                         }
                         None => work.report(
                             column,
@@ -282,9 +306,7 @@ impl Rules {
                     Field::CustomerType => {
                         match caches.customer_types.get(&value, parse_customer_type) {
                             Some(kind) => {
-                                work.record
-                                    .fields
-                                    .insert("customer_type".into(), kind.into());
+                                work.fields.set(Field::CustomerType, kind.into());
                             }
                             None => work.report(
                                 column,
@@ -294,7 +316,7 @@ impl Rules {
                     }
                     Field::Status => match caches.statuses.get(&value, parse_status) {
                         Some(status) => {
-                            work.record.fields.insert("status".into(), status.into());
+                            work.fields.set(Field::Status, status.into());
                         }
                         None => work.report(
                             column,
@@ -303,9 +325,7 @@ impl Rules {
                     },
                     Field::CountryCode => {}
                     _ => {
-                        work.record
-                            .fields
-                            .insert(field.key().into(), value.into_owned());
+                        work.fields.set(*field, value.into_owned());
                     }
                 },
                 Target::Custom(key) => self.custom(&mut work, column, key, &value, country),
@@ -326,14 +346,14 @@ impl Rules {
             }
         }
 
-        if let Some(full) = work.record.fields.get("full_name").cloned()
-            && !work.record.fields.contains_key("first_name")
-            && !work.record.fields.contains_key("last_name")
+        if let Some(full) = work.fields.get(Field::FullName).map(str::to_owned)
+            && !work.fields.contains(Field::FirstName)
+            && !work.fields.contains(Field::LastName)
         {
             let (first, last) = split_full_name(&full);
-            work.record.fields.insert("first_name".into(), first);
+            work.fields.set(Field::FirstName, first);
             if let Some(last) = last {
-                work.record.fields.insert("last_name".into(), last);
+                work.fields.set(Field::LastName, last);
             }
             work.filled.extend(["first_name", "last_name"]);
         }
@@ -344,6 +364,7 @@ impl Rules {
             self.id_number(&mut work, column, &value, id_type, country);
         }
         self.row_rules(&mut work);
+        work.record.fields = work.fields.into_map(self.record_fields);
         let unique_keys = self.unique_keys(&work.record);
         RowVerdict {
             line,
@@ -383,9 +404,7 @@ impl Rules {
             work.filled.push("country_code");
         }
         if let Some(code) = country {
-            work.record
-                .fields
-                .insert("country_code".into(), code.into());
+            work.fields.set(Field::CountryCode, code.into());
         }
         country
     }
@@ -401,7 +420,7 @@ impl Rules {
                             .suggest(fix),
                     );
                 }
-                work.record.fields.insert("email".into(), email);
+                work.fields.set(Field::Email, email);
             }
             None => {
                 let mut finding = Finding::error(Code::EmailInvalid).with("value", value);
@@ -425,7 +444,7 @@ impl Rules {
     ) {
         let finding = match result {
             Ok(e164) => {
-                work.record.fields.insert(field.key().into(), e164);
+                work.fields.set(field, e164);
                 return;
             }
             Err(PhoneProblem::Invalid) => {
@@ -515,7 +534,7 @@ impl Rules {
                 Some(_) => {}
             }
         }
-        work.record.fields.insert("agent".into(), email);
+        work.fields.set(Field::Agent, email);
     }
 
     fn id_number(
@@ -534,9 +553,7 @@ impl Rules {
                 column,
                 Finding::warning(Code::IdTypeMissing).with("value", value),
             );
-            work.record
-                .fields
-                .insert("id_number".into(), value.to_owned());
+            work.fields.set(Field::IdNumber, value.to_owned());
             return;
         };
         match check_id(kind, country, value) {
@@ -549,13 +566,10 @@ impl Rules {
                             .with("id_type", kind.key().to_ascii_uppercase()),
                     );
                 }
-                work.record
-                    .fields
-                    .entry("id_type".into())
-                    .or_insert_with(|| kind.key().into());
-                work.record
-                    .fields
-                    .insert("id_number".into(), accepted.number);
+                if !work.fields.contains(Field::IdType) {
+                    work.fields.set(Field::IdType, kind.key().into());
+                }
+                work.fields.set(Field::IdNumber, accepted.number);
             }
             Err(IdProblem::Format(expected)) => work.report(
                 column,
@@ -688,5 +702,50 @@ impl Rules {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::suggest::suggest_mapping;
+
+    fn validator(profile: &str, headers: &[&str]) -> Validator {
+        let profile = Profile::from_toml(profile).expect("profile");
+        let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+        let mapping = suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
+        Validator::new(&profile, &mapping, &headers)
+    }
+
+    /// The fields a row gets in other ways than from its own column (the country from the
+    /// profile, names split from a full name, the document type from the number) sit in key
+    /// order with the others, as they did in the B-tree the record used to hold.
+    #[test]
+    fn a_records_fields_are_in_key_order_whatever_set_them() {
+        let mut validator = validator(
+            "default_country = \"EC\"",
+            // Without sample rows, "Estado" reads as the state (province), not the status.
+            &["Nombre completo", "Estado", "Cédula", "Correo", "Ciudad"],
+        );
+        let verdict = validator.check_row(
+            2,
+            &[
+                "Ana María Pérez",
+                "Activo",
+                "1710034065",
+                "Ana@Example.com",
+                "Quito",
+            ],
+        );
+        assert!(verdict.is_valid(), "{:?}", verdict.findings);
+        let json = serde_json::to_string(&verdict.record).expect("json");
+        assert_eq!(
+            json,
+            "{\"city\":\"Quito\",\"country_code\":\"EC\",\"email\":\"ana@example.com\",\
+             \"first_name\":\"Ana\",\"full_name\":\"Ana María Pérez\",\
+             \"id_number\":\"1710034065\",\"id_type\":\"cedula\",\
+             \"last_name\":\"María Pérez\",\"state\":\"Activo\",\"tags\":[],\"custom\":{},\
+             \"extra\":{}}"
+        );
     }
 }
