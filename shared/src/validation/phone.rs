@@ -25,7 +25,11 @@ pub enum PhoneProblem {
 /// Without a `+`, a number is read as national first (`0991234567`); as international only when
 /// it starts with the country's own calling code (`593991234567`) or no country is known, so
 /// `8 (800) 123-45-67` in Russia never becomes a number in Bangladesh.
+///
+/// A leading apostrophe is dropped: it is how a spreadsheet marks a cell as text, and how CSV
+/// exports (ours included) keep `+593…` from being taken for a formula.
 pub fn normalise_phone(cell: &str, country: Option<&str>) -> Result<String, PhoneProblem> {
+    let cell = cell.strip_prefix('\'').unwrap_or(cell);
     phone_regex_cache::make_room();
     let region = country.and_then(|code| code.parse::<country::Id>().ok());
     if let Some(verdict) = normalise_e164(cell, region.as_ref().map(AsRef::as_ref)) {
@@ -156,6 +160,18 @@ mod tests {
         assert_eq!(
             normalise_phone("601 234 567", None),
             Err(PhoneProblem::NoCountry)
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_text_mark_is_dropped() {
+        assert_eq!(
+            normalise_phone("'+593991234567", None).as_deref(),
+            Ok("+593991234567")
+        );
+        assert_eq!(
+            normalise_phone("'0991234567", Some("EC")).as_deref(),
+            Ok("+593991234567")
         );
     }
 
