@@ -311,15 +311,7 @@ fn summarise(rows: &[RowReport]) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mapping::suggest::suggest_mapping;
-    use crate::schema::profile::Profile;
-
-    fn validator(profile: &str, headers: &[&str]) -> Validator {
-        let profile = Profile::from_toml(profile).expect("profile");
-        let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
-        let mapping = suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
-        Validator::new(&profile, &mapping, &headers)
-    }
+    use crate::validation::validator::validator_for as validator;
 
     #[test]
     fn every_row_of_a_duplicate_group_names_the_others() {

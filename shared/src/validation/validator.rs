@@ -705,17 +705,19 @@ impl Rules {
     }
 }
 
+/// A validator for `profile` (TOML) over a file with `headers`, mapped as suggested; for tests.
+#[cfg(test)]
+pub(crate) fn validator_for(profile: &str, headers: &[&str]) -> Validator {
+    let profile = Profile::from_toml(profile).expect("profile");
+    let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+    let mapping =
+        crate::mapping::suggest::suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
+    Validator::new(&profile, &mapping, &headers)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::mapping::suggest::suggest_mapping;
-
-    fn validator(profile: &str, headers: &[&str]) -> Validator {
-        let profile = Profile::from_toml(profile).expect("profile");
-        let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
-        let mapping = suggest_mapping::<Vec<&str>, &str>(&headers, &[], &profile);
-        Validator::new(&profile, &mapping, &headers)
-    }
+    use super::validator_for as validator;
 
     /// The fields a row gets in other ways than from its own column (the country from the
     /// profile, names split from a full name, the document type from the number) sit in key
