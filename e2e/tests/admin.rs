@@ -130,20 +130,14 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
     browser.click("#page-import").await;
     browser.wait_for_text("#profile", "ferias").await;
     browser.pick_file("#file-input", &file).await;
-    browser.wait_for_text("#file-summary", "2 rows").await;
-    browser.click("#to-columns").await;
-    browser.click("#to-review").await;
     browser
-        .wait_for_text("#review-counts", "1 ready to import, 1 with errors")
+        .review_as_suggested("2 rows", "1 ready to import, 1 with errors")
         .await;
     // Without a profile nothing is required: both rows are ready.
     browser.click("#step-file").await;
     browser.select("#profile", "").await;
-    browser.wait_for_text("#file-summary", "2 rows").await;
-    browser.click("#to-columns").await;
-    browser.click("#to-review").await;
     browser
-        .wait_for_text("#review-counts", "2 ready to import, 0 with errors")
+        .review_as_suggested("2 rows", "2 ready to import, 0 with errors")
         .await;
     browser.click("#page-admin").await;
 

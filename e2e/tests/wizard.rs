@@ -256,11 +256,8 @@ async fn an_import_paused_and_resumed_stores_every_customer_once() {
     browser.open(&server.url).await;
     browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     browser.pick_file("#file-input", &file).await;
-    browser.wait_for_text("#file-summary", "20000 rows").await;
-    browser.click("#to-columns").await;
-    browser.click("#to-review").await;
     browser
-        .wait_for_text("#review-counts", "20000 ready to import")
+        .review_as_suggested("20000 rows", "20000 ready to import")
         .await;
     browser.click("#to-options").await;
     browser.click("#to-import").await;

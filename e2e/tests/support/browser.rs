@@ -158,6 +158,15 @@ impl Browser {
         answer.as_str().unwrap_or_default().trim().to_owned()
     }
 
+    /// From a file read (its summary saying `rows`) through the columns as suggested to the
+    /// review, waiting until its counts say `counts`.
+    pub async fn review_as_suggested(&self, rows: &str, counts: &str) {
+        self.wait_for_text("#file-summary", rows).await;
+        self.click("#to-columns").await;
+        self.click("#to-review").await;
+        self.wait_for_text("#review-counts", counts).await;
+    }
+
     /// Waits until the element's text contains `expected`, and returns the text.
     pub async fn wait_for_text(&self, selector: &str, expected: &str) -> String {
         self.wait_for_text_within(selector, expected, PATIENCE)

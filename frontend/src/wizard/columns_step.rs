@@ -13,32 +13,30 @@ use crate::text::{Text, text};
 #[component]
 pub fn ColumnsStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
-    let problems = move || {
+    // The mapping's problems, found once per change of the mapping.
+    let findings = Memo::new(move |_| {
         let profile = state.profile();
-        let language = state.language.get();
         state
             .mapping
-            .get()
-            .map(|mapping| {
-                mapping
-                    .problems(&profile)
-                    .iter()
-                    .map(|finding| finding.message(language))
-                    .collect::<Vec<_>>()
-            })
+            .with(|mapping| mapping.as_ref().map(|m| m.problems(&profile)))
             .unwrap_or_default()
+    });
+    let problems = move || {
+        let language = state.language.get();
+        findings.with(|findings| {
+            findings
+                .iter()
+                .map(|finding| finding.message(language))
+                .collect::<Vec<_>>()
+        })
     };
     // Two columns for one field cannot both be checked: every row would fail. The way on
     // opens once the user picks one (the problem above says which).
     let mapped_twice = move || {
-        let profile = state.profile();
-        state.mapping.with(|mapping| {
-            mapping.as_ref().is_some_and(|mapping| {
-                mapping
-                    .problems(&profile)
-                    .iter()
-                    .any(|finding| finding.code == Code::MappingDuplicateField)
-            })
+        findings.with(|findings| {
+            findings
+                .iter()
+                .any(|finding| finding.code == Code::MappingDuplicateField)
         })
     };
     let rows = move || {
