@@ -52,6 +52,11 @@ impl Db {
         }
     }
 
+    /// Whether this is PostgreSQL, which several replicas of the server may share; else SQLite.
+    pub fn is_postgres(&self) -> bool {
+        self.sqlite_writer.is_none()
+    }
+
     /// Waits for this process's turn to write, on SQLite; on PostgreSQL, at once.
     pub async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
         match &self.sqlite_writer {

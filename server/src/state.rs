@@ -29,10 +29,10 @@ impl AppState {
     /// State over `db` recognising callers as `auth` says, with the default rate limit.
     pub fn with_auth(db: Db, auth: AuthConfig) -> AppState {
         AppState {
-            db,
             auth: Arc::new(auth),
             mailer: None,
-            rate_limiter: Arc::new(RateLimiter::new(DEFAULT_RATE_LIMIT)),
+            rate_limiter: Arc::new(RateLimiter::new(&db, DEFAULT_RATE_LIMIT)),
+            db,
         }
     }
 
@@ -44,7 +44,7 @@ impl AppState {
 
     /// The same state, allowing each caller `per_minute` API requests a minute (0: no limit).
     pub fn with_rate_limit(mut self, per_minute: u32) -> AppState {
-        self.rate_limiter = Arc::new(RateLimiter::new(per_minute));
+        self.rate_limiter = Arc::new(RateLimiter::new(&self.db, per_minute));
         self
     }
 }

@@ -36,6 +36,34 @@ async fn a_token_over_the_limit_waits_and_others_do_not(backend: Backend) {
 }
 on_both_databases!(a_token_over_the_limit_waits_and_others_do_not);
 
+/// Replicas of the server over one PostgreSQL count a caller's requests together: the limit is
+/// the caller's, not each replica's.
+#[tokio::test]
+async fn replicas_share_one_allowance_on_postgres() {
+    let app = TestApp::with_rate_limit(Backend::Postgres, 3).await;
+    let replica = app.replica(|state| state.with_rate_limit(3)).await;
+    for server in [&app, &replica, &app] {
+        let (status, _) = server.get("/api/imports").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    // Three went through, two on one replica and one on the other; the fourth is refused by
+    // either.
+    for server in [&app, &replica] {
+        let request = Request::get("/api/imports")
+            .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, body) = server.request(request).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+        let wait: u64 = headers[header::RETRY_AFTER]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=20).contains(&wait), "{wait}");
+    }
+}
+
 async fn made_up_tokens_buy_no_more_sign_in_attempts(backend: Backend) {
     let app = TestApp::with_rate_limit(backend, 3).await;
     let sign_in = |attempt: usize| {

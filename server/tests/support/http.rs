@@ -84,6 +84,20 @@ impl TestApp {
         }
     }
 
+    /// A second server process over the same database, as a replica behind a load balancer
+    /// would be: its own connections and state, as `configure` makes it.
+    pub async fn replica(&self, configure: impl FnOnce(AppState) -> AppState) -> TestApp {
+        let db = Db::connect(&self.url).await.unwrap();
+        let auth = AuthConfig::new(Some(ADMIN_TOKEN), false);
+        let state = configure(AppState::with_auth(db.clone(), auth));
+        TestApp {
+            router: app(state, Path::new("/nonexistent-ui")),
+            db,
+            url: self.url.clone(),
+            _sqlite_dir: None,
+        }
+    }
+
     /// The API token of an admin of a second workspace, who must never see this one's data.
     pub async fn outsider_token(&self) -> String {
         let workspace_id: i64 = sqlx::query_scalar(

@@ -1,44 +1,16 @@
-//! Rate limiting: each caller may send so many API requests a minute (`CLIENTELA_RATE_LIMIT`),
-//! and is answered 429 with `Retry-After` beyond that.
-//!
-//! A caller is its API token or its session cookie (kept here only as a hash), or, for a request
-//! that carries neither, the address it comes from. Signing in always counts per address, so that
-//! sending a made-up token along does not buy fresh password guesses. Behind a reverse proxy every
-//! anonymous request comes from the proxy's address and they share one allowance.
-//!
-//! Each caller has a token bucket: it holds a minute's worth of requests and refills steadily, so
-//! a burst (an import sending its batches back to back) goes through at once, and only a caller
-//! who keeps going faster than the limit waits.
-//!
-//! The buckets live in this process's memory: with several replicas behind a load balancer, each
-//! counts on its own, so a caller may get up to the limit from each of them.
+//! The buckets in this process's memory: exact for one server process (SQLite's case, where
+//! one process owns the database file).
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::Method;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-
-use crate::accounts::hash_secret;
-use crate::auth::{bearer_token, session_cookie};
-use crate::error::ApiError;
-use crate::routes::session::SIGN_IN_PATH;
-use crate::state::AppState;
-
-/// The limit when none is configured: fifty requests a second, far above what a person clicking
-/// needs, and enough for a browser sending 1,000-row batches at 50,000 rows a second.
-pub const DEFAULT_RATE_LIMIT: u32 = 3_000;
 
 /// How many callers are remembered before the first clean-up of idle ones.
 const FIRST_PRUNE_AT: usize = 1024;
 
-/// Counts every caller's requests against the same limit.
+/// Every caller's bucket, in memory.
 #[derive(Debug)]
-pub struct RateLimiter {
+pub struct MemoryBuckets {
     /// Requests a caller may send a minute, which is also the largest burst; 0 means no limit.
     per_minute: u32,
     buckets: Mutex<Buckets>,
@@ -59,10 +31,10 @@ struct Bucket {
     updated: Instant,
 }
 
-impl RateLimiter {
+impl MemoryBuckets {
     /// A limit of `per_minute` requests a minute per caller; 0 turns rate limiting off.
-    pub fn new(per_minute: u32) -> RateLimiter {
-        RateLimiter {
+    pub fn new(per_minute: u32) -> MemoryBuckets {
+        MemoryBuckets {
             per_minute,
             buckets: Mutex::new(Buckets {
                 by_caller: HashMap::new(),
@@ -72,7 +44,7 @@ impl RateLimiter {
     }
 
     /// Counts one request of `caller` at `now`: `Err` says how long until it may send the next.
-    fn take(&self, caller: &str, now: Instant) -> Result<(), Duration> {
+    pub fn take(&self, caller: &str, now: Instant) -> Result<(), Duration> {
         if self.per_minute == 0 {
             return Ok(());
         }
@@ -111,46 +83,13 @@ impl RateLimiter {
     }
 }
 
-/// The middleware: passes the request on, or answers 429 when its caller is over the limit.
-pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match state.rate_limiter.take(&caller(&request), Instant::now()) {
-        Ok(()) => next.run(request).await,
-        Err(wait) => {
-            tracing::info!(retry_after = ?wait, "rate limited");
-            ApiError::TooManyRequests {
-                retry_after_seconds: wait.as_secs_f64().ceil().max(1.0) as u64,
-            }
-            .into_response()
-        }
-    }
-}
-
-/// Whose allowance `request` counts against.
-fn caller(request: &Request) -> String {
-    let headers = request.headers();
-    let signs_in = request.method() == Method::POST && request.uri().path() == SIGN_IN_PATH;
-    if !signs_in {
-        if let Some(token) = bearer_token(headers) {
-            return format!("token {}", hash_secret(token));
-        }
-        if let Some(cookie) = session_cookie(headers) {
-            return format!("session {}", hash_secret(cookie));
-        }
-    }
-    match request.extensions().get::<ConnectInfo<SocketAddr>>() {
-        Some(ConnectInfo(address)) => format!("address {}", address.ip()),
-        // Served without addresses (as in tests): every anonymous request is one caller.
-        None => "address unknown".to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_burst_goes_through_then_the_caller_waits_for_the_refill() {
-        let limiter = RateLimiter::new(60);
+        let limiter = MemoryBuckets::new(60);
         let start = Instant::now();
         for _ in 0..60 {
             assert_eq!(limiter.take("ana", start), Ok(()));
@@ -164,14 +103,14 @@ mod tests {
 
     #[test]
     fn zero_means_no_limit() {
-        let limiter = RateLimiter::new(0);
+        let limiter = MemoryBuckets::new(0);
         let now = Instant::now();
         assert!((0..10_000).all(|_| limiter.take("ana", now).is_ok()));
     }
 
     #[test]
     fn idle_callers_are_forgotten() {
-        let limiter = RateLimiter::new(60);
+        let limiter = MemoryBuckets::new(60);
         let start = Instant::now();
         for caller in 0..FIRST_PRUNE_AT {
             limiter.take(&caller.to_string(), start).unwrap();
