@@ -2,6 +2,8 @@
 //! dropped, mapped, reviewed and fixed in the grid, previewed and imported; the customers end up
 //! in the database, on SQLite and on PostgreSQL.
 
+use fantoccini::Locator;
+
 use crate::support::browser::Browser;
 use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
 
@@ -176,6 +178,9 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser
         .wait_for_text("#import-result", "4 created, 0 updated, 0 skipped")
         .await;
+    browser
+        .wait_for_text("#import-result", "0 rows not sent")
+        .await;
     browser.screenshot(&shot("6-result-fixed")).await;
     let imports = server.get_json("/api/imports").await;
     assert_eq!(
@@ -203,6 +208,20 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser
         .wait_for_text("#customers", "luis@example.com")
         .await;
+    // The page and its search are in the address: a reload shows the same customers, and Back
+    // from another page returns to them.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_text("#customer-count", "1 customer").await;
+    let search = browser
+        .client
+        .find(Locator::Css("#customer-search"))
+        .await
+        .unwrap();
+    assert_eq!(search.prop("value").await.unwrap().as_deref(), Some("luis"));
+    browser.click("#page-history").await;
+    browser.wait_for_text("#imports", "clientes.csv").await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_text("#customer-count", "1 customer").await;
     browser.click("#page-history").await;
     // Each import shows its number and when it was opened, so two of one file can be told apart.
     let newest = server.get_json("/api/imports").await[0].clone();

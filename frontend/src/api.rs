@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
+use crate::address::query_string;
 use crate::browser_file::describe;
 use crate::text::{Text, catalogue};
 
@@ -105,8 +106,8 @@ pub struct CustomerFilters {
 }
 
 impl CustomerFilters {
-    /// The filters as a query string (`q=…&tag=…`), the ones set only.
-    pub fn query(&self) -> String {
+    /// The filters by their names in a query (`q`, `tag`…), the empty ones too.
+    pub fn pairs(&self) -> [(&'static str, &str); 6] {
         [
             ("q", &self.search),
             ("tag", &self.tag),
@@ -115,11 +116,29 @@ impl CustomerFilters {
             ("list", &self.list),
             ("import", &self.import),
         ]
-        .iter()
-        .filter(|(_, value)| !value.trim().is_empty())
-        .map(|(name, value)| format!("{name}={}", js_sys::encode_uri_component(value)))
-        .collect::<Vec<_>>()
-        .join("&")
+    }
+
+    /// The filters named in a query, as [`CustomerFilters::pairs`] names them.
+    pub fn from_query(query: &[(String, String)]) -> CustomerFilters {
+        let mut filters = CustomerFilters::default();
+        for (name, value) in query {
+            let field = match name.as_str() {
+                "q" => &mut filters.search,
+                "tag" => &mut filters.tag,
+                "status" => &mut filters.status,
+                "agent" => &mut filters.agent,
+                "list" => &mut filters.list,
+                "import" => &mut filters.import,
+                _ => continue,
+            };
+            field.clone_from(value);
+        }
+        filters
+    }
+
+    /// The filters as a query string (`q=…&tag=…`), the ones set only.
+    pub fn query(&self) -> String {
+        query_string(&self.pairs())
     }
 
     /// Where the CSV of every customer matching the filters downloads from.

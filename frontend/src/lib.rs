@@ -2,6 +2,7 @@
 //! files with `clientela-shared`, and which sends the clean records to the server.
 #![deny(missing_docs)]
 
+mod address;
 mod admin_api;
 mod api;
 mod browser_file;

@@ -3,6 +3,7 @@
 use clientela_shared::{Me, Role};
 use leptos::prelude::*;
 
+use crate::address;
 use crate::api;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::sign_in::SignInForm;
@@ -44,7 +45,13 @@ impl Page {
         }
     }
 
-    fn id(self) -> &'static str {
+    /// The page named `id`, as [`Page::id`] names it.
+    fn from_id(id: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|page| page.id() == id)
+    }
+
+    /// The page's name in the address bar (`#customers`) and in element ids.
+    pub fn id(self) -> &'static str {
         match self {
             Page::Import => "import",
             Page::Customers => "customers",
@@ -72,8 +79,9 @@ enum Session {
 pub fn App() -> impl IntoView {
     let language = provide_language();
     let session = RwSignal::new(Session::Checking);
-    let page = RwSignal::new(Page::Import);
+    let page = RwSignal::new(Page::from_id(&address::current().page).unwrap_or(Page::Import));
     provide_context(page);
+    keep_page_in_address(page);
     provide_context(OpenWithImport(RwSignal::new(None)));
     leptos::task::spawn_local(async move {
         session.set(match api::current_user().await {
@@ -149,4 +157,21 @@ pub fn App() -> impl IntoView {
         .into_any(),
     }
     }
+}
+
+/// Shows the page in the address bar, each page a step of the browser's history, and follows
+/// the address when the user goes Back or Forward.
+fn keep_page_in_address(page: RwSignal<Page>) {
+    Effect::new(move || {
+        let shown = page.get();
+        // Already there: the app opened on it, the user went Back to it, or the page wrote its
+        // own query (the customers page's filters).
+        if Page::from_id(&address::current().page) != Some(shown) {
+            address::show(&address::hash_of(shown.id(), &[]), true);
+        }
+    });
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        page.set(Page::from_id(&address::current().page).unwrap_or(Page::Import));
+    });
+    on_cleanup(move || listener.remove());
 }

@@ -5,7 +5,9 @@
 use clientela_shared::{Customer, CustomerList, CustomerListInfo, WorkspaceSchema};
 use leptos::prelude::*;
 
+use crate::address;
 use crate::api::{self, ApiError, CustomerFilters};
+use crate::components::app::Page;
 use crate::language::{translated, use_language};
 use crate::text::{Text, catalogue};
 
@@ -28,15 +30,23 @@ pub struct ImportShown {
 pub fn CustomersPage() -> impl IntoView {
     let language = use_language();
     let tr = move |key| translated(language, key);
-    let of_import = RwSignal::new(
-        use_context::<OpenWithImport>().and_then(|open| open.0.try_update(Option::take).flatten()),
+    let (filters, page, of_import) = starting_view();
+    let (filters, page, of_import) = (
+        RwSignal::new(filters),
+        RwSignal::new(page),
+        RwSignal::new(of_import),
     );
-    let filters = RwSignal::new(CustomerFilters {
-        import: of_import
-            .with_untracked(|shown| shown.as_ref().map(|s| s.id.to_string()).unwrap_or_default()),
-        ..CustomerFilters::default()
+    // The filters in the address bar, in place (not a step of the history of their own): a
+    // reload or a link shows the same customers.
+    Effect::new(move || {
+        let page_number = page.get().to_string();
+        let hash = filters.with(|filters| {
+            let mut query = filters.pairs().to_vec();
+            query.push(("page", if page_number == "1" { "" } else { &page_number }));
+            address::hash_of(Page::Customers.id(), &query)
+        });
+        address::show(&hash, false);
     });
-    let page = RwSignal::new(1_u64);
     let show_all = move |_| {
         of_import.set(None);
         filters.update(|filters| filters.import.clear());
@@ -97,21 +107,23 @@ pub fn CustomersPage() -> impl IntoView {
             <form role="search" class="filters" aria-label=move || tr(Text::FilterCustomers) on:submit=move |ev| ev.prevent_default()>
                 <label>
                     {tr(Text::SearchCustomers)} " "
-                    <input id="customer-search" type="search" on:input=set_filter(|f, v| f.search = v) />
+                    <input id="customer-search" type="search" prop:value=move || filters.with(|f| f.search.clone()) on:input=set_filter(|f, v| f.search = v) />
                 </label>
                 <label>
                     {tr(Text::Tags)} " "
                     <select id="filter-tag" on:change=set_filter(|f, v| f.tag = v)>
                         <option value="">{tr(Text::AnyTag)}</option>
-                        {move || tags().into_iter().map(|tag| { let label = tag.clone(); view! { <option value=tag>{label}</option> } }).collect_view()}
+                        {move || tags().into_iter().map(|tag| view! {
+                            <option value=tag.clone() prop:selected=chosen(filters, |f| &f.tag, &tag)>{tag.clone()}</option>
+                        }).collect_view()}
                     </select>
                 </label>
                 <label>
                     {tr(Text::Status)} " "
                     <select id="filter-status" on:change=set_filter(|f, v| f.status = v)>
                         <option value="">{tr(Text::AnyStatus)}</option>
-                        <option value="active">{tr(Text::ActiveCustomer)}</option>
-                        <option value="potential">{tr(Text::PotentialCustomer)}</option>
+                        <option value="active" prop:selected=chosen(filters, |f| &f.status, "active")>{tr(Text::ActiveCustomer)}</option>
+                        <option value="potential" prop:selected=chosen(filters, |f| &f.status, "potential")>{tr(Text::PotentialCustomer)}</option>
                     </select>
                 </label>
                 <label>
@@ -119,7 +131,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <select id="filter-agent" on:change=set_filter(|f, v| f.agent = v)>
                         <option value="">{tr(Text::AnyAgent)}</option>
                         {move || agents().into_iter().map(|agent| view! {
-                            <option value=agent.email.clone()>{format!("{} ({})", agent.name, agent.email)}</option>
+                            <option value=agent.email.clone() prop:selected=chosen(filters, |f| &f.agent, &agent.email)>{format!("{} ({})", agent.name, agent.email)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -128,14 +140,14 @@ pub fn CustomersPage() -> impl IntoView {
                     <select id="filter-list" on:change=set_filter(|f, v| f.list = v)>
                         <option value="">{tr(Text::AnyList)}</option>
                         {move || lists.get().into_iter().map(|found| view! {
-                            <option value=found.name.clone()>{format!("{} ({})", found.name, found.members)}</option>
+                            <option value=found.name.clone() prop:selected=chosen(filters, |f| &f.list, &found.name)>{format!("{} ({})", found.name, found.members)}</option>
                         }).collect_view()}
                     </select>
                 </label>
             </form>
             {move || of_import.get().map(|shown| view! {
                 <p class="toolbar" id="filter-import">
-                    <span>{tr(Text::OnlyThisImport)} " " <strong>{format!("#{} {}", shown.id, shown.file_name)}</strong></span>
+                    <span>{tr(Text::OnlyThisImport)} " " <strong>{format!("#{} {}", shown.id, shown.file_name).trim_end().to_owned()}</strong></span>
                     <button class="link" id="filter-import-clear" on:click=show_all>{tr(Text::ShowAllCustomers)}</button>
                 </p>
             })}
@@ -168,6 +180,48 @@ pub fn CustomersPage() -> impl IntoView {
             </p>
         </main>
     }
+}
+
+/// The filters, page and import the page opens on: the import the wizard's result step asked
+/// for, else what the address bar says (a reload, a link), else every customer.
+fn starting_view() -> (CustomerFilters, u64, Option<ImportShown>) {
+    let from_wizard =
+        use_context::<OpenWithImport>().and_then(|open| open.0.try_update(Option::take).flatten());
+    if let Some(shown) = from_wizard {
+        let filters = CustomerFilters {
+            import: shown.id.to_string(),
+            ..CustomerFilters::default()
+        };
+        return (filters, 1, Some(shown));
+    }
+    let address = address::current();
+    if address.page != Page::Customers.id() {
+        return (CustomerFilters::default(), 1, None);
+    }
+    let filters = CustomerFilters::from_query(&address.query);
+    let page = address
+        .get("page")
+        .and_then(|page| page.parse().ok())
+        .unwrap_or(1_u64)
+        .max(1);
+    // Only the number is in the address; the file's name is in the history.
+    let shown = filters.import.parse().ok().map(|id| ImportShown {
+        id,
+        file_name: String::new(),
+    });
+    (filters, page, shown)
+}
+
+/// Whether `value` is the filter's choice now, for the `selected` of its option: the options
+/// come after the page opened with its filters (from the server), so each says whether it is
+/// the chosen one.
+fn chosen(
+    filters: RwSignal<CustomerFilters>,
+    filter: fn(&CustomerFilters) -> &String,
+    value: &str,
+) -> impl Fn() -> bool + Send + Sync + use<> {
+    let value = value.to_owned();
+    move || filters.with(|f| *filter(f) == value)
 }
 
 #[component]

@@ -15,10 +15,20 @@ use crate::text::{Text, catalogue};
 pub fn ResultStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let progress = move || state.progress.get().unwrap_or_default();
-    let not_sent = move || state.counts.get().map_or(0, |c| c.rows - c.ready);
+    // The rows the server has no outcome for: the review's rows less every outcome, so a row
+    // sent later with "Fix and finish" stops counting. The server keeps one outcome a line.
+    let not_sent = move || {
+        let rows = state.counts.get().map_or(0, |c| c.rows) as u64;
+        let counts = progress().counts;
+        let answered = counts.created + counts.updated + counts.skipped + counts.rejected;
+        rows.saturating_sub(answered) as usize
+    };
     let download_not_sent = move |_| save_rows_not_sent(state, "not-imported");
-    // A memo, so the counts changing while corrections are sent do not rebuild the section.
-    let offer_fix = Memo::new(move |_| progress().counts.rejected > 0 || not_sent() > 0);
+    // A memo, so the counts changing while corrections are sent do not rebuild the section;
+    // once offered it stays, with what the last corrected file did, after every row is in.
+    let offer_fix = Memo::new(move |offered: Option<&bool>| {
+        offered == Some(&true) || progress().counts.rejected > 0 || not_sent() > 0
+    });
     let language = state.language;
     let tr = move |key| translated(language, key);
     let open_with_import = use_context::<OpenWithImport>();
