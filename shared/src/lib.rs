@@ -38,7 +38,7 @@
 //! let report = Validator::new(&profile, &mapping, table.columns()).validate_table(&table);
 //! assert_eq!(report.rows[0].record.as_ref().map(|r| r.fields["mobile"].as_str()), Some("+593991234567"));
 //! let messages: Vec<String> = report.rows[1].issues.iter().map(|f| f.message(Language::Es)).collect();
-//! assert_eq!(messages, ["12 no es un teléfono válido para EC.", "Apellido es obligatorio."]);
+//! assert_eq!(messages, ["12 no es un teléfono válido para EC.", "El campo Apellido es obligatorio."]);
 //! # Ok(())
 //! # }
 //! ```

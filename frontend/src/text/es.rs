@@ -72,12 +72,12 @@ impl Catalogue for Spanish {
             Text::ReadingAgain => "Leyendo de nuevo…",
             Text::ColumnsTitle => "2. Columnas",
             Text::MappingRemembered => {
-                "Estas columnas se asignaron como usted asignó antes un archivo con los mismos \
+                "Estas columnas se asignaron igual que en un archivo anterior con los mismos \
                  encabezados."
             }
             Text::Column => "Columna",
             Text::SampleValues => "Valores de ejemplo",
-            Text::GoesTo => "Va a",
+            Text::GoesTo => "Destino",
             Text::Confidence => "Confianza",
             Text::NextCheckEveryRow => "Siguiente: comprobar cada fila",
             Text::YourChoice => "Su elección",
@@ -96,8 +96,8 @@ impl Catalogue for Spanish {
             Text::NoProblemsLeft => "No quedan problemas.",
             Text::FixesForEveryRow => "Correcciones para todas las filas",
             Text::ApplyingSuggestions => "Aplicando las sugerencias…",
-            Text::TrimSpaces => "Quitar espacios",
-            Text::TrimmingSpaces => "Quitando espacios…",
+            Text::TrimSpaces => "Quitar espacios sobrantes",
+            Text::TrimmingSpaces => "Quitando espacios sobrantes…",
             Text::DefaultCountry => "País predeterminado ",
             Text::AsInProfile => "Como en el perfil",
             Text::Argentina => "Argentina",
@@ -127,15 +127,15 @@ impl Catalogue for Spanish {
             Text::ProblemHeader => "Problema",
             Text::LeftOutByUser => "Excluida por el usuario.",
             Text::OptionsTitle => "4. Opciones",
-            Text::AlreadyStored => "Clientes ya guardados (mismo correo o teléfono)",
-            Text::SkipThem => "Omitirlos: dejar el cliente guardado como está",
+            Text::AlreadyStored => "Clientes ya registrados (mismo correo o teléfono)",
+            Text::SkipThem => "Omitirlos: dejar el cliente registrado como está",
             Text::UpdateThem => "Actualizarlos con los valores del archivo",
             Text::NewCustomersGoTo => "Asignar los clientes nuevos a",
             Text::NobodyForNow => "Nadie por ahora",
             Text::Me => "Mí (quien importa)",
             Text::Unavailable => ", no disponible",
             Text::ReassignIfUnavailable => {
-                "Si ese agente no está disponible, dar cada cliente a un agente disponible al azar"
+                "Si ese agente no está disponible, asignar cada cliente a un agente disponible al azar"
             }
             Text::ForEveryCustomer => "Para todos los clientes de esta importación",
             Text::StatusWhereNone => "Estado, cuando el archivo no indica ninguno ",
@@ -203,7 +203,7 @@ impl Catalogue for Spanish {
             Text::Delete => "Eliminar",
             Text::CustomFieldsTitle => "Campos personalizados",
             Text::Key => "Clave",
-            Text::Label => "Etiqueta visible",
+            Text::Label => "Nombre visible",
             Text::FieldKind => "Tipo",
             Text::SelectOptions => "Opciones (separadas por comas)",
             Text::Required => "Obligatorio",
@@ -213,7 +213,7 @@ impl Catalogue for Spanish {
             Text::KindCurrency => "Importe",
             Text::KindDate => "Fecha",
             Text::KindBoolean => "Sí o no",
-            Text::KindSelect => "Uno de una lista",
+            Text::KindSelect => "Opción de una lista",
             Text::GroupsTitle => "Grupos de agentes",
             Text::GroupName => "Nombre del grupo",
             Text::Members => "Miembros",
@@ -239,7 +239,7 @@ impl Catalogue for Spanish {
             }
             Text::FixAndFinish => "Corregir y terminar",
             Text::FixAndFinishHint => {
-                "Corrija las filas del archivo de errores en su hoja de cálculo y suéltelo aquí: se revisan y se envían a esta misma importación."
+                "Corrija las filas del archivo de errores en su hoja de cálculo y suéltelo aquí: se comprueban y se envían a esta misma importación."
             }
             Text::SendingCorrections => "Enviando las filas corregidas…",
         }
@@ -335,8 +335,8 @@ impl Catalogue for Spanish {
             count(c.updated, "actualizado", "actualizados"),
             count(
                 c.skipped,
-                "omitido (ya guardado)",
-                "omitidos (ya guardados)"
+                "omitido (ya registrado)",
+                "omitidos (ya registrados)"
             ),
             count(
                 c.rejected,
@@ -382,14 +382,14 @@ impl Catalogue for Spanish {
             count(s.restored, "restaurado", "restaurados"),
             count(
                 s.kept,
-                "conservado (cambiado desde entonces)",
-                "conservados (cambiados desde entonces)"
+                "conservado (modificado desde entonces)",
+                "conservados (modificados desde entonces)"
             ),
         )
     }
 
     fn server_status(&self, status: u16) -> String {
-        format!("El servidor respondió con el estado {status}.")
+        format!("El servidor respondió con el código {status}.")
     }
 
     fn unexpected_answer(&self, error: &str) -> String {

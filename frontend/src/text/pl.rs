@@ -51,7 +51,7 @@ impl Catalogue for Polish {
             Text::FileTitle => "1. Twój plik",
             Text::DropFileHere => "Upuść tutaj plik z klientami",
             Text::OrChooseOne => {
-                " lub wybierz go: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) albo OpenDocument (ODS)."
+                " lub wybierz plik: CSV, TSV, Excel (XLSX, XLSM, XLS, XLSB) albo OpenDocument (ODS)."
             }
             Text::DownloadCsvTemplate => "Pobierz szablon CSV",
             Text::TemplateOr => " lub ",
@@ -74,7 +74,7 @@ impl Catalogue for Polish {
             Text::ReadingAgain => "Ponowne wczytywanie…",
             Text::ColumnsTitle => "2. Kolumny",
             Text::MappingRemembered => {
-                "Te kolumny przypisano tak, jak wcześniej w pliku z takimi samymi nagłówkami."
+                "Kolumny przypisano tak samo jak wcześniej w pliku z tymi samymi nagłówkami."
             }
             Text::Column => "Kolumna",
             Text::SampleValues => "Przykładowe wartości",
@@ -128,12 +128,12 @@ impl Catalogue for Polish {
             Text::ProblemHeader => "Problem",
             Text::LeftOutByUser => "Pominięty przez użytkownika.",
             Text::OptionsTitle => "4. Opcje",
-            Text::AlreadyStored => "Klienci już zapisani (ten sam e-mail lub telefon)",
-            Text::SkipThem => "Pomiń ich: zostaw zapisanego klienta bez zmian",
+            Text::AlreadyStored => "Klienci już w bazie (ten sam e-mail lub telefon)",
+            Text::SkipThem => "Pomiń ich: zostaw klienta z bazy bez zmian",
             Text::UpdateThem => "Zaktualizuj ich wartościami z pliku",
-            Text::NewCustomersGoTo => "Nowych klientów otrzymuje",
-            Text::NobodyForNow => "Na razie nikt",
-            Text::Me => "Ja",
+            Text::NewCustomersGoTo => "Przydziel nowych klientów",
+            Text::NobodyForNow => "Na razie nikomu",
+            Text::Me => "Mnie",
             Text::Unavailable => ", niedostępny",
             Text::ReassignIfUnavailable => {
                 "Jeśli ten agent jest niedostępny, przydziel każdego klienta losowemu dostępnemu \
@@ -145,7 +145,7 @@ impl Catalogue for Polish {
             Text::ActiveCustomer => "Aktywny klient",
             Text::PotentialCustomer => "Potencjalny klient",
             Text::PreviewWhatWouldHappen => "Pokaż, co by się stało",
-            Text::AskingTheServer => "Pytanie serwera, co by się stało…",
+            Text::AskingTheServer => "Sprawdzanie na serwerze, co by się stało…",
             Text::NextImport => "Dalej: import",
             Text::OpeningTheImport => "Otwieranie importu…",
             Text::PreparingRecords => "Przygotowywanie rekordów…",
@@ -178,16 +178,16 @@ impl Catalogue for Polish {
             Text::OpenedOn => "Data",
             Text::File => "Plik",
             Text::Status => "Status",
-            Text::Created => "Utworzeni",
-            Text::Updated => "Zaktualizowani",
-            Text::Skipped => "Pominięci",
-            Text::Rejected => "Odrzuceni",
+            Text::Created => "Utworzono",
+            Text::Updated => "Zaktualizowano",
+            Text::Skipped => "Pominięto",
+            Text::Rejected => "Odrzucono",
             Text::ErrorsCsv => "Błędy (CSV)",
             Text::Undo => "Cofnij",
             Text::ImportOpen => "otwarty",
             Text::ImportCommitted => "zatwierdzony",
             Text::ImportReverted => "cofnięty",
-            Text::PutOnList => "Dodaj ich do listy (utworzonej, jeśli nowa; puste = brak)",
+            Text::PutOnList => "Dodaj ich do listy (nowa zostanie utworzona; puste = bez listy)",
             Text::AnyTag => "Dowolny tag",
             Text::AnyStatus => "Dowolny status",
             Text::Agent => "Agent",
@@ -215,7 +215,7 @@ impl Catalogue for Polish {
             Text::KindCurrency => "Kwota",
             Text::KindDate => "Data",
             Text::KindBoolean => "Tak lub nie",
-            Text::KindSelect => "Jedno z listy",
+            Text::KindSelect => "Wybór z listy",
             Text::GroupsTitle => "Grupy agentów",
             Text::GroupName => "Nazwa grupy",
             Text::Members => "Członkowie",
@@ -234,14 +234,14 @@ impl Catalogue for Polish {
             Text::SaveProfile => "Zapisz profil",
             Text::IAmAvailable => "Przyjmuję nowych klientów",
             Text::NotAnErrorFile => {
-                "To nie jest plik błędów Clientela: nie ma kolumny Line. Pobierz plik błędów powyżej, popraw wiersze i upuść go tutaj."
+                "To nie jest plik błędów z aplikacji Clientela: brak kolumny Line. Pobierz powyższy plik błędów, popraw wiersze i upuść go tutaj."
             }
             Text::NoLineNumber => {
                 "Komórka Line nie jest numerem wiersza; zostaw kolumnę Line bez zmian."
             }
             Text::FixAndFinish => "Popraw i zakończ",
             Text::FixAndFinishHint => {
-                "Popraw wiersze pliku błędów w arkuszu i upuść go tutaj: zostaną sprawdzone i wysłane do tego samego importu."
+                "Popraw wiersze pliku błędów w arkuszu kalkulacyjnym i upuść go tutaj: zostaną sprawdzone i wysłane do tego samego importu."
             }
             Text::SendingCorrections => "Wysyłanie poprawionych wierszy…",
         }
@@ -341,15 +341,15 @@ impl Catalogue for Polish {
             "niewysłanych wierszy",
         );
         format!(
-            "Utworzono: {}, zaktualizowano: {}, pominięto (już zapisanych): {}, odrzucono przez \
-             serwer: {}; {not_sent}.",
+            "Utworzono: {}, zaktualizowano: {}, pominięto (już w bazie): {}, serwer odrzucił: {}; \
+             {not_sent}.",
             c.created, c.updated, c.skipped, c.rejected
         )
     }
 
     fn group_choice(&self, group: &str, agents: usize) -> String {
         format!(
-            "Grupa {group}: {} po kolei",
+            "Grupa {group}: {} (rotacyjnie)",
             count(agents as u64, "agent", "agentów", "agentów")
         )
     }
@@ -375,11 +375,10 @@ impl Catalogue for Polish {
     }
 
     fn undone(&self, file: &str, s: &RevertSummary) -> String {
-        let removed = count(s.removed, "klienta", "klientów", "klientów");
         format!(
-            "Import pliku {file} cofnięty: usunięto {removed}, przywrócono: {}, zachowano \
-             (zmienionych od tego czasu): {}.",
-            s.restored, s.kept
+            "Cofnięto import pliku {file}. Usunięci klienci: {}, przywróceni: {}, zachowani \
+             (zmienieni od tego czasu): {}.",
+            s.removed, s.restored, s.kept
         )
     }
 

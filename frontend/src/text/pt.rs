@@ -72,12 +72,12 @@ impl Catalogue for Portuguese {
             Text::ReadingAgain => "Lendo novamente…",
             Text::ColumnsTitle => "2. Colunas",
             Text::MappingRemembered => {
-                "Estas colunas foram mapeadas como você mapeou antes um arquivo com os mesmos \
+                "Estas colunas foram mapeadas como em um arquivo anterior com os mesmos \
                  cabeçalhos."
             }
             Text::Column => "Coluna",
             Text::SampleValues => "Valores de exemplo",
-            Text::GoesTo => "Vai para",
+            Text::GoesTo => "Destino",
             Text::Confidence => "Confiança",
             Text::NextCheckEveryRow => "Próximo: verificar cada linha",
             Text::YourChoice => "Sua escolha",
@@ -96,8 +96,8 @@ impl Catalogue for Portuguese {
             Text::NoProblemsLeft => "Não há mais problemas.",
             Text::FixesForEveryRow => "Correções para todas as linhas",
             Text::ApplyingSuggestions => "Aplicando as sugestões…",
-            Text::TrimSpaces => "Remover espaços",
-            Text::TrimmingSpaces => "Removendo espaços…",
+            Text::TrimSpaces => "Remover espaços extras",
+            Text::TrimmingSpaces => "Removendo espaços extras…",
             Text::DefaultCountry => "País padrão ",
             Text::AsInProfile => "Como no perfil",
             Text::Argentina => "Argentina",
@@ -116,7 +116,7 @@ impl Catalogue for Portuguese {
             Text::EditHint => {
                 "Mova-se entre as células com as setas, Page Up e Page Down. Clique duas vezes em \
                  uma célula ou pressione Enter ou F2 para alterá-la (Enter salva, Esc cancela); a \
-                 linha é verificada de novo na hora."
+                 linha é verificada de novo imediatamente."
             }
             Text::NextOptions => "Próximo: opções",
             Text::LineHeader => "Linha",
@@ -135,8 +135,8 @@ impl Catalogue for Portuguese {
             Text::Me => "Mim (quem está importando)",
             Text::Unavailable => ", indisponível",
             Text::ReassignIfUnavailable => {
-                "Se esse agente estiver indisponível, dar cada cliente a um agente disponível \
-                 aleatório"
+                "Se esse agente estiver indisponível, atribuir cada cliente a um agente \
+                 disponível escolhido ao acaso"
             }
             Text::ForEveryCustomer => "Para todos os clientes desta importação",
             Text::StatusWhereNone => "Status, quando o arquivo não informar nenhum ",
@@ -153,7 +153,7 @@ impl Catalogue for Portuguese {
             Text::Done => "Concluído.",
             Text::Paused => "Pausado.",
             Text::Sending => "Enviando…",
-            Text::Stopped => "Parado.",
+            Text::Stopped => "Interrompido.",
             Text::Pause => "Pausar",
             Text::Resume => "Retomar",
             Text::SeeTheResult => "Ver o resultado",
@@ -186,7 +186,9 @@ impl Catalogue for Portuguese {
             Text::ImportOpen => "aberta",
             Text::ImportCommitted => "concluída",
             Text::ImportReverted => "desfeita",
-            Text::PutOnList => "Colocá-los na lista (criada se não existir; vazio para nenhuma)",
+            Text::PutOnList => {
+                "Adicioná-los à lista (criada se não existir; em branco para nenhuma)"
+            }
             Text::AnyTag => "Qualquer etiqueta",
             Text::AnyStatus => "Qualquer status",
             Text::Agent => "Agente",
@@ -211,10 +213,10 @@ impl Catalogue for Portuguese {
             Text::AddField => "Adicionar um campo",
             Text::KindPlain => "Texto",
             Text::KindNumber => "Número",
-            Text::KindCurrency => "Valor em dinheiro",
+            Text::KindCurrency => "Valor monetário",
             Text::KindDate => "Data",
             Text::KindBoolean => "Sim ou não",
-            Text::KindSelect => "Um de uma lista",
+            Text::KindSelect => "Opção de uma lista",
             Text::GroupsTitle => "Grupos de agentes",
             Text::GroupName => "Nome do grupo",
             Text::Members => "Membros",
@@ -224,14 +226,14 @@ impl Catalogue for Portuguese {
             Text::RoleAgent => "Agente",
             Text::RoleSupervisor => "Supervisor",
             Text::RoleAdmin => "Administrador",
-            Text::TakesCustomers => "Recebe clientes novos",
+            Text::TakesCustomers => "Recebe novos clientes",
             Text::AddUser => "Adicionar o usuário",
             Text::PasswordOptional => "Senha (opcional, 8 caracteres ou mais)",
             Text::ProfilesTitle => "Perfis de importação",
             Text::ProfileName => "Nome do perfil",
             Text::ProfileToml => "O perfil (TOML)",
             Text::SaveProfile => "Salvar o perfil",
-            Text::IAmAvailable => "Recebo clientes novos",
+            Text::IAmAvailable => "Recebo novos clientes",
             Text::NotAnErrorFile => {
                 "Este não é um arquivo de erros do Clientela: não tem a coluna Line. Baixe o arquivo de erros acima, corrija as linhas e solte-o aqui."
             }
@@ -390,7 +392,7 @@ impl Catalogue for Portuguese {
     }
 
     fn server_status(&self, status: u16) -> String {
-        format!("O servidor respondeu com o status {status}.")
+        format!("O servidor respondeu com o código {status}.")
     }
 
     fn unexpected_answer(&self, error: &str) -> String {

@@ -42,7 +42,7 @@ fn labels(field: Field) -> [&'static str; 4] {
         Field::Phone => ["Phone", "Teléfono", "Telefone", "Telefon"],
         Field::Mobile => ["Mobile", "Celular", "Celular", "Telefon komórkowy"],
         Field::Tags => ["Tags", "Etiquetas", "Etiquetas", "Tagi"],
-        Field::Agent => ["Agent", "Agente", "Agente", "Opiekun"],
+        Field::Agent => ["Agent", "Agente", "Agente", "Agent"],
         Field::IdType => [
             "Document type",
             "Tipo de documento",

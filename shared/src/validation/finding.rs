@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn field_keys_are_named_in_the_language() {
         let finding = Finding::error(Code::RequiredMissing).with("field", "last_name");
-        assert_eq!(finding.message(Language::Es), "Apellido es obligatorio.");
+        assert_eq!(
+            finding.message(Language::Es),
+            "El campo Apellido es obligatorio."
+        );
         let finding =
             Finding::error(Code::AtLeastOneOfMissing).with("fields", "email, phone, birthday");
         assert_eq!(

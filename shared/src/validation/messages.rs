@@ -76,7 +76,7 @@ pub fn did_you_mean(language: Language) -> &'static str {
     match language {
         Language::En => "Did you mean {suggestion}?",
         Language::Es => "¿Quiso decir {suggestion}?",
-        Language::Pt => "Quis dizer {suggestion}?",
+        Language::Pt => "Você quis dizer {suggestion}?",
         Language::Pl => "Czy chodziło o {suggestion}?",
     }
 }
@@ -85,9 +85,9 @@ fn texts(code: Code) -> [&'static str; 4] {
     match code {
         Code::FileTooManyRows => [
             "The file has {rows} rows; this workspace imports at most {max} at a time. Split the file.",
-            "El archivo tiene {rows} filas; este espacio importa como máximo {max} a la vez. Divida el archivo.",
-            "O arquivo tem {rows} linhas; este espaço importa no máximo {max} de cada vez. Divida o arquivo.",
-            "Plik ma {rows} wierszy; ten obszar importuje najwyżej {max} naraz. Podziel plik.",
+            "El archivo tiene {rows} filas; este espacio de trabajo importa como máximo {max} a la vez. Divida el archivo.",
+            "O arquivo tem {rows} linhas; este espaço de trabalho importa no máximo {max} por vez. Divida o arquivo.",
+            "Liczba wierszy w pliku: {rows}; ten obszar roboczy importuje najwyżej {max} naraz. Podziel plik.",
         ],
         Code::MappingDuplicateField => [
             "The columns {columns} are all mapped to {field}: keep one.",
@@ -103,8 +103,8 @@ fn texts(code: Code) -> [&'static str; 4] {
         ],
         Code::RequiredMissing => [
             "{field} is required.",
-            "{field} es obligatorio.",
-            "{field} é obrigatório.",
+            "El campo {field} es obligatorio.",
+            "O campo {field} é obrigatório.",
             "Pole {field} jest wymagane.",
         ],
         Code::AtLeastOneOfMissing => [
@@ -117,7 +117,7 @@ fn texts(code: Code) -> [&'static str; 4] {
             "{field} {value} is repeated on line(s) {lines}.",
             "{field} {value} se repite en la(s) línea(s) {lines}.",
             "{field} {value} se repete na(s) linha(s) {lines}.",
-            "{field} {value} powtarza się w wierszu(ach) {lines}.",
+            "{field} {value} powtarza się w wierszach: {lines}.",
         ],
         Code::EmailInvalid => [
             "{value} is not a valid email address.",
@@ -128,32 +128,32 @@ fn texts(code: Code) -> [&'static str; 4] {
         Code::EmailTypo => [
             "{value} looks like a typo: did you mean {suggestion}?",
             "{value} parece un error de escritura: ¿quiso decir {suggestion}?",
-            "{value} parece um erro de digitação: quis dizer {suggestion}?",
+            "{value} parece um erro de digitação: você quis dizer {suggestion}?",
             "{value} wygląda na literówkę: czy chodziło o {suggestion}?",
         ],
         Code::PhoneInvalid => [
             "{value} is not a valid phone number for {country}.",
             "{value} no es un teléfono válido para {country}.",
             "{value} não é um telefone válido para {country}.",
-            "{value} nie jest poprawnym numerem telefonu dla {country}.",
+            "{value} nie jest poprawnym numerem telefonu dla kraju {country}.",
         ],
         Code::PhoneExcelDamaged => [
             "{value} was turned into scientific notation by a spreadsheet and lost digits: format the column as text and export again.",
-            "{value} fue convertido a notación científica por una hoja de cálculo y perdió dígitos: formatee la columna como texto y exporte de nuevo.",
-            "{value} foi convertido em notação científica por uma planilha e perdeu dígitos: formate a coluna como texto e exporte de novo.",
-            "Arkusz zamienił {value} na zapis naukowy i utracił cyfry: sformatuj kolumnę jako tekst i wyeksportuj ponownie.",
+            "Una hoja de cálculo convirtió {value} a notación científica y se perdieron dígitos: dé formato de texto a la columna y vuelva a exportar.",
+            "Uma planilha converteu {value} em notação científica e alguns dígitos se perderam: formate a coluna como texto e exporte de novo.",
+            "Arkusz kalkulacyjny zamienił {value} na zapis naukowy i część cyfr przepadła: sformatuj kolumnę jako tekst i wyeksportuj ponownie.",
         ],
         Code::PhoneLeadingZeroLost => [
             "{value} seems to have lost its leading zero (a spreadsheet treats it as a number): did you mean {suggestion}?",
             "{value} parece haber perdido el cero inicial (una hoja de cálculo lo trató como número): ¿quiso decir {suggestion}?",
-            "{value} parece ter perdido o zero inicial (uma planilha o tratou como número): quis dizer {suggestion}?",
-            "{value} prawdopodobnie stracił zero na początku (arkusz potraktował go jak liczbę): czy chodziło o {suggestion}?",
+            "{value} parece ter perdido o zero inicial (uma planilha o tratou como número): você quis dizer {suggestion}?",
+            "Numer {value} prawdopodobnie stracił zero na początku (arkusz kalkulacyjny potraktował go jak liczbę): czy chodziło o {suggestion}?",
         ],
         Code::PhoneNoCountry => [
             "{value} has no country: write it with + and the country code, or fill country_code.",
             "{value} no tiene país: escríbalo con + y el código de país, o complete country_code.",
             "{value} não tem país: escreva com + e o código do país, ou preencha country_code.",
-            "{value} nie ma kraju: zapisz go z + i kodem kraju albo wypełnij country_code.",
+            "Przy numerze {value} brak kraju: zapisz go z + i numerem kierunkowym kraju albo wypełnij country_code.",
         ],
         Code::CountryInvalid => [
             "{value} is not a country code (use two letters, such as EC or PL).",
@@ -175,9 +175,9 @@ fn texts(code: Code) -> [&'static str; 4] {
         ],
         Code::TagFlagInvalid => [
             "{value} is not a tag mark: use 1, x or yes to apply the tag, 0 or blank not to.",
-            "{value} no es una marca de etiqueta: use 1, x o sí para aplicarla, 0 o vacío para no.",
-            "{value} não é uma marca de etiqueta: use 1, x ou sim para aplicá-la, 0 ou vazio para não.",
-            "{value} nie jest znacznikiem tagu: użyj 1, x lub tak, aby go nadać, 0 lub puste, aby nie.",
+            "{value} no es una marca de etiqueta: use 1, x o sí para aplicarla; 0 o vacío para no aplicarla.",
+            "{value} não é uma marca de etiqueta: use 1, x ou sim para aplicá-la; 0 ou vazio para não aplicá-la.",
+            "{value} nie jest znacznikiem tagu: wpisz 1, x lub tak, aby nadać tag, albo 0 lub nic, aby go nie nadawać.",
         ],
         Code::AgentInvalid => [
             "The agent {value} is not an email address.",
@@ -187,9 +187,9 @@ fn texts(code: Code) -> [&'static str; 4] {
         ],
         Code::AgentUnknown => [
             "{value} is not an agent of this workspace.",
-            "{value} no es un agente de este espacio.",
-            "{value} não é um agente deste espaço.",
-            "{value} nie jest agentem tego obszaru.",
+            "{value} no es un agente de este espacio de trabajo.",
+            "{value} não é um agente deste espaço de trabalho.",
+            "{value} nie jest agentem tego obszaru roboczego.",
         ],
         Code::AgentUnavailable => [
             "The agent {value} is not taking new customers.",
@@ -205,14 +205,14 @@ fn texts(code: Code) -> [&'static str; 4] {
         ],
         Code::IdFormat => [
             "{value} is not a valid {id_type}: {expected}.",
-            "{value} no es un {id_type} válido: {expected}.",
-            "{value} não é um {id_type} válido: {expected}.",
+            "{value} no es un número de {id_type} válido: {expected}.",
+            "{value} não é um número de {id_type} válido: {expected}.",
             "{value} nie jest poprawnym numerem {id_type}: {expected}.",
         ],
         Code::IdCheckDigit => [
             "{value} is not a valid {id_type}: the check digit does not match.",
-            "{value} no es un {id_type} válido: el dígito verificador no coincide.",
-            "{value} não é um {id_type} válido: o dígito verificador não confere.",
+            "{value} no es un número de {id_type} válido: el dígito verificador no coincide.",
+            "{value} não é um número de {id_type} válido: o dígito verificador não confere.",
             "{value} nie jest poprawnym numerem {id_type}: cyfra kontrolna się nie zgadza.",
         ],
         Code::IdTypeMissing => [
@@ -225,13 +225,13 @@ fn texts(code: Code) -> [&'static str; 4] {
             "{value} is not a customer type: use person or company.",
             "{value} no es un tipo de cliente: use persona o empresa.",
             "{value} não é um tipo de cliente: use pessoa ou empresa.",
-            "{value} nie jest typem klienta: użyj osoba lub firma.",
+            "{value} nie jest typem klienta: wpisz „osoba” lub „firma”.",
         ],
         Code::StatusInvalid => [
             "{value} is not a status: use active or potential.",
             "{value} no es un estado: use activo o potencial.",
             "{value} não é um status: use ativo ou potencial.",
-            "{value} nie jest statusem: użyj aktywny lub potencjalny.",
+            "{value} nie jest statusem: wpisz „aktywny” lub „potencjalny”.",
         ],
         Code::NumberInvalid => [
             "{value} is not a number.",
@@ -254,20 +254,20 @@ fn texts(code: Code) -> [&'static str; 4] {
         Code::DateAmbiguous => [
             "{value} can be read day-first or month-first; read as {suggestion}.",
             "{value} puede leerse con el día o el mes primero; se leyó como {suggestion}.",
-            "{value} pode ser lido com o dia ou o mês primeiro; lido como {suggestion}.",
-            "{value} można czytać jako dzień-miesiąc lub miesiąc-dzień; odczytano jako {suggestion}.",
+            "{value} pode ser lido com o dia ou o mês primeiro; foi lido como {suggestion}.",
+            "{value} można odczytać jako dzień-miesiąc lub miesiąc-dzień; odczytano jako {suggestion}.",
         ],
         Code::DateImplausible => [
             "{value} is too far in the past or the future to be meant.",
-            "{value} está demasiado lejos en el pasado o el futuro.",
+            "{value} es una fecha demasiado lejana en el pasado o en el futuro.",
             "{value} está longe demais no passado ou no futuro.",
             "{value} jest zbyt odległą datą w przeszłości lub przyszłości.",
         ],
         Code::BooleanInvalid => [
             "{value} is not yes or no.",
-            "{value} no es sí o no.",
-            "{value} não é sim ou não.",
-            "{value} nie jest tak lub nie.",
+            "{value} no es un valor de sí o no.",
+            "{value} não é um valor de sim ou não.",
+            "{value} nie jest wartością tak/nie.",
         ],
         Code::SelectInvalid => [
             "{value} is not one of: {options}.",
