@@ -66,17 +66,18 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
     browser.wait_for_text("#admin-groups", "Ventas").await;
 
     // A profile is written as TOML (the worker reads it): a mistake is named with its line,
-    // and once fixed the profile is stored and comes back into the editor as TOML.
+    // and once fixed the profile is stored and comes back into the editor as written, with
+    // its comment.
     browser.type_text("#admin-profile-name", "ferias").await;
     browser
         .type_text(
             "#admin-profile-toml",
-            "default_country = \"EC\"\nrequired = [\"email\"",
+            "# Contacts from the fairs\ndefault_country = \"EC\"\nrequired = [\"email\"",
         )
         .await;
     browser.click("#admin-profile-save").await;
     let profiles_result = "section[aria-labelledby=admin-profiles-title] .summary";
-    browser.wait_for_text(profiles_result, "line 2").await;
+    browser.wait_for_text(profiles_result, "line 3").await;
     browser.type_text("#admin-profile-toml", "]\n").await;
     browser.click("#admin-profile-save").await;
     browser.wait_for_text(profiles_result, "Saved.").await;
@@ -96,6 +97,8 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
     let shown =
         textarea_value_with(&browser, "#admin-profile-toml", "default_country = \"EC\"").await;
     assert!(shown.contains("required = [\"email\"]"), "{shown}");
+    assert!(shown.starts_with("# Contacts from the fairs\n"), "{shown}");
+    assert!(!shown.contains("to be replaced"), "{shown}");
     browser.screenshot("admin").await;
 
     let schema = server.get_json("/api/schema").await;

@@ -1,11 +1,11 @@
 //! Calls the administration page makes: tags, custom fields, groups, users and profiles.
 
-use clientela_shared::{AgentInfo, CustomField, GroupInfo, Profile, Role};
+use clientela_shared::{AgentInfo, CustomField, GroupInfo, Role};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::api::{ApiError, parse, send, server_message};
+use crate::api::{ApiError, parse, send, send_typed, server_message};
 
 /// Makes `tags` the workspace's known tags.
 pub async fn put_tags(tags: &[String]) -> Result<(), ApiError> {
@@ -67,11 +67,10 @@ pub async fn change_user(
     send_json("PATCH", &format!("/api/users/{id}"), &body).await
 }
 
-/// Saves `profile` under `name`.
-pub async fn put_profile(name: &str, profile: &Profile) -> Result<(), ApiError> {
+/// Saves the profile written in `toml` under `name`; the server keeps the text as written.
+pub async fn put_profile(name: &str, toml: &str) -> Result<(), ApiError> {
     let url = format!("/api/profiles/{}", js_sys::encode_uri_component(name));
-    let body = serde_json::to_string(profile).map_err(|err| ApiError::NotSent(err.to_string()))?;
-    expect_no_content("PUT", &url, Some(&body)).await
+    expect_no_content("PUT", &url, Some((toml, "application/toml"))).await
 }
 
 /// Deletes profile `name`.
@@ -90,8 +89,13 @@ async fn send_json<T: DeserializeOwned>(
     parse(status, &text)
 }
 
-async fn expect_no_content(method: &str, url: &str, body: Option<&str>) -> Result<(), ApiError> {
-    let (status, text) = send(method, url, body).await?;
+/// Sends `body` (its text and content type) and expects no answer but success.
+async fn expect_no_content(
+    method: &str,
+    url: &str,
+    body: Option<(&str, &str)>,
+) -> Result<(), ApiError> {
+    let (status, text) = send_typed(method, url, body).await?;
     if (200..300).contains(&status) {
         Ok(())
     } else {

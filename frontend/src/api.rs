@@ -258,21 +258,36 @@ pub async fn sign_out() -> Result<(), ApiError> {
     }
 }
 
-/// Sends a request and returns the status and the body's text.
+/// Sends a request with a JSON body, if any, and returns the status and the body's text.
 pub(crate) async fn send(
     method: &str,
     url: &str,
     json_body: Option<&str>,
 ) -> Result<(u16, String), ApiError> {
+    send_typed(
+        method,
+        url,
+        json_body.map(|body| (body, "application/json")),
+    )
+    .await
+}
+
+/// Sends a request with a body of the content type given with it, and returns the status and
+/// the body's text.
+pub(crate) async fn send_typed(
+    method: &str,
+    url: &str,
+    body: Option<(&str, &str)>,
+) -> Result<(u16, String), ApiError> {
     let init = RequestInit::new();
     init.set_method(method);
-    if let Some(body) = json_body {
-        init.set_body(&JsValue::from_str(body));
+    if let Some((text, _)) = body {
+        init.set_body(&JsValue::from_str(text));
     }
     let request = Request::new_with_str_and_init(url, &init)?;
     let headers = request.headers();
-    if json_body.is_some() {
-        headers.set("content-type", "application/json")?;
+    if let Some((_, content_type)) = body {
+        headers.set("content-type", content_type)?;
     }
     if method != "GET" {
         headers.set(CSRF_HEADER, "1")?;

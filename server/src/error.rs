@@ -1,6 +1,6 @@
 //! The one error type of the API: user errors as JSON with detail, internal errors logged.
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection, StringRejection};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clientela_shared::RequestProblem;
@@ -16,6 +16,9 @@ pub enum ApiError {
     /// The body is not the JSON the endpoint expects (400, 415 or 422), or is larger than
     /// [`MAX_BODY_BYTES`] (413).
     BadJson(JsonRejection),
+    /// A text body (a profile in TOML) is not UTF-8 (400), or is larger than
+    /// [`MAX_BODY_BYTES`] (413).
+    BadText(StringRejection),
     /// The query string is not what the endpoint expects (400).
     BadQuery(QueryRejection),
     /// A parameter in the path does not parse, such as a word where an id goes (400).
@@ -67,6 +70,12 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
+impl From<StringRejection> for ApiError {
+    fn from(rejection: StringRejection) -> Self {
+        ApiError::BadText(rejection)
+    }
+}
+
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
         ApiError::BadPath(rejection)
@@ -95,20 +104,20 @@ impl IntoResponse for ApiError {
                 problems,
             ),
             ApiError::BadJson(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                (
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "body.too_large",
-                    format!(
-                        "The request is larger than the {} MiB the server accepts; \
-                     send fewer rows per request.",
-                        MAX_BODY_BYTES / (1024 * 1024)
-                    ),
-                    Vec::new(),
-                )
+                too_large()
+            }
+            ApiError::BadText(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                too_large()
             }
             ApiError::BadJson(rejection) => (
                 rejection.status(),
                 "request.bad_json",
+                rejection.body_text(),
+                Vec::new(),
+            ),
+            ApiError::BadText(rejection) => (
+                rejection.status(),
+                "request.bad_body",
                 rejection.body_text(),
                 Vec::new(),
             ),
@@ -169,4 +178,18 @@ impl IntoResponse for ApiError {
         let body = json!({ "error": { "code": code, "message": message, "problems": problems } });
         (status, retry_after, axum::Json(body)).into_response()
     }
+}
+
+/// The answer to a body over [`MAX_BODY_BYTES`].
+fn too_large() -> (StatusCode, &'static str, String, Vec<RequestProblem>) {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body.too_large",
+        format!(
+            "The request is larger than the {} MiB the server accepts; send fewer rows per \
+             request.",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ),
+        Vec::new(),
+    )
 }

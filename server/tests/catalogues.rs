@@ -91,6 +91,47 @@ async fn admins_manage_tags_and_profiles_and_everyone_reads_them(backend: Backen
 }
 on_both_databases!(admins_manage_tags_and_profiles_and_everyone_reads_them);
 
+/// A profile written in TOML comes back as written, comments and all, for the admin to edit
+/// again; one that does not read says which line.
+async fn a_profile_in_toml_is_kept_as_written(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let toml = "# Contacts from the fair, Ecuadorian phones\n\
+                default_country = \"EC\"  # numbers without +593\n\
+                required = [\"first_name\"]\n";
+    let put_toml = |name: &str, text: &str| {
+        Request::put(format!("/api/profiles/{name}"))
+            .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+            .header(header::CONTENT_TYPE, "application/toml; charset=utf-8")
+            .body(Body::from(text.to_owned()))
+            .unwrap()
+    };
+    let (status, _, body) = app.request(put_toml("Feria", toml)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, schema) = app.get("/api/schema").await;
+    let saved = &schema["profiles"][0];
+    assert_eq!(saved["toml"], toml);
+    assert_eq!(saved["profile"]["default_country"], "EC");
+    assert_eq!(saved["profile"]["required"], json!(["first_name"]));
+
+    // Saved again as JSON, it has no TOML of its own any more.
+    let json = json!({ "default_country": "PE" }).to_string();
+    let status = send(&app, "PUT", "/api/profiles/Feria", ADMIN_TOKEN, &json).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, schema) = app.get("/api/schema").await;
+    assert!(schema["profiles"][0].get("toml").is_none(), "{schema}");
+
+    let broken = "default_country = \"EC\"\nrequired = [\"first_name\"\n";
+    let (status, _, body) = app.request(put_toml("Rota", broken)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["problems"][0]["code"], "profile.invalid");
+    let message = body["error"]["problems"][0]["message"].as_str().unwrap();
+    assert!(message.contains("line 2"), "{message}");
+    let unknown = "default_country = \"XX\"\n";
+    let (status, _, _) = app.request(put_toml("Rota", unknown)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+on_both_databases!(a_profile_in_toml_is_kept_as_written);
+
 async fn another_workspace_sees_none_of_it(backend: Backend) {
     let app = TestApp::new(backend).await;
     let tags = json!({ "tags": ["VIP"] }).to_string();

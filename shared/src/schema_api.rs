@@ -105,4 +105,7 @@ pub struct NamedProfile {
     pub name: String,
     /// The profile.
     pub profile: Profile,
+    /// The TOML the admin wrote it in, comments and all, when it was saved as TOML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toml: Option<String>,
 }

@@ -46,7 +46,7 @@ pub(crate) async fn replace_tags(
 /// The workspace's saved import profiles, by name.
 pub(crate) async fn profiles(db: &Db, workspace_id: i64) -> Result<Vec<NamedProfile>, sqlx::Error> {
     let rows = sqlx::query(
-        "select name, profile from import_profile where workspace_id = $1 order by name",
+        "select name, profile, toml from import_profile where workspace_id = $1 order by name",
     )
     .bind(workspace_id)
     .fetch_all(db.pool())
@@ -58,17 +58,19 @@ pub(crate) async fn profiles(db: &Db, workspace_id: i64) -> Result<Vec<NamedProf
                 name: row.try_get("name")?,
                 profile: serde_json::from_str(&profile)
                     .map_err(|err| sqlx::Error::Decode(Box::new(err)))?,
+                toml: row.try_get("toml")?,
             })
         })
         .collect()
 }
 
-/// Saves `profile` under `name`, replacing one of the same name.
+/// Saves `profile` under `name`, replacing one of the same name, with the `toml` the admin wrote
+/// it in, if they did.
 pub(crate) async fn put_profile(
     db: &Db,
     workspace_id: i64,
     name: &str,
-    profile: &Profile,
+    (profile, toml): (&Profile, Option<&str>),
     now_millis: i64,
 ) -> Result<(), sqlx::Error> {
     let _turn = db.write_turn().await;
@@ -79,12 +81,13 @@ pub(crate) async fn put_profile(
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "insert into import_profile (workspace_id, name, profile, updated_at) \
-         values ($1, $2, $3, $4)",
+        "insert into import_profile (workspace_id, name, profile, toml, updated_at) \
+         values ($1, $2, $3, $4, $5)",
     )
     .bind(workspace_id)
     .bind(name.to_owned())
     .bind(serde_json::to_string(profile).expect("profiles serialise"))
+    .bind(toml.map(str::to_owned))
     .bind(now_millis)
     .execute(&mut *tx)
     .await?;

@@ -123,8 +123,15 @@ pub(super) fn paths() -> Value {
         "put",
         json!({
             "tags": ["catalogues"], "summary": "Save an import profile under a name (admins).",
+            "description": "The profile as JSON, or as TOML with `Content-Type: application/toml`. \
+                TOML is kept as written, comments and all, and comes back in the schema's \
+                `profiles[].toml` to be edited again. A profile that does not read answers 422 \
+                `profile.invalid`, saying which line.",
             "parameters": [name_parameter("The profile's name.")],
-            "requestBody": body("Profile"),
+            "requestBody": { "required": true, "content": {
+                "application/json": { "schema": schema_ref("Profile") },
+                "application/toml": { "schema": { "type": "string" } },
+            } },
             "responses": { "204": no_content(), "401": error(), "403": error(), "422": error() },
         }),
     );

@@ -85,6 +85,8 @@ pub(super) fn schemas() -> Value {
             "agents": { "type": "array", "items": reference("Agent") },
             "profiles": { "type": "array", "items": object(&["name", "profile"], json!({
                 "name": { "type": "string" }, "profile": reference("Profile"),
+                "toml": { "type": "string",
+                          "description": "The TOML the profile was saved as, when it was." },
             })) },
             "groups": { "type": "array", "items": reference("Group") },
             "custom_fields": { "type": "array", "items": reference("CustomField") },

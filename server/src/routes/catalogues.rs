@@ -1,11 +1,12 @@
 //! `GET /api/schema` for everyone signed in; `PUT /api/tags`, `PUT /api/profiles/{name}` and
-//! `DELETE /api/profiles/{name}` for admins only.
+//! `DELETE /api/profiles/{name}` for admins only. A profile may come as JSON or as TOML, which
+//! is kept as written.
 
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
-use clientela_shared::{FieldInfo, Profile, RequestProblem, Role, WorkspaceSchema};
+use clientela_shared::{FieldInfo, Role, WorkspaceSchema};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::CurrentUser;
@@ -14,6 +15,7 @@ use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::json::Json;
 use crate::path::Path;
+use crate::routes::profile_body::ProfileBody;
 use crate::state::AppState;
 
 /// The catalogue routes.
@@ -60,32 +62,21 @@ async fn put_profile(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(name): Path<String>,
-    Json(profile): Json<Profile>,
+    body: ProfileBody,
 ) -> Result<StatusCode, ApiError> {
     user.require(Role::Admin)?;
-    let mut problems = Vec::new();
     if name.trim().is_empty() || name.len() > 100 {
-        problems.push(RequestProblem {
-            field: "name".to_owned(),
-            code: "name.invalid".to_owned(),
-            message: "A profile's name has 1 to 100 characters.".to_owned(),
-        });
-    }
-    if let Err(err) = profile.check() {
-        problems.push(RequestProblem {
-            field: "profile".to_owned(),
-            code: "profile.invalid".to_owned(),
-            message: err.to_string(),
-        });
-    }
-    if !problems.is_empty() {
-        return Err(ApiError::Invalid(problems));
+        return Err(ApiError::invalid(
+            "name",
+            "name.invalid",
+            "A profile's name has 1 to 100 characters.",
+        ));
     }
     catalogues::put_profile(
         &state.db,
         user.workspace_id,
         name.trim(),
-        &profile,
+        (&body.profile, body.toml.as_deref()),
         now_millis(),
     )
     .await?;

@@ -8,5 +8,6 @@ pub mod health;
 pub mod imports;
 pub mod lists;
 pub mod openapi;
+mod profile_body;
 pub mod session;
 pub mod users;

@@ -1,5 +1,6 @@
 //! Import profiles: see them as TOML, change or add one, delete one. The worker reads and
-//! writes the TOML, so the page's own code stays without a TOML parser.
+//! writes the TOML, so the page's own code stays without a TOML parser. The server keeps the
+//! text as the admin wrote it, so comments are there the next time.
 
 use clientela_shared::Profile;
 use leptos::prelude::*;
@@ -28,8 +29,9 @@ pub fn ProfilesSection() -> impl IntoView {
     let on_save = move |_| {
         let (name, toml) = (name.get_untracked().trim().to_owned(), toml.get_untracked());
         save(saved, async move {
-            let profile = read_toml(toml).await?;
-            admin_api::put_profile(&name, &profile).await
+            // Read here first, for the worker's message with its line at once.
+            read_toml(toml.clone()).await?;
+            admin_api::put_profile(&name, &toml).await
         });
     };
     view! {
@@ -38,9 +40,16 @@ pub fn ProfilesSection() -> impl IntoView {
             <ul id="admin-profiles">
                 {move || profiles().into_iter().map(|named| {
                     let (edit_name, edit_profile) = (named.name.clone(), named.profile.clone());
+                    let edit_toml = named.toml.clone();
                     let delete_name = named.name.clone();
                     let on_edit = move |_| {
                         name.set(edit_name.clone());
+                        // The admin's own text, comments and all; else written from the profile
+                        // (one saved through the API as JSON).
+                        if let Some(written) = &edit_toml {
+                            toml.set(written.clone());
+                            return;
+                        }
                         let profile = edit_profile.clone();
                         leptos::task::spawn_local(async move {
                             if let Some(written) = write_toml(profile).await {
