@@ -8,6 +8,7 @@ mod api;
 mod browser_file;
 mod components;
 mod language;
+mod later_views;
 mod pages;
 pub mod protocol;
 pub mod session;

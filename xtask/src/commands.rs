@@ -6,6 +6,7 @@ pub mod fuzz;
 pub mod generate;
 mod peer_data;
 pub mod run;
+pub mod split_page;
 pub mod test;
 
 use crate::shell::{Result, command, run, step};

@@ -10,10 +10,15 @@ const TRUNK_VERSION: &str = "0.21.14";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Makes sure the wasm32 target, Trunk and wasm-bindgen's command line tools are installed.
+/// The wasm splitter matching the `wasm_split_helpers` runtime Leptos uses.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+/// Makes sure the wasm32 target, Trunk, wasm-bindgen's command line tools and the wasm splitter
+/// are installed.
 pub fn ensure_browser_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    ensure_wasm_split()?;
     // Installs `wasm-bindgen` and `wasm-bindgen-test-runner`; its lock file is not
     // kept up to date upstream, so it is installed without `--locked`.
     ensure_cargo_tool(
@@ -60,6 +65,33 @@ fn ensure_cargo_tool(program: &str, package: &str, version: &str, locked: bool) 
     if locked {
         install.arg("--locked");
     }
+    run(&mut install)
+}
+
+/// Installs `wasm-split-cli` unless Cargo lists it as installed at the pinned version (it has
+/// no `--version`).
+fn ensure_wasm_split() -> Result {
+    let package = "wasm_split_cli_support";
+    let installed = output(cargo().args(["install", "--list"])).unwrap_or_default();
+    if installed.contains(&format!("{package} v{WASM_SPLIT_VERSION}:")) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing {package} {WASM_SPLIT_VERSION} with cargo install (about two minutes)"
+    ));
+    let mut install = cargo();
+    install
+        .args([
+            "install",
+            package,
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--force",
+            "--locked",
+        ])
+        .args(["--features", "build-binary"])
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     run(&mut install)
 }
 

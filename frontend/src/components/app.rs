@@ -8,9 +8,8 @@ use crate::api;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::sign_in::SignInForm;
 use crate::language::{provide_language, translated};
-use crate::pages::admin::AdminPage;
-use crate::pages::customers::{CustomersPage, OpenWithImport};
-use crate::pages::history::HistoryPage;
+use crate::later_views::{self, shown_when_fetched};
+use crate::pages::customers::OpenWithImport;
 use crate::text::Text;
 use crate::wizard::ImportWizard;
 
@@ -82,6 +81,8 @@ pub fn App() -> impl IntoView {
     let page = RwSignal::new(Page::from_id(&address::current().page).unwrap_or(Page::Import));
     provide_context(page);
     keep_page_in_address(page);
+    // The other views' code, split off the first load, comes after the first paint.
+    request_animation_frame(later_views::fetch_all_in_background);
     provide_context(OpenWithImport(RwSignal::new(None)));
     leptos::task::spawn_local(async move {
         session.set(match api::current_user().await {
@@ -149,9 +150,9 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Import => None,
                 shown if !shown.is_for(me.role) => None,
-                Page::Customers => Some(view! { <CustomersPage /> }.into_any()),
-                Page::History => Some(view! { <HistoryPage /> }.into_any()),
-                Page::Admin => Some(view! { <AdminPage /> }.into_any()),
+                Page::Customers => Some(shown_when_fetched(later_views::customers_page())),
+                Page::History => Some(shown_when_fetched(later_views::history_page())),
+                Page::Admin => Some(shown_when_fetched(later_views::admin_page())),
             }}
         }
         .into_any(),

@@ -22,6 +22,9 @@ impl Catalogue for English {
     fn text(&self, key: Text) -> &'static str {
         match key {
             Text::DocumentTitle => "Clientela — import customers",
+            Text::PartNotFetched => {
+                "This part of the app could not be loaded. Check the connection and open it again."
+            }
             Text::PagesNav => "Pages",
             Text::PageImport => "Import",
             Text::PageCustomers => "Customers",

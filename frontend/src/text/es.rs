@@ -18,6 +18,9 @@ impl Catalogue for Spanish {
     fn text(&self, key: Text) -> &'static str {
         match key {
             Text::DocumentTitle => "Clientela — importar clientes",
+            Text::PartNotFetched => {
+                "No se pudo cargar esta parte de la aplicación. Compruebe la conexión y vuelva a abrirla."
+            }
             Text::PagesNav => "Páginas",
             Text::PageImport => "Importar",
             Text::PageCustomers => "Clientes",

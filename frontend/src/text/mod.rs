@@ -46,7 +46,7 @@ text_keys! {
     SignInTitle, Email, Password, SignIn, WrongEmailOrPassword, ServerUnreachable,
     // The wizard's frame and steps.
     ImportCustomers, ImportStepsNav, StepFile, StepColumns, StepReview, StepOptions, StepImport,
-    StepResult, WorkerDied, AnotherFileOpened,
+    StepResult, WorkerDied, AnotherFileOpened, PartNotFetched,
     // 1. File.
     FileTitle, DropFileHere, OrChooseOne, DownloadCsvTemplate, TemplateOr, DownloadXlsxTemplate,
     TemplateHint, ImportProfile, NoProfile, Encoding,

@@ -20,6 +20,9 @@ impl Catalogue for Polish {
     fn text(&self, key: Text) -> &'static str {
         match key {
             Text::DocumentTitle => "Clientela — import klientów",
+            Text::PartNotFetched => {
+                "Nie udało się wczytać tej części aplikacji. Sprawdź połączenie i otwórz ją ponownie."
+            }
             Text::PagesNav => "Strony",
             Text::PageImport => "Import",
             Text::PageCustomers => "Klienci",

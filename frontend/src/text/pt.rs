@@ -18,6 +18,9 @@ impl Catalogue for Portuguese {
     fn text(&self, key: Text) -> &'static str {
         match key {
             Text::DocumentTitle => "Clientela — importar clientes",
+            Text::PartNotFetched => {
+                "Não foi possível carregar esta parte do aplicativo. Verifique a conexão e abra-a novamente."
+            }
             Text::PagesNav => "Páginas",
             Text::PageImport => "Importar",
             Text::PageCustomers => "Clientes",

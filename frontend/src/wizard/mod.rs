@@ -23,15 +23,16 @@ pub use state::{Step, WizardState};
 
 use crate::components::app::Page;
 use crate::language::translated;
+use crate::later_views::{self, shown_when_fetched};
 use crate::protocol::Request;
 use crate::text::Text;
 
 pub use columns_step::ColumnsStep;
 pub use file_step::FileStep;
-use import_step::ImportStep;
-use options_step::OptionsStep;
-use result_step::ResultStep;
-use review_step::ReviewStep;
+pub(crate) use import_step::ImportStep;
+pub(crate) use options_step::OptionsStep;
+pub(crate) use result_step::ResultStep;
+pub(crate) use review_step::ReviewStep;
 
 /// The wizard, from dropping a file to the import's result.
 #[component]
@@ -78,11 +79,11 @@ pub fn ImportWizard() -> impl IntoView {
             </p>
             {move || match state.step.get() {
                 Step::File => view! { <FileStep /> }.into_any(),
-                Step::Columns => view! { <ColumnsStep /> }.into_any(),
-                Step::Review => view! { <ReviewStep /> }.into_any(),
-                Step::Options => view! { <OptionsStep /> }.into_any(),
-                Step::Import => view! { <ImportStep /> }.into_any(),
-                Step::Result => view! { <ResultStep /> }.into_any(),
+                Step::Columns => shown_when_fetched(later_views::columns_step()),
+                Step::Review => shown_when_fetched(later_views::review_step()),
+                Step::Options => shown_when_fetched(later_views::options_step()),
+                Step::Import => shown_when_fetched(later_views::import_step()),
+                Step::Result => shown_when_fetched(later_views::result_step()),
             }}
         </main>
     }

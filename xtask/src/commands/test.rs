@@ -39,6 +39,8 @@ pub fn test() -> Result {
             "--locked",
             "--target",
             "wasm32-unknown-unknown",
+            // The page's `split` feature too, which only its release build turns on.
+            "--all-features",
         ])
         .args(WASM_CRATES)
         .args(["--", "-D", "warnings"]))?;
