@@ -171,7 +171,7 @@ pub enum BulkFix {
 
 /// The worker's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     /// The file was read.
     Opened(Box<FileOverview>),
