@@ -313,10 +313,48 @@ pub(crate) fn parse<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, A
     }
 }
 
-/// The message of the server's JSON error, or the status when there is none.
+/// The message of the server's JSON error, or the status when there is none. The problems a
+/// 422 lists (what is wrong with which field) come first: they say what to change.
 pub(crate) fn server_message(status: u16, body: &str) -> ApiError {
-    serde_json::from_str::<serde_json::Value>(body)
-        .ok()
-        .and_then(|v| v["error"]["message"].as_str().map(str::to_owned))
-        .map_or(ApiError::Status(status), ApiError::Server)
+    let Ok(answer) = serde_json::from_str::<serde_json::Value>(body) else {
+        return ApiError::Status(status);
+    };
+    let error = &answer["error"];
+    let problems: Vec<&str> = error["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|problem| problem["message"].as_str())
+        .collect();
+    if !problems.is_empty() {
+        return ApiError::Server(problems.join(" "));
+    }
+    error["message"]
+        .as_str()
+        .map_or(ApiError::Status(status), |message| {
+            ApiError::Server(message.to_owned())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_says_what_is_wrong_with_which_field() {
+        let body = r#"{"error": {"code": "request.invalid", "message": "The request cannot be accepted.",
+            "problems": [{"field": "key", "code": "key.invalid", "message": "`Fecha Nac` is not a valid key."},
+                         {"field": "options", "code": "options.empty", "message": "A list needs options."}]}}"#;
+        assert_eq!(
+            server_message(422, body),
+            ApiError::Server("`Fecha Nac` is not a valid key. A list needs options.".into())
+        );
+        let plain =
+            r#"{"error": {"code": "not_found", "message": "Nothing here.", "problems": []}}"#;
+        assert_eq!(
+            server_message(404, plain),
+            ApiError::Server("Nothing here.".into())
+        );
+        assert_eq!(server_message(502, "<html>"), ApiError::Status(502));
+    }
 }

@@ -174,5 +174,26 @@ async fn workspace_custom_fields_are_checked_and_validated_on_import(backend: Ba
         .map(|r| r["outcome"].as_str().unwrap())
         .collect();
     assert_eq!(outcomes, ["created", "rejected", "rejected"], "{answer}");
+
+    // A profile that defines `plan` its own way (any text, not required) changes nothing: the
+    // workspace's definition is the one checked.
+    let open = json!({ "client_id": "cf2", "file_name": "f.csv", "profile": { "custom_fields": [
+        { "key": "plan", "label": "Plan", "type": "text" }] } });
+    let (_, import) = app.post_json("/api/imports", &open.to_string()).await;
+    let rows = json!({ "rows": [
+        { "line": 2, "record": { "first_name": "Dani", "email": "dani@x.com", "tags": [], "custom": { "plan": "gold" }, "extra": {} } },
+        { "line": 3, "record": { "first_name": "Eva", "email": "eva@x.com", "tags": [], "custom": {}, "extra": {} } },
+    ] })
+    .to_string();
+    let uri = format!("/api/imports/{}/batches/1", import["id"]);
+    let (status, answer) = app.call_as("PUT", &uri, Some(&rows), ADMIN_TOKEN).await;
+    assert_eq!(status, 200, "{answer}");
+    let outcomes: Vec<&str> = answer["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["rejected", "rejected"], "{answer}");
 }
 on_both_databases!(workspace_custom_fields_are_checked_and_validated_on_import);

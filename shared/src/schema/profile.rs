@@ -226,12 +226,19 @@ impl Profile {
         Ok(())
     }
 
-    /// Adds the workspace's custom fields that this profile does not define itself (a profile's
-    /// own definition of a key wins), so every import knows every field of the workspace.
+    /// Puts the workspace's custom fields into this profile, so every import knows every field of
+    /// the workspace. A workspace field replaces the profile's field of the same key: what is
+    /// stored under a key follows the workspace's definition (its type, its options), whatever
+    /// profile a client sends.
     pub fn add_workspace_fields(&mut self, fields: &[CustomField]) {
         for field in fields {
-            if self.custom_field(&field.key).is_none() {
-                self.custom_fields.push(field.clone());
+            match self
+                .custom_fields
+                .iter_mut()
+                .find(|own| own.key == field.key)
+            {
+                Some(own) => *own = field.clone(),
+                None => self.custom_fields.push(field.clone()),
             }
         }
     }
@@ -267,6 +274,47 @@ mod tests {
         let profile = Profile::from_toml("").unwrap();
         assert_eq!(profile, Profile::default());
         assert!(profile.keep_unmapped);
+    }
+
+    #[test]
+    fn the_workspace_defines_its_fields_whatever_the_profile_says() {
+        let mut profile = Profile::from_toml(
+            r#"
+            [[custom_fields]]
+            key = "segment"
+            label = "Segment"
+            type = "text"
+
+            [[custom_fields]]
+            key = "source"
+            label = "Source"
+            type = "text"
+            "#,
+        )
+        .unwrap();
+        let segment = CustomField {
+            key: "segment".into(),
+            label: "Segmento".into(),
+            kind: FieldType::Select,
+            options: vec!["Retail".into(), "Mayorista".into()],
+            required: false,
+        };
+        let plan = CustomField {
+            key: "plan".into(),
+            label: "Plan".into(),
+            kind: FieldType::Text,
+            options: Vec::new(),
+            required: true,
+        };
+        profile.add_workspace_fields(&[segment.clone(), plan.clone()]);
+        let keys: Vec<&str> = profile
+            .custom_fields
+            .iter()
+            .map(|f| f.key.as_str())
+            .collect();
+        assert_eq!(keys, ["segment", "source", "plan"]);
+        assert_eq!(profile.custom_field("segment"), Some(&segment));
+        assert_eq!(profile.custom_field("plan"), Some(&plan));
     }
 
     #[test]
