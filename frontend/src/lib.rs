@@ -22,4 +22,4 @@ pub use components::app::App;
 pub use components::language_picker::LanguagePicker;
 pub use components::sign_in::SignInForm;
 pub use language::{forget_language, provide_language};
-pub use wizard::{ColumnsStep, FileStep, ImportWizard, Step, WizardState};
+pub use wizard::{ColumnsStep, FileStep, ImportWizard, OptionsStep, Step, WizardState};

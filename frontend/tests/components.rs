@@ -4,10 +4,12 @@
 
 use clientela_frontend::protocol::FileOverview;
 use clientela_frontend::{
-    ColumnsStep, FileStep, ImportWizard, LanguagePicker, SignInForm, WizardState, forget_language,
-    provide_language,
+    ColumnsStep, FileStep, ImportWizard, LanguagePicker, OptionsStep, SignInForm, WizardState,
+    forget_language, provide_language,
 };
-use clientela_shared::{Field, Profile, Target, suggest_mapping};
+use clientela_shared::{
+    AgentInfo, Field, GroupInfo, Me, Profile, Role, Target, WorkspaceSchema, suggest_mapping,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -250,4 +252,53 @@ fn the_next_file_keeps_the_options_but_not_the_list() {
         assert!(options.reassign_if_unavailable);
         assert!(state.file.get_untracked().is_none());
     });
+}
+
+#[wasm_bindgen_test]
+fn an_agent_is_offered_only_themselves_and_their_groups() {
+    let agent = |id, email: &str| AgentInfo {
+        id,
+        email: email.into(),
+        name: email.into(),
+        role: Role::Agent,
+        available: true,
+    };
+    let group = |name: &str, member: &str| GroupInfo {
+        name: name.into(),
+        members: vec![member.into()],
+    };
+    let parent = mount(move || {
+        provide_language();
+        let state = state_with_file();
+        state.schema.set(Some(WorkspaceSchema {
+            fields: Vec::new(),
+            tags: Vec::new(),
+            agents: vec![agent(1, "ana@crm.example"), agent(2, "luis@crm.example")],
+            profiles: Vec::new(),
+            groups: vec![
+                group("Ventas", "ana@crm.example"),
+                group("Soporte", "luis@crm.example"),
+            ],
+            custom_fields: Vec::new(),
+        }));
+        provide_context(state);
+        provide_context(Me {
+            id: 1,
+            email: "ana@crm.example".into(),
+            name: "Ana".into(),
+            role: Role::Agent,
+            workspace_id: 1,
+        });
+        view! { <OptionsStep /> }
+    });
+    let choices = parent
+        .query_selector("#assign-to")
+        .unwrap()
+        .expect("the assignee choice")
+        .text_content()
+        .unwrap_or_default();
+    assert!(choices.contains("ana@crm.example"), "{choices}");
+    assert!(choices.contains("Ventas"), "{choices}");
+    assert!(!choices.contains("luis@crm.example"), "{choices}");
+    assert!(!choices.contains("Soporte"), "{choices}");
 }

@@ -123,7 +123,10 @@ pub fn App() -> impl IntoView {
             </main>
         }
         .into_any(),
-        Session::SignedIn(me) => view! {
+        Session::SignedIn(me) => {
+            // Who is signed in, for the views that offer only what their role may do.
+            provide_context(me.clone());
+            view! {
             <header class="top-bar">
                 <nav aria-label=translated(language, Text::PagesNav) class="pages">
                     {Page::ALL.into_iter().filter(|target| target.is_for(me.role)).map(|target| view! {
@@ -154,8 +157,9 @@ pub fn App() -> impl IntoView {
                 Page::History => Some(shown_when_fetched(later_views::history_page())),
                 Page::Admin => Some(shown_when_fetched(later_views::admin_page())),
             }}
+            }
+            .into_any()
         }
-        .into_any(),
     }
     }
 }

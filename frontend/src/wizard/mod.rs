@@ -30,7 +30,7 @@ use crate::text::Text;
 pub use columns_step::ColumnsStep;
 pub use file_step::FileStep;
 pub(crate) use import_step::ImportStep;
-pub(crate) use options_step::OptionsStep;
+pub use options_step::OptionsStep;
 pub(crate) use result_step::ResultStep;
 pub(crate) use review_step::ReviewStep;
 

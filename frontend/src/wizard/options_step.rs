@@ -1,7 +1,7 @@
 //! Step 4: what to do with customers already stored, who gets the new ones, and a preview from
 //! the server of what the import would do.
 
-use clientela_shared::{Assignee, Batch, DuplicatePolicy, OutcomeCounts};
+use clientela_shared::{Assignee, Batch, DuplicatePolicy, Me, OutcomeCounts, Role};
 use leptos::prelude::*;
 
 use super::WizardState;
@@ -21,10 +21,31 @@ pub fn OptionsStep() -> impl IntoView {
     let preview = RwSignal::new(None::<OutcomeCounts>);
     let language = state.language;
     let tr = move |key| translated(language, key);
+    // Agents may assign only to themselves and their groups: only those are offered.
+    let me = use_context::<Me>();
+    let may_assign = {
+        let me = me.clone();
+        move |email: &str| {
+            me.as_ref()
+                .is_none_or(|me| me.role != Role::Agent || me.email == email)
+        }
+    };
+    let may_assign_group = move |members: &[String]| {
+        me.as_ref()
+            .is_none_or(|me| me.role != Role::Agent || members.contains(&me.email))
+    };
     let agents = move || {
-        state
-            .schema
-            .with(|s| s.as_ref().map(|s| s.agents.clone()).unwrap_or_default())
+        state.schema.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.agents
+                        .iter()
+                        .filter(|a| may_assign(&a.email))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_else(Vec::new)
+        })
     };
     let known_tags = move || {
         state
@@ -38,9 +59,17 @@ pub fn OptionsStep() -> impl IntoView {
         Some(Assignee::Group { name }) => format!("{GROUP_PREFIX}{name}"),
     };
     let groups = move || {
-        state
-            .schema
-            .with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default())
+        state.schema.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.groups
+                        .iter()
+                        .filter(|g| may_assign_group(&g.members))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_else(Vec::new)
+        })
     };
     let run_preview = move |_| {
         preview.set(None);
