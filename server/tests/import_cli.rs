@@ -97,5 +97,21 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
     assert_eq!(list["total"], 1, "{list}");
     assert_eq!(list["customers"][0]["fields"]["custom.plan"], "pro");
     assert!(list["customers"][0]["agent"].is_string(), "{list}");
+
+    // A refusal says why, not only that the request was refused.
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+        .arg("import")
+        .arg(&file)
+        .args(["--server", &url, "--token", ADMIN_TOKEN])
+        .args(["--assign-to", "group:Nope"])
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("assign_to") && stderr.contains("Nope"),
+        "{stderr}"
+    );
 }
 on_both_databases!(the_command_line_assigns_lists_and_knows_the_workspace_fields);

@@ -255,12 +255,21 @@ impl Server {
     }
 }
 
-/// The message of the server's JSON error, or the text itself.
+/// The message of the server's JSON error with the problems it lists (what is wrong with which
+/// field), or the text itself.
 fn server_message(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|value| value["error"]["message"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| text.to_owned())
+    let Ok(answer) = serde_json::from_str::<serde_json::Value>(text) else {
+        return text.to_owned();
+    };
+    let error = &answer["error"];
+    let mut message = error["message"].as_str().unwrap_or(text).to_owned();
+    for problem in error["problems"].as_array().into_iter().flatten() {
+        if let (Some(field), Some(said)) = (problem["field"].as_str(), problem["message"].as_str())
+        {
+            message.push_str(&format!("\n  {field}: {said}"));
+        }
+    }
+    message
 }
 
 /// FNV-1a over byte strings added one after the other: a stable id for the same file, profile
