@@ -121,8 +121,9 @@ impl Filter {
             add("search_text like $? escape '\\'", pattern);
         }
         if let Some(tag) = non_blank(&query.tag) {
+            // `vip` finds customers tagged `VIP`: tags are one tag whatever their case.
             add(
-                "id in (select customer_id from customer_tag where tag = $?)",
+                "id in (select customer_id from customer_tag where lower(tag) = lower($?))",
                 tag.to_owned(),
             );
         }

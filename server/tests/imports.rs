@@ -415,6 +415,7 @@ async fn customers_are_found_ignoring_case_and_accents(backend: Backend) {
     assert_eq!(total("q=example.com").await, 2);
     assert_eq!(total("q=nobody").await, 0);
     assert_eq!(total("tag=VIP").await, 1);
+    assert_eq!(total("tag=vip").await, 1, "a tag whatever its case");
     assert_eq!(total("status=potential").await, 1);
     assert_eq!(total("q=example&status=active&tag=VIP").await, 1);
     let (_, page) = app.get("/api/customers?limit=1&page=2").await;

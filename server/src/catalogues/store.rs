@@ -19,13 +19,15 @@ pub(crate) async fn replace_tags(
     workspace_id: i64,
     names: &[String],
 ) -> Result<Vec<String>, sqlx::Error> {
+    // `VIP` and `vip` are one tag (files and filters match tags ignoring case): the first
+    // spelling given is kept.
+    let mut seen = std::collections::HashSet::new();
     let mut names: Vec<String> = names
         .iter()
         .map(|name| name.trim().to_owned())
-        .filter(|name| !name.is_empty())
+        .filter(|name| !name.is_empty() && seen.insert(name.to_lowercase()))
         .collect();
-    names.sort();
-    names.dedup();
+    names.sort_by_key(|name| name.to_lowercase());
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
     sqlx::query("delete from tag where workspace_id = $1")
