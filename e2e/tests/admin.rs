@@ -149,6 +149,22 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
     browser.wait_for_text("#admin h1", "Administración").await;
     browser.select("#language", "en").await;
 
+    // Deleting a profile asks first, then says so.
+    browser
+        .client
+        .execute(
+            "[...document.querySelectorAll('#admin-profiles li')]
+                .find(item => item.textContent.startsWith('ferias'))
+                .querySelectorAll('button')[1].click()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.client.accept_alert().await.unwrap();
+    browser.wait_for_text(profiles_result, "Deleted.").await;
+    let schema = server.get_json("/api/schema").await;
+    assert_eq!(schema["profiles"], serde_json::json!([]), "{schema}");
+
     // Marta, an agent, has no administration page.
     browser.click("#sign-out-button").await;
     browser

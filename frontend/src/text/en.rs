@@ -201,6 +201,8 @@ impl Catalogue for English {
             Text::PageAdmin => "Administration",
             Text::TagsHint => "One tag per line.",
             Text::Save => "Save",
+            Text::Deleted => "Deleted.",
+            Text::ConfirmDelete => "Delete it? This cannot be undone.",
             Text::Saved => "Saved.",
             Text::Delete => "Delete",
             Text::CustomFieldsTitle => "Custom fields",

@@ -202,6 +202,8 @@ impl Catalogue for Spanish {
             Text::PageAdmin => "Administración",
             Text::TagsHint => "Una etiqueta por línea.",
             Text::Save => "Guardar",
+            Text::Deleted => "Eliminado.",
+            Text::ConfirmDelete => "¿Eliminarlo? No se puede deshacer.",
             Text::Saved => "Guardado.",
             Text::Delete => "Eliminar",
             Text::CustomFieldsTitle => "Campos personalizados",

@@ -81,7 +81,7 @@ text_keys! {
     ImportCommitted, ImportReverted,
     // Options, filters and the administration page.
     PutOnList, AnyTag, AnyStatus, Agent, AnyAgent, List, AnyList, FilterCustomers,
-    DownloadTheseCustomers, PageAdmin, TagsHint, Save, Saved, Delete, CustomFieldsTitle, Key,
+    DownloadTheseCustomers, PageAdmin, TagsHint, Save, Saved, Deleted, ConfirmDelete, Delete, CustomFieldsTitle, Key,
     Label, FieldKind, SelectOptions, Required, AddField, KindPlain, KindNumber, KindCurrency,
     KindDate, KindBoolean, KindSelect, GroupsTitle, GroupName, Members, SaveGroup, UsersTitle,
     Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, AddUser, PasswordOptional,

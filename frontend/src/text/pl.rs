@@ -204,6 +204,8 @@ impl Catalogue for Polish {
             Text::PageAdmin => "Administracja",
             Text::TagsHint => "Jeden tag w wierszu.",
             Text::Save => "Zapisz",
+            Text::Deleted => "Usunięto.",
+            Text::ConfirmDelete => "Usunąć? Tej operacji nie można cofnąć.",
             Text::Saved => "Zapisano.",
             Text::Delete => "Usuń",
             Text::CustomFieldsTitle => "Pola własne",

@@ -205,6 +205,8 @@ impl Catalogue for Portuguese {
             Text::PageAdmin => "Administração",
             Text::TagsHint => "Uma etiqueta por linha.",
             Text::Save => "Salvar",
+            Text::Deleted => "Excluído.",
+            Text::ConfirmDelete => "Excluir? Não é possível desfazer.",
             Text::Saved => "Salvo.",
             Text::Delete => "Excluir",
             Text::CustomFieldsTitle => "Campos personalizados",

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{AdminData, SaveResult, save};
+use super::{AdminData, SaveResult, delete, save};
 use crate::admin_api;
 use crate::language::{translated, use_language};
 use crate::text::Text;
@@ -45,7 +45,7 @@ pub fn GroupsSection() -> impl IntoView {
                                 <td>{group.members.join(", ")}</td>
                                 <td><button class="link" on:click=move |_| {
                                     let group = delete_name.clone();
-                                    save(saved, async move { admin_api::delete_group(&group).await });
+                                    delete(saved, async move { admin_api::delete_group(&group).await });
                                 }>{tr(Text::Delete)}</button></td>
                             </tr>
                         }

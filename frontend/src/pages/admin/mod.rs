@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::admin_api;
 use crate::api::{self, ApiError};
 use crate::language::{translated, use_language};
-use crate::text::Text;
+use crate::text::{Text, catalogue};
 
 /// What the sections show and change: the workspace's schema and users, read again after every
 /// change so the page always shows what is stored.
@@ -67,14 +67,37 @@ pub fn AdminPage() -> impl IntoView {
 }
 
 /// Runs a change, then shows "Saved." in `saved` (or the error) and reloads what is stored.
-fn save<F>(saved: RwSignal<Option<Result<(), ApiError>>>, change: F)
+fn save<F>(saved: RwSignal<Option<Result<Text, ApiError>>>, change: F)
+where
+    F: std::future::Future<Output = Result<(), ApiError>> + 'static,
+{
+    apply(saved, Text::Saved, change);
+}
+
+/// Deletes something after asking the user to confirm, then reloads the data; `saved` gets
+/// the outcome.
+fn delete<F>(saved: RwSignal<Option<Result<Text, ApiError>>>, change: F)
+where
+    F: std::future::Future<Output = Result<(), ApiError>> + 'static,
+{
+    let question = catalogue(use_language().get_untracked()).text(Text::ConfirmDelete);
+    let confirmed = web_sys::window()
+        .and_then(|window| window.confirm_with_message(question).ok())
+        .unwrap_or(false);
+    if confirmed {
+        apply(saved, Text::Deleted, change);
+    }
+}
+
+/// Runs `change`, then reloads the data; `saved` gets `done` or the failure.
+fn apply<F>(saved: RwSignal<Option<Result<Text, ApiError>>>, done: Text, change: F)
 where
     F: std::future::Future<Output = Result<(), ApiError>> + 'static,
 {
     let data = expect_context::<AdminData>();
     saved.set(None);
     leptos::task::spawn_local(async move {
-        let result = change.await;
+        let result = change.await.map(|()| done);
         saved.set(Some(result));
         data.reload();
     });
@@ -82,12 +105,12 @@ where
 
 /// The answer to the last save of a section, for screen readers too.
 #[component]
-fn SaveResult(saved: RwSignal<Option<Result<(), ApiError>>>) -> impl IntoView {
+fn SaveResult(saved: RwSignal<Option<Result<Text, ApiError>>>) -> impl IntoView {
     let language = use_language();
     view! {
         <p class="summary" aria-live="polite">
             {move || saved.get().map(|result| match result {
-                Ok(()) => translated(language, Text::Saved)().into_any(),
+                Ok(done) => translated(language, done)().into_any(),
                 Err(failed) => view! { <span class="error" role="alert">{failed.message(language.get())}</span> }.into_any(),
             })}
         </p>

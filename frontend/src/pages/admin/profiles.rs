@@ -5,7 +5,7 @@
 use clientela_shared::Profile;
 use leptos::prelude::*;
 
-use super::{AdminData, SaveResult, save};
+use super::{AdminData, SaveResult, delete, save};
 use crate::admin_api;
 use crate::api::ApiError;
 use crate::language::{translated, use_language};
@@ -63,7 +63,7 @@ pub fn ProfilesSection() -> impl IntoView {
                             " "
                             <button class="link" on:click=move |_| {
                                 let profile = delete_name.clone();
-                                save(saved, async move { admin_api::delete_profile(&profile).await });
+                                delete(saved, async move { admin_api::delete_profile(&profile).await });
                             }>{tr(Text::Delete)}</button>
                         </li>
                     }
