@@ -72,9 +72,9 @@ pub(crate) struct StoredKeys {
     pub by_phone: HashMap<String, i64>,
 }
 
-/// Keys per lookup query.
-const KEYS_PER_QUERY: usize = 5_000;
-
+/// One query per key column finds the stored customers of all the batch's keys, which go in as
+/// one JSON array: a constant statement the database prepares once, where thousands of bound
+/// parameters would make PostgreSQL plan every key on every batch.
 async fn stored_keys(
     connection: &mut AnyConnection,
     values_sql: ValueRows,
@@ -91,26 +91,26 @@ async fn stored_keys(
                 if is_email { email } else { phone }
             })
             .collect();
-        for chunk in values.chunks(KEYS_PER_QUERY) {
-            let sql = format!(
-                "select id, {column} as key from customer where workspace_id = {} and {column} in {}",
-                values_sql.parameter(1),
-                values_sql.sql(1, chunk.len(), 2)
-            );
-            let mut query = sqlx::query(&sql).bind(workspace_id);
-            for value in chunk {
-                query = query.bind((*value).to_owned());
-            }
-            for row in query.fetch_all(&mut *connection).await? {
-                let key: String = row.try_get("key")?;
-                let id: i64 = row.try_get("id")?;
-                let map = if is_email {
-                    &mut stored.by_email
-                } else {
-                    &mut stored.by_phone
-                };
-                map.insert(key, id);
-            }
+        if values.is_empty() {
+            continue;
+        }
+        let sql = format!(
+            "select id, {column} as key from customer where workspace_id = {} and {column} {}",
+            values_sql.parameter(1),
+            values_sql.in_json_array(2)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(workspace_id)
+            .bind(serde_json::to_string(&values).expect("strings serialise"))
+            .fetch_all(&mut *connection)
+            .await?;
+        let map = if is_email {
+            &mut stored.by_email
+        } else {
+            &mut stored.by_phone
+        };
+        for row in rows {
+            map.insert(row.try_get("key")?, row.try_get("id")?);
         }
     }
     Ok(stored)
