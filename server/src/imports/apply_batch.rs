@@ -1,16 +1,21 @@
-//! Applying one batch of an import in one transaction: the [plan](super::batch_plan) says what
-//! each row does; new customers and the outcomes are written with multi-row statements.
+//! Applying one batch of an import in one transaction, a chunk of rows at a time: while one
+//! chunk is written, the next is validated on other cores. The [plan](super::batch_plan) says
+//! what each row of a chunk does; new customers and the outcomes are written with multi-row
+//! statements.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use clientela_shared::{Batch, BatchAnswer, Outcome, OutcomeCounts, Record, RowOutcome};
+use clientela_shared::{
+    Batch, BatchAnswer, BatchRow, Outcome, OutcomeCounts, Record, RowOutcome, RowVerdict,
+};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
 use super::assignment::Assigner;
 use super::batch_plan::{Match, Step, keys, plan_batch};
 use super::customer_index::{index_customer, search_text};
-use super::record_check::check_records;
+use super::record_check::{check_in_chunks, check_records};
 use super::record_update::updated_record;
 use super::store::StoredImport;
 use crate::db::{Db, ValueRows};
@@ -45,7 +50,7 @@ pub(crate) async fn apply_batch(
     db: &Db,
     import: &StoredImport,
     seq: u64,
-    batch: &Batch,
+    batch: &Arc<Batch>,
     now_millis: i64,
 ) -> Result<BatchAnswer, BatchError> {
     if batch.rows.len() > Batch::MAX_ROWS {
@@ -62,58 +67,37 @@ pub(crate) async fn apply_batch(
         return Err(BatchError::Closed);
     }
 
-    let verdicts = check_records(&import.profile, batch).await;
+    let mut verdicts = check_in_chunks(&import.profile, batch, ROWS_PER_CHUNK);
+    let values = db.value_rows();
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    let steps = plan_batch(&mut tx, db.value_rows(), import, &verdicts).await?;
-    let created =
-        insert_created(&mut tx, db.value_rows(), import, batch, &steps, now_millis).await?;
-    let id_of = |of: Match| match of {
-        Match::Stored(id) => id,
-        Match::Earlier(row) => created[&row],
-    };
-    let mut rows = Vec::with_capacity(batch.rows.len());
-    let mut previous = vec![None; batch.rows.len()];
-    for (index, step) in steps.iter().enumerate() {
-        let outcome = match step {
-            Step::Reject(outcome) => outcome.clone(),
-            Step::Create(_) => Outcome::Created {
-                customer_id: created[&index],
-            },
-            Step::Skip { of, matched_on } => Outcome::Skipped {
-                customer_id: id_of(*of),
-                matched_on: (*matched_on).to_owned(),
-            },
-            Step::Update { of, record } => {
-                let customer_id = id_of(*of);
-                previous[index] =
-                    Some(update_customer(&mut tx, import, customer_id, record, now_millis).await?);
-                Outcome::Updated { customer_id }
-            }
-        };
-        rows.push(RowOutcome {
-            line: batch.rows[index].line,
-            outcome,
-        });
-    }
     if corrects {
-        forget_rejections(&mut tx, db.value_rows(), import.id, batch).await?;
+        forget_rejections(&mut tx, values, import.id, batch).await?;
     }
-    insert_outcomes(&mut tx, db.value_rows(), import.id, batch, &rows, &previous).await?;
+    let mut assigner = Assigner::for_batch(&mut tx, import).await?;
+    let mut rows = Vec::with_capacity(batch.rows.len());
+    while let Some(chunk) = verdicts.recv().await {
+        let first = rows.len();
+        let chunk_rows = &batch.rows[first..first + chunk.len()];
+        let chunk_outcomes = ChunkWriter {
+            tx: &mut tx,
+            values,
+            import,
+            assigner: &mut assigner,
+            now_millis,
+        }
+        .write(chunk_rows, &chunk)
+        .await?;
+        rows.extend(chunk_outcomes);
+    }
+    assert_eq!(rows.len(), batch.rows.len(), "validation does not panic");
+    assigner.finish(&mut tx).await?;
     if let Some(list) = &import.options.list {
         let customers: Vec<i64> = rows
             .iter()
             .filter_map(|row| row.outcome.customer_id())
             .collect();
-        add_to_list(
-            &mut tx,
-            db.value_rows(),
-            import,
-            list,
-            &customers,
-            now_millis,
-        )
-        .await?;
+        add_to_list(&mut tx, values, import, list, &customers, now_millis).await?;
     }
     let answer = BatchAnswer { seq, rows };
     let stored = sqlx::query(
@@ -144,12 +128,77 @@ pub(crate) async fn apply_batch(
     }
 }
 
+/// Rows per chunk: small enough that the first chunk's validation, which nothing overlaps, is
+/// short; large enough that each chunk's statements carry many rows.
+const ROWS_PER_CHUNK: usize = 1_000;
+
+/// Writes the chunks of one batch inside its transaction.
+struct ChunkWriter<'a> {
+    tx: &'a mut AnyConnection,
+    values: ValueRows,
+    import: &'a StoredImport,
+    assigner: &'a mut Assigner,
+    now_millis: i64,
+}
+
+impl ChunkWriter<'_> {
+    /// Plans and writes one chunk (its rows and their verdicts); gives each row's outcome. The
+    /// customers earlier chunks created are stored by now, so a later row that repeats one is
+    /// found by the lookup, as a duplicate of the stored customer.
+    async fn write(
+        self,
+        rows: &[BatchRow],
+        verdicts: &[RowVerdict],
+    ) -> Result<Vec<RowOutcome>, BatchError> {
+        let ChunkWriter {
+            tx,
+            values,
+            import,
+            assigner,
+            now_millis,
+        } = self;
+        let steps = plan_batch(tx, values, import, verdicts).await?;
+        let created =
+            insert_created(tx, values, import, rows, &steps, assigner, now_millis).await?;
+        let id_of = |of: Match| match of {
+            Match::Stored(id) => id,
+            Match::Earlier(row) => created[&row],
+        };
+        let mut outcomes = Vec::with_capacity(rows.len());
+        let mut previous = vec![None; rows.len()];
+        for (index, step) in steps.iter().enumerate() {
+            let outcome = match step {
+                Step::Reject(outcome) => outcome.clone(),
+                Step::Create(_) => Outcome::Created {
+                    customer_id: created[&index],
+                },
+                Step::Skip { of, matched_on } => Outcome::Skipped {
+                    customer_id: id_of(*of),
+                    matched_on: (*matched_on).to_owned(),
+                },
+                Step::Update { of, record } => {
+                    let customer_id = id_of(*of);
+                    previous[index] =
+                        Some(update_customer(tx, import, customer_id, record, now_millis).await?);
+                    Outcome::Updated { customer_id }
+                }
+            };
+            outcomes.push(RowOutcome {
+                line: rows[index].line,
+                outcome,
+            });
+        }
+        insert_outcomes(tx, values, import.id, rows, &outcomes, &previous).await?;
+        Ok(outcomes)
+    }
+}
+
 /// What `batch` would do to the stored customers, decided by the same plan as
 /// [`apply_batch`] (so the preview cannot disagree with it) and written nowhere.
 pub(crate) async fn preview_batch(
     db: &Db,
     import: &StoredImport,
-    batch: &Batch,
+    batch: &Arc<Batch>,
 ) -> Result<OutcomeCounts, BatchError> {
     if batch.rows.len() > Batch::MAX_ROWS {
         return Err(BatchError::TooManyRows(batch.rows.len()));
@@ -213,8 +262,9 @@ async fn insert_created(
     tx: &mut AnyConnection,
     values: ValueRows,
     import: &StoredImport,
-    batch: &Batch,
+    rows: &[BatchRow],
     steps: &[Step],
+    assigner: &mut Assigner,
     now_millis: i64,
 ) -> Result<HashMap<usize, i64>, BatchError> {
     let new: Vec<(usize, &Record)> = steps
@@ -226,12 +276,8 @@ async fn insert_created(
         })
         .collect();
     let mut ids = HashMap::with_capacity(new.len());
-    let mut assigner = Assigner::for_batch(tx, import, new.len()).await?;
     // The ids come back with their lines; a batch that repeats a line is inserted row by row.
-    let mut lines: Vec<u64> = new
-        .iter()
-        .map(|(index, _)| batch.rows[*index].line)
-        .collect();
+    let mut lines: Vec<u64> = new.iter().map(|(index, _)| rows[*index].line).collect();
     lines.sort_unstable();
     let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
     let per_statement = if lines_unique {
@@ -254,7 +300,7 @@ async fn insert_created(
             query = query
                 .bind(import.workspace_id)
                 .bind(import.file_name.clone())
-                .bind(to_i64(batch.rows[*index].line))
+                .bind(to_i64(rows[*index].line))
                 .bind(serde_json::to_string(record).expect("records serialise"))
                 .bind(now_millis)
                 .bind(email.map(str::to_owned))
@@ -273,7 +319,7 @@ async fn insert_created(
             by_line.insert(line, id);
         }
         for (index, _) in chunk {
-            ids.insert(*index, by_line[&to_i64(batch.rows[*index].line)]);
+            ids.insert(*index, by_line[&to_i64(rows[*index].line)]);
         }
     }
     let tags: Vec<(i64, &str)> = new
@@ -407,7 +453,7 @@ async fn insert_outcomes(
     tx: &mut AnyConnection,
     values: ValueRows,
     import_id: i64,
-    batch: &Batch,
+    batch_rows: &[BatchRow],
     rows: &[RowOutcome],
     previous: &[Option<String>],
 ) -> Result<(), sqlx::Error> {
@@ -427,7 +473,7 @@ async fn insert_outcomes(
                 Outcome::Skipped { customer_id, .. } => ("skipped", Some(*customer_id)),
                 Outcome::Rejected { .. } => ("rejected", None),
             };
-            let source = &batch.rows[index].source;
+            let source = &batch_rows[index].source;
             query = query
                 .bind(import_id)
                 .bind(to_i64(row.line))

@@ -1,32 +1,74 @@
 //! Validating a batch's records again, on every core: the engine is the same as the browser's,
 //! and this is the CPU-heavy part of a batch (phone numbers above all), so it runs on blocking
-//! threads before the batch takes its turn to write.
+//! threads, a chunk of rows at a time, while the batch writes the chunks already checked.
 
 use std::num::NonZeroUsize;
+use std::sync::Arc;
 use std::thread;
 
 use clientela_shared::{Batch, BatchRow, Profile, RecordChecker, RowVerdict};
+use tokio::sync::mpsc;
 
 /// Fewer rows than this are checked on one thread: starting threads would cost more.
 const ROWS_PER_THREAD: usize = 500;
 
-/// Every row's verdict, in the batch's order.
-pub(crate) async fn check_records(profile: &Profile, batch: &Batch) -> Vec<RowVerdict> {
+/// The verdicts of the batch's rows, `rows_per_chunk` rows at a time and in the batch's order,
+/// each chunk as soon as it is checked. (The batch is shared with the blocking threads, not
+/// copied: 5,000 records are megabytes.)
+pub(crate) fn check_in_chunks(
+    profile: &Profile,
+    batch: &Arc<Batch>,
+    rows_per_chunk: usize,
+) -> mpsc::Receiver<Vec<RowVerdict>> {
+    // One chunk waiting is enough to keep the writer busy; more would only hold memory.
+    let (sender, receiver) = mpsc::channel(1);
     let profile = profile.clone();
-    let rows = batch.rows.clone();
-    tokio::task::spawn_blocking(move || check_in_parallel(&profile, &rows))
-        .await
-        .expect("validation does not panic")
+    let batch = Arc::clone(batch);
+    tokio::task::spawn_blocking(move || {
+        let threads = threads_for(rows_per_chunk.min(batch.rows.len()));
+        // Checkers learn each column layout once; they live for the whole batch.
+        let mut checkers: Vec<RecordChecker<'_>> =
+            (0..threads).map(|_| RecordChecker::new(&profile)).collect();
+        for rows in batch.rows.chunks(rows_per_chunk.max(1)) {
+            let verdicts = check_in_parallel(&mut checkers, rows);
+            // A closed channel: the batch failed and nobody waits for the rest.
+            if sender.blocking_send(verdicts).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
-fn check_in_parallel(profile: &Profile, rows: &[BatchRow]) -> Vec<RowVerdict> {
+/// Every row's verdict, in the batch's order.
+pub(crate) async fn check_records(profile: &Profile, batch: &Arc<Batch>) -> Vec<RowVerdict> {
+    let mut chunks = check_in_chunks(profile, batch, batch.rows.len());
+    let mut verdicts = Vec::with_capacity(batch.rows.len());
+    while let Some(chunk) = chunks.recv().await {
+        verdicts.extend(chunk);
+    }
+    assert_eq!(
+        verdicts.len(),
+        batch.rows.len(),
+        "validation does not panic"
+    );
+    verdicts
+}
+
+/// How many threads check `rows` rows.
+fn threads_for(rows: usize) -> usize {
     let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let threads = cores.min(rows.len() / ROWS_PER_THREAD).max(1);
+    cores.min(rows / ROWS_PER_THREAD).max(1)
+}
+
+fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> Vec<RowVerdict> {
+    let threads = checkers.len().min(threads_for(rows.len()));
     let chunk = rows.len().div_ceil(threads).max(1);
     thread::scope(|scope| {
         let handles: Vec<_> = rows
             .chunks(chunk)
-            .map(|part| scope.spawn(move || check_all(profile, part)))
+            .zip(checkers.iter_mut())
+            .map(|(part, checker)| scope.spawn(move || check_all(checker, part)))
             .collect();
         handles
             .into_iter()
@@ -35,8 +77,7 @@ fn check_in_parallel(profile: &Profile, rows: &[BatchRow]) -> Vec<RowVerdict> {
     })
 }
 
-fn check_all(profile: &Profile, rows: &[BatchRow]) -> Vec<RowVerdict> {
-    let mut checker = RecordChecker::new(profile);
+fn check_all(checker: &mut RecordChecker<'_>, rows: &[BatchRow]) -> Vec<RowVerdict> {
     rows.iter()
         .map(|row| checker.check(row.line, &row.record))
         .collect()
@@ -70,7 +111,8 @@ mod tests {
                 }
             })
             .collect();
-        let verdicts = check_in_parallel(&profile, &rows);
+        let mut checkers = vec![RecordChecker::new(&profile), RecordChecker::new(&profile)];
+        let verdicts = check_in_parallel(&mut checkers, &rows);
         assert_eq!(verdicts.len(), rows.len());
         for (i, verdict) in verdicts.iter().enumerate() {
             assert_eq!(verdict.is_valid(), i % 7 != 0, "row {i}");
