@@ -263,7 +263,7 @@ async fn insert_created(
     values: ValueRows,
     import: &StoredImport,
     rows: &[BatchRow],
-    steps: &[Step],
+    steps: &[Step<'_>],
     assigner: &mut Assigner,
     now_millis: i64,
 ) -> Result<HashMap<usize, i64>, BatchError> {
@@ -271,7 +271,7 @@ async fn insert_created(
         .iter()
         .enumerate()
         .filter_map(|(index, step)| match step {
-            Step::Create(record) => Some((index, record)),
+            Step::Create(record) => Some((index, *record)),
             _ => None,
         })
         .collect();

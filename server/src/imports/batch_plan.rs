@@ -19,17 +19,17 @@ pub(crate) enum Match {
     Earlier(usize),
 }
 
-/// What one row does.
+/// What one row does (its record borrowed from the row's verdict).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Step {
+pub(crate) enum Step<'r> {
     /// The engine refused it.
     Reject(Outcome),
     /// A new customer.
-    Create(Record),
+    Create(&'r Record),
     /// A duplicate, left alone.
     Skip { of: Match, matched_on: &'static str },
     /// A duplicate whose stored customer takes this record.
-    Update { of: Match, record: Record },
+    Update { of: Match, record: &'r Record },
 }
 
 /// A row's normalised keys: its email, and its phone (or mobile) in E.164.
@@ -45,15 +45,15 @@ pub(crate) fn keys(record: &Record) -> (Option<&str>, Option<&str>) {
 
 /// Decides every row's step from its verdict (see [`check_records`](super::record_check)) and
 /// the stored customers.
-pub(crate) async fn plan_batch(
+pub(crate) async fn plan_batch<'r>(
     connection: &mut AnyConnection,
     values: ValueRows,
     import: &StoredImport,
-    verdicts: &[RowVerdict],
-) -> Result<Vec<Step>, sqlx::Error> {
-    let records: Vec<Option<Record>> = verdicts
+    verdicts: &'r [RowVerdict],
+) -> Result<Vec<Step<'r>>, sqlx::Error> {
+    let records: Vec<Option<&Record>> = verdicts
         .iter()
-        .map(|verdict| verdict.is_valid().then(|| verdict.record.clone()))
+        .map(|verdict| verdict.is_valid().then_some(&verdict.record))
         .collect();
     let stored = stored_keys(connection, values, import.workspace_id, &records).await?;
     let mut steps = decide(&records, &stored, import.options.duplicates);
@@ -79,7 +79,7 @@ async fn stored_keys(
     connection: &mut AnyConnection,
     values_sql: ValueRows,
     workspace_id: i64,
-    records: &[Option<Record>],
+    records: &[Option<&Record>],
 ) -> Result<StoredKeys, sqlx::Error> {
     let mut stored = StoredKeys::default();
     for (column, is_email) in [("email", true), ("phone", false)] {
@@ -118,16 +118,16 @@ async fn stored_keys(
 
 /// The step of every valid record (`None`: refused by the engine, decided by the caller). A
 /// match on email wins over one on phone; stored customers win over earlier rows.
-pub(crate) fn decide(
-    records: &[Option<Record>],
+pub(crate) fn decide<'r>(
+    records: &[Option<&'r Record>],
     stored: &StoredKeys,
     policy: DuplicatePolicy,
-) -> Vec<Step> {
+) -> Vec<Step<'r>> {
     let mut new_by_email: HashMap<&str, usize> = HashMap::new();
     let mut new_by_phone: HashMap<&str, usize> = HashMap::new();
     let mut steps = Vec::with_capacity(records.len());
     for (index, record) in records.iter().enumerate() {
-        let Some(record) = record else {
+        let Some(record) = *record else {
             steps.push(Step::Reject(Outcome::Rejected {
                 reasons: Vec::new(),
             }));
@@ -159,13 +159,10 @@ pub(crate) fn decide(
                 if let Some(phone) = phone {
                     new_by_phone.insert(phone, index);
                 }
-                Step::Create(record.clone())
+                Step::Create(record)
             }
             (Some((of, matched_on)), DuplicatePolicy::Skip) => Step::Skip { of, matched_on },
-            (Some((of, _)), DuplicatePolicy::Update) => Step::Update {
-                of,
-                record: record.clone(),
-            },
+            (Some((of, _)), DuplicatePolicy::Update) => Step::Update { of, record },
         });
     }
     steps
@@ -199,7 +196,7 @@ mod tests {
         Some(record)
     }
 
-    fn kinds(steps: &[Step]) -> Vec<String> {
+    fn kinds(steps: &[Step<'_>]) -> Vec<String> {
         steps
             .iter()
             .map(|step| match step {
@@ -224,6 +221,7 @@ mod tests {
             record("NEW@example.com".to_lowercase().as_str(), "+593990000001"),
             record("", "+593990000001"),
         ];
+        let records: Vec<Option<&Record>> = records.iter().map(Option::as_ref).collect();
         let steps = decide(&records, &stored, DuplicatePolicy::Skip);
         assert_eq!(
             kinds(&steps),
