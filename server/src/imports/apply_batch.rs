@@ -6,16 +6,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use clientela_shared::{
-    Batch, BatchAnswer, BatchRow, Outcome, OutcomeCounts, Record, RowOutcome, RowVerdict,
-};
+use clientela_shared::{Batch, BatchAnswer, BatchRow, Outcome, OutcomeCounts, Record, RowOutcome};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
 use super::assignment::Assigner;
 use super::batch_plan::{Match, Step, keys, plan_batch};
-use super::customer_index::{index_customer, search_text};
-use super::record_check::{check_in_chunks, check_records};
+use super::customer_index::{StoredText, index_customer};
+use super::record_check::{CheckedChunk, check_in_chunks, check_records};
 use super::record_update::updated_record;
 use super::store::StoredImport;
 use crate::db::{Db, ValueRows};
@@ -78,7 +76,7 @@ pub(crate) async fn apply_batch(
     let mut rows = Vec::with_capacity(batch.rows.len());
     while let Some(chunk) = verdicts.recv().await {
         let first = rows.len();
-        let chunk_rows = &batch.rows[first..first + chunk.len()];
+        let chunk_rows = &batch.rows[first..first + chunk.verdicts.len()];
         let chunk_outcomes = ChunkWriter {
             tx: &mut tx,
             values,
@@ -148,7 +146,7 @@ impl ChunkWriter<'_> {
     async fn write(
         self,
         rows: &[BatchRow],
-        verdicts: &[RowVerdict],
+        checked: &CheckedChunk,
     ) -> Result<Vec<RowOutcome>, BatchError> {
         let ChunkWriter {
             tx,
@@ -157,9 +155,14 @@ impl ChunkWriter<'_> {
             assigner,
             now_millis,
         } = self;
-        let steps = plan_batch(tx, values, import, verdicts).await?;
+        let steps = plan_batch(tx, values, import, &checked.verdicts).await?;
+        let new_customers = NewCustomers {
+            rows,
+            steps: &steps,
+            texts: &checked.texts,
+        };
         let created =
-            insert_created(tx, values, import, rows, &steps, assigner, now_millis).await?;
+            insert_created(tx, values, import, &new_customers, assigner, now_millis).await?;
         let id_of = |of: Match| match of {
             Match::Stored(id) => id,
             Match::Earlier(row) => created[&row],
@@ -256,28 +259,40 @@ async fn stored_answer(
 /// Customer columns written per new customer.
 const CUSTOMER_COLUMNS: usize = 12;
 
-/// Inserts the batch's new customers with multi-row statements, and their tags; returns their
+/// A chunk's rows, what each does, and the stored text of the valid ones, by row index.
+struct NewCustomers<'a> {
+    rows: &'a [BatchRow],
+    steps: &'a [Step<'a>],
+    texts: &'a [Option<StoredText>],
+}
+
+/// Inserts a chunk's new customers with multi-row statements, and their tags; returns their
 /// ids by row index.
 async fn insert_created(
     tx: &mut AnyConnection,
     values: ValueRows,
     import: &StoredImport,
-    rows: &[BatchRow],
-    steps: &[Step<'_>],
+    chunk: &NewCustomers<'_>,
     assigner: &mut Assigner,
     now_millis: i64,
 ) -> Result<HashMap<usize, i64>, BatchError> {
-    let new: Vec<(usize, &Record)> = steps
+    let NewCustomers { rows, steps, texts } = *chunk;
+    let new: Vec<(usize, &Record, &StoredText)> = steps
         .iter()
         .enumerate()
         .filter_map(|(index, step)| match step {
-            Step::Create(record) => Some((index, *record)),
+            Step::Create(record) => {
+                let text = texts[index]
+                    .as_ref()
+                    .expect("a valid row has its stored text");
+                Some((index, *record, text))
+            }
             _ => None,
         })
         .collect();
     let mut ids = HashMap::with_capacity(new.len());
     // The ids come back with their lines; a batch that repeats a line is inserted row by row.
-    let mut lines: Vec<u64> = new.iter().map(|(index, _)| rows[*index].line).collect();
+    let mut lines: Vec<u64> = new.iter().map(|(index, ..)| rows[*index].line).collect();
     lines.sort_unstable();
     let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
     let per_statement = if lines_unique {
@@ -285,29 +300,29 @@ async fn insert_created(
     } else {
         1
     };
-    for chunk in new.chunks(per_statement) {
+    for statement_rows in new.chunks(per_statement) {
         let sql = format!(
             "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
              phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
              values {} \
              returning id, line",
-            values.sql(chunk.len(), CUSTOMER_COLUMNS, 1)
+            values.sql(statement_rows.len(), CUSTOMER_COLUMNS, 1)
         );
         let mut query = sqlx::query(&sql);
-        for (index, record) in chunk {
+        for (index, record, text) in statement_rows {
             let (email, phone) = keys(record);
             let assignment = assigner.next();
             query = query
                 .bind(import.workspace_id)
-                .bind(import.file_name.clone())
+                .bind(import.file_name.as_str())
                 .bind(to_i64(rows[*index].line))
-                .bind(serde_json::to_string(record).expect("records serialise"))
+                .bind(text.fields.as_str())
                 .bind(now_millis)
-                .bind(email.map(str::to_owned))
-                .bind(phone.map(str::to_owned))
+                .bind(email)
+                .bind(phone)
                 .bind(import.id)
-                .bind(search_text(record))
-                .bind(record.fields.get("status").cloned())
+                .bind(text.search_text.as_str())
+                .bind(record.fields.get("status").map(String::as_str))
                 .bind(assignment.user_id)
                 .bind(assignment.group_id);
         }
@@ -318,13 +333,13 @@ async fn insert_created(
             let id: i64 = row.try_get("id")?;
             by_line.insert(line, id);
         }
-        for (index, _) in chunk {
+        for (index, ..) in statement_rows {
             ids.insert(*index, by_line[&to_i64(rows[*index].line)]);
         }
     }
     let tags: Vec<(i64, &str)> = new
         .iter()
-        .flat_map(|(index, record)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
+        .flat_map(|(index, record, _)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
         .collect();
     for chunk in tags.chunks(values.per_statement(2)) {
         let sql = format!(

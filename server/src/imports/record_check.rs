@@ -1,6 +1,7 @@
 //! Validating a batch's records again, on every core: the engine is the same as the browser's,
 //! and this is the CPU-heavy part of a batch (phone numbers above all), so it runs on blocking
-//! threads, a chunk of rows at a time, while the batch writes the chunks already checked.
+//! threads, a chunk of rows at a time, while the batch writes the chunks already checked. The
+//! same threads also write out the text each valid record would be stored as.
 
 use std::num::NonZeroUsize;
 use std::sync::Arc;
@@ -9,17 +10,27 @@ use std::thread;
 use clientela_shared::{Batch, BatchRow, Profile, RecordChecker, RowVerdict};
 use tokio::sync::mpsc;
 
+use super::customer_index::StoredText;
+
 /// Fewer rows than this are checked on one thread: starting threads would cost more.
 const ROWS_PER_THREAD: usize = 500;
 
-/// The verdicts of the batch's rows, `rows_per_chunk` rows at a time and in the batch's order,
-/// each chunk as soon as it is checked. (The batch is shared with the blocking threads, not
+/// A chunk of checked rows, in the batch's order.
+#[derive(Debug)]
+pub(crate) struct CheckedChunk {
+    pub verdicts: Vec<RowVerdict>,
+    /// For each valid row, its record as a new customer would store it.
+    pub texts: Vec<Option<StoredText>>,
+}
+
+/// The batch's rows checked, `rows_per_chunk` rows at a time and in the batch's order, each
+/// chunk as soon as it is checked. (The batch is shared with the blocking threads, not
 /// copied: 5,000 records are megabytes.)
 pub(crate) fn check_in_chunks(
     profile: &Profile,
     batch: &Arc<Batch>,
     rows_per_chunk: usize,
-) -> mpsc::Receiver<Vec<RowVerdict>> {
+) -> mpsc::Receiver<CheckedChunk> {
     // One chunk waiting is enough to keep the writer busy; more would only hold memory.
     let (sender, receiver) = mpsc::channel(1);
     let profile = profile.clone();
@@ -30,9 +41,9 @@ pub(crate) fn check_in_chunks(
         let mut checkers: Vec<RecordChecker<'_>> =
             (0..threads).map(|_| RecordChecker::new(&profile)).collect();
         for rows in batch.rows.chunks(rows_per_chunk.max(1)) {
-            let verdicts = check_in_parallel(&mut checkers, rows);
+            let checked = check_in_parallel(&mut checkers, rows);
             // A closed channel: the batch failed and nobody waits for the rest.
-            if sender.blocking_send(verdicts).is_err() {
+            if sender.blocking_send(checked).is_err() {
                 break;
             }
         }
@@ -45,7 +56,7 @@ pub(crate) async fn check_records(profile: &Profile, batch: &Arc<Batch>) -> Vec<
     let mut chunks = check_in_chunks(profile, batch, batch.rows.len());
     let mut verdicts = Vec::with_capacity(batch.rows.len());
     while let Some(chunk) = chunks.recv().await {
-        verdicts.extend(chunk);
+        verdicts.extend(chunk.verdicts);
     }
     assert_eq!(
         verdicts.len(),
@@ -61,26 +72,38 @@ fn threads_for(rows: usize) -> usize {
     cores.min(rows / ROWS_PER_THREAD).max(1)
 }
 
-fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> Vec<RowVerdict> {
+fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> CheckedChunk {
     let threads = checkers.len().min(threads_for(rows.len()));
-    let chunk = rows.len().div_ceil(threads).max(1);
+    let part_rows = rows.len().div_ceil(threads).max(1);
+    let mut checked = CheckedChunk {
+        verdicts: Vec::with_capacity(rows.len()),
+        texts: Vec::with_capacity(rows.len()),
+    };
     thread::scope(|scope| {
         let handles: Vec<_> = rows
-            .chunks(chunk)
+            .chunks(part_rows)
             .zip(checkers.iter_mut())
             .map(|(part, checker)| scope.spawn(move || check_all(checker, part)))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().expect("validation does not panic"))
-            .collect()
-    })
+        for handle in handles {
+            let part = handle.join().expect("validation does not panic");
+            checked.verdicts.extend(part.verdicts);
+            checked.texts.extend(part.texts);
+        }
+    });
+    checked
 }
 
-fn check_all(checker: &mut RecordChecker<'_>, rows: &[BatchRow]) -> Vec<RowVerdict> {
-    rows.iter()
+fn check_all(checker: &mut RecordChecker<'_>, rows: &[BatchRow]) -> CheckedChunk {
+    let verdicts: Vec<RowVerdict> = rows
+        .iter()
         .map(|row| checker.check(row.line, &row.record))
-        .collect()
+        .collect();
+    let texts = verdicts
+        .iter()
+        .map(|verdict| verdict.is_valid().then(|| StoredText::of(&verdict.record)))
+        .collect();
+    CheckedChunk { verdicts, texts }
 }
 
 #[cfg(test)]
@@ -112,10 +135,19 @@ mod tests {
             })
             .collect();
         let mut checkers = vec![RecordChecker::new(&profile), RecordChecker::new(&profile)];
-        let verdicts = check_in_parallel(&mut checkers, &rows);
-        assert_eq!(verdicts.len(), rows.len());
-        for (i, verdict) in verdicts.iter().enumerate() {
+        let checked = check_in_parallel(&mut checkers, &rows);
+        assert_eq!(checked.verdicts.len(), rows.len());
+        for (i, verdict) in checked.verdicts.iter().enumerate() {
             assert_eq!(verdict.is_valid(), i % 7 != 0, "row {i}");
+            let text = checked.texts[i].as_ref();
+            assert_eq!(text.is_some(), verdict.is_valid(), "row {i}");
+            assert_eq!(
+                text,
+                verdict
+                    .is_valid()
+                    .then(|| StoredText::of(&verdict.record))
+                    .as_ref()
+            );
         }
     }
 }
