@@ -1,7 +1,6 @@
 //! Connecting to the database (SQLite or PostgreSQL, chosen by the URL) and migrating it.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -12,7 +11,7 @@ static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 /// Settings of every SQLite connection.
-const SQLITE_PRAGMAS: [&str; 3] = [
+const SQLITE_PRAGMAS: [&str; 2] = [
     // In WAL mode a commit then writes the log without waiting for the disk; the log is synced
     // at checkpoints. A crash of the server loses nothing; a power cut can lose the last
     // commits but never corrupts the file. (FULL, the default, waits for the disk on every
@@ -21,33 +20,7 @@ const SQLITE_PRAGMAS: [&str; 3] = [
     // 16 MiB of page cache (the default is 2 MiB): the customers' unique indexes take random
     // inserts, which otherwise read their pages back from the OS on every batch.
     "pragma cache_size = -16384",
-    // No connection folds the log into the database file as it commits (that would land
-    // inside some batch): the checkpointer below does it in the background.
-    "pragma wal_autocheckpoint = 0",
 ];
-
-/// How often the log is folded into the database file.
-const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
-
-/// Folds SQLite's write-ahead log into the database file every [`CHECKPOINT_EVERY`], until
-/// the pool closes. Passive: it never makes a writer or a reader wait.
-fn spawn_checkpointer(pool: AnyPool) {
-    tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(CHECKPOINT_EVERY);
-        loop {
-            ticks.tick().await;
-            if pool.is_closed() {
-                break;
-            }
-            if let Err(err) = sqlx::query("pragma wal_checkpoint(passive)")
-                .execute(&pool)
-                .await
-            {
-                tracing::warn!("SQLite checkpoint failed: {err}");
-            }
-        }
-    });
-}
 
 /// The database the server stores everything in.
 #[derive(Clone, Debug)]
@@ -84,7 +57,6 @@ impl Db {
                 .execute(&pool)
                 .await?;
             SQLITE_MIGRATIONS.run(&pool).await?;
-            spawn_checkpointer(pool.clone());
         }
         let sqlite_writer = (!is_postgres).then(|| Arc::new(Mutex::new(())));
         Ok(Db {
@@ -190,33 +162,7 @@ impl ValueRows {
 
 #[cfg(test)]
 mod tests {
-    use super::{Db, ValueRows};
-
-    #[tokio::test]
-    async fn sqlite_folds_its_log_into_the_database_file_in_the_background() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("checkpoint.db");
-        let db = Db::connect(&format!("sqlite://{}?mode=rwc", file.display()))
-            .await
-            .unwrap();
-        let size = || std::fs::metadata(&file).unwrap().len();
-        let before = size();
-        sqlx::query(
-            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000) \
-             insert into installation (key, value) select 'key ' || i, printf('%.500c', 'x') from n",
-        )
-        .execute(db.pool())
-        .await
-        .unwrap();
-        // Without a checkpoint the rows stay in the log and the file keeps its size while open.
-        let mut waited = 0;
-        while size() <= before + 1_000_000 && waited < 100 {
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            waited += 1;
-        }
-        assert!(size() > before + 1_000_000, "{before} -> {}", size());
-        db.close().await;
-    }
+    use super::ValueRows;
 
     #[test]
     fn postgres_numbers_parameters_and_sqlite_does_not() {
