@@ -162,7 +162,29 @@ impl ValueRows {
 
 #[cfg(test)]
 mod tests {
-    use super::ValueRows;
+    use super::{Db, ValueRows};
+
+    #[tokio::test]
+    async fn every_sqlite_connection_commits_without_waiting_for_the_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = Db::connect(&url).await.unwrap();
+        // Two connections at once: the pragmas are set on each, not once per pool.
+        let mut first = db.pool().acquire().await.unwrap();
+        let mut second = db.pool().acquire().await.unwrap();
+        for connection in [&mut first, &mut second] {
+            let synchronous: i64 = sqlx::query_scalar("pragma synchronous")
+                .fetch_one(&mut **connection)
+                .await
+                .unwrap();
+            assert_eq!(synchronous, 1, "normal");
+            let journal: String = sqlx::query_scalar("pragma journal_mode")
+                .fetch_one(&mut **connection)
+                .await
+                .unwrap();
+            assert_eq!(journal, "wal");
+        }
+    }
 
     #[test]
     fn postgres_numbers_parameters_and_sqlite_does_not() {
