@@ -158,6 +158,58 @@ async fn duplicates_are_skipped_or_updated(backend: Backend) {
 }
 on_both_databases!(duplicates_are_skipped_or_updated);
 
+/// A full batch is checked and written a chunk of rows at a time (1,000 now); it must still
+/// answer, store and replay as one.
+async fn a_large_batch_is_one_batch_across_its_chunks(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, import) = open_import(&app, "large", "update").await;
+    let id = import["id"].as_i64().unwrap();
+    let rows: Vec<(u64, Value)> = (0..2_500u64)
+        .map(|i| {
+            let row = match i {
+                // Repeats of rows a chunk (or two) before them.
+                1_500 => record("Primera bis", "c10@example.com"),
+                2_400 => record("Segunda bis", "c1200@example.com"),
+                // Refused by the engine.
+                2_450 => record("", "sin.nombre@example.com"),
+                _ => record(&format!("Cliente {i}"), &format!("c{i}@example.com")),
+            };
+            (i + 2, row)
+        })
+        .collect();
+    let body = batch(&rows);
+    let (status, answer) = put_batch(&app, id, 0, &body).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let kinds = outcomes(&answer);
+    assert_eq!(kinds.len(), 2_500);
+    assert_eq!(
+        (kinds[1_500], kinds[2_400], kinds[2_450]),
+        ("updated", "updated", "rejected")
+    );
+    assert_eq!(
+        kinds.iter().filter(|kind| **kind == "created").count(),
+        2_497
+    );
+    let row = |i: usize| &answer["rows"][i];
+    assert_eq!(row(1_500)["customer_id"], row(10)["customer_id"]);
+    assert_eq!(row(2_400)["customer_id"], row(1_200)["customer_id"]);
+    assert_eq!(row(2_499)["line"], 2_501);
+    assert_eq!(customer_count(&app).await, 2_497);
+    let (_, found) = app.get("/api/customers?q=c1200").await;
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["customers"][0]["fields"]["first_name"], "Segunda bis");
+
+    let (status, replay) = put_batch(&app, id, 0, &body).await;
+    assert_eq!((status, &replay), (StatusCode::OK, &answer));
+    assert_eq!(customer_count(&app).await, 2_497);
+    let (_, summary) = app.get(&format!("/api/imports/{id}")).await;
+    assert_eq!(
+        summary["counts"],
+        json!({ "created": 2_497, "updated": 2, "skipped": 0, "rejected": 1 })
+    );
+}
+on_both_databases!(a_large_batch_is_one_batch_across_its_chunks);
+
 async fn a_committed_import_takes_no_more_batches(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "c-3", "skip").await;

@@ -1,17 +1,17 @@
-//! Applying one batch of an import in one transaction: the [plan](super::batch_plan) says what
-//! each row does; new customers and the outcomes are written with multi-row statements.
+//! Applying one batch of an import in one transaction, a chunk of rows at a time: while one
+//! chunk is [written](super::chunk_writer), the next is validated on other cores. A batch sent
+//! again gets the answer it got the first time.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
-use clientela_shared::{Batch, BatchAnswer, Outcome, OutcomeCounts, Record, RowOutcome};
+use clientela_shared::{Batch, BatchAnswer, OutcomeCounts};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
 use super::assignment::Assigner;
-use super::batch_plan::{Match, Step, keys, plan_batch};
-use super::customer_index::{index_customer, search_text};
-use super::record_check::check_records;
-use super::record_update::updated_record;
+use super::batch_plan::{Step, plan_batch};
+use super::chunk_writer::{ChunkWriter, to_i64};
+use super::record_check::{check_in_chunks, check_records};
 use super::store::StoredImport;
 use crate::db::{Db, ValueRows};
 
@@ -45,7 +45,7 @@ pub(crate) async fn apply_batch(
     db: &Db,
     import: &StoredImport,
     seq: u64,
-    batch: &Batch,
+    batch: &Arc<Batch>,
     now_millis: i64,
 ) -> Result<BatchAnswer, BatchError> {
     if batch.rows.len() > Batch::MAX_ROWS {
@@ -62,58 +62,37 @@ pub(crate) async fn apply_batch(
         return Err(BatchError::Closed);
     }
 
-    let verdicts = check_records(&import.profile, batch).await;
+    let mut checked_chunks = check_in_chunks(&import.profile, batch, ROWS_PER_CHUNK);
+    let values = db.value_rows();
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    let steps = plan_batch(&mut tx, db.value_rows(), import, &verdicts).await?;
-    let created =
-        insert_created(&mut tx, db.value_rows(), import, batch, &steps, now_millis).await?;
-    let id_of = |of: Match| match of {
-        Match::Stored(id) => id,
-        Match::Earlier(row) => created[&row],
-    };
-    let mut rows = Vec::with_capacity(batch.rows.len());
-    let mut previous = vec![None; batch.rows.len()];
-    for (index, step) in steps.iter().enumerate() {
-        let outcome = match step {
-            Step::Reject(outcome) => outcome.clone(),
-            Step::Create(_) => Outcome::Created {
-                customer_id: created[&index],
-            },
-            Step::Skip { of, matched_on } => Outcome::Skipped {
-                customer_id: id_of(*of),
-                matched_on: (*matched_on).to_owned(),
-            },
-            Step::Update { of, record } => {
-                let customer_id = id_of(*of);
-                previous[index] =
-                    Some(update_customer(&mut tx, import, customer_id, record, now_millis).await?);
-                Outcome::Updated { customer_id }
-            }
-        };
-        rows.push(RowOutcome {
-            line: batch.rows[index].line,
-            outcome,
-        });
-    }
     if corrects {
-        forget_rejections(&mut tx, db.value_rows(), import.id, batch).await?;
+        forget_rejections(&mut tx, values, import.id, batch).await?;
     }
-    insert_outcomes(&mut tx, db.value_rows(), import.id, batch, &rows, &previous).await?;
+    let mut assigner = Assigner::for_batch(&mut tx, import).await?;
+    let mut rows = Vec::with_capacity(batch.rows.len());
+    while let Some(chunk) = checked_chunks.recv().await {
+        let first = rows.len();
+        let chunk_rows = &batch.rows[first..first + chunk.verdicts.len()];
+        let chunk_outcomes = ChunkWriter {
+            tx: &mut tx,
+            values,
+            import,
+            assigner: &mut assigner,
+            now_millis,
+        }
+        .write(chunk_rows, &chunk)
+        .await?;
+        rows.extend(chunk_outcomes);
+    }
+    assert_eq!(rows.len(), batch.rows.len(), "validation does not panic");
+    assigner.finish(&mut tx).await?;
     if let Some(list) = &import.options.list {
         let customers: Vec<i64> = rows
             .iter()
             .filter_map(|row| row.outcome.customer_id())
             .collect();
-        add_to_list(
-            &mut tx,
-            db.value_rows(),
-            import,
-            list,
-            &customers,
-            now_millis,
-        )
-        .await?;
+        add_to_list(&mut tx, values, import, list, &customers, now_millis).await?;
     }
     let answer = BatchAnswer { seq, rows };
     let stored = sqlx::query(
@@ -144,12 +123,16 @@ pub(crate) async fn apply_batch(
     }
 }
 
+/// Rows per chunk: small enough that the first chunk's validation, which nothing overlaps, is
+/// short; large enough that each chunk's statements carry many rows.
+const ROWS_PER_CHUNK: usize = 1_000;
+
 /// What `batch` would do to the stored customers, decided by the same plan as
 /// [`apply_batch`] (so the preview cannot disagree with it) and written nowhere.
 pub(crate) async fn preview_batch(
     db: &Db,
     import: &StoredImport,
-    batch: &Batch,
+    batch: &Arc<Batch>,
 ) -> Result<OutcomeCounts, BatchError> {
     if batch.rows.len() > Batch::MAX_ROWS {
         return Err(BatchError::TooManyRows(batch.rows.len()));
@@ -202,146 +185,6 @@ async fn stored_answer(
     serde_json::from_str(&answer)
         .map(Some)
         .map_err(|err| BatchError::Database(sqlx::Error::Decode(Box::new(err))))
-}
-
-/// Customer columns written per new customer.
-const CUSTOMER_COLUMNS: usize = 12;
-
-/// Inserts the batch's new customers with multi-row statements, and their tags; returns their
-/// ids by row index.
-async fn insert_created(
-    tx: &mut AnyConnection,
-    values: ValueRows,
-    import: &StoredImport,
-    batch: &Batch,
-    steps: &[Step],
-    now_millis: i64,
-) -> Result<HashMap<usize, i64>, BatchError> {
-    let new: Vec<(usize, &Record)> = steps
-        .iter()
-        .enumerate()
-        .filter_map(|(index, step)| match step {
-            Step::Create(record) => Some((index, record)),
-            _ => None,
-        })
-        .collect();
-    let mut ids = HashMap::with_capacity(new.len());
-    let mut assigner = Assigner::for_batch(tx, import, new.len()).await?;
-    // The ids come back with their lines; a batch that repeats a line is inserted row by row.
-    let mut lines: Vec<u64> = new
-        .iter()
-        .map(|(index, _)| batch.rows[*index].line)
-        .collect();
-    lines.sort_unstable();
-    let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
-    let per_statement = if lines_unique {
-        values.per_statement(CUSTOMER_COLUMNS)
-    } else {
-        1
-    };
-    for chunk in new.chunks(per_statement) {
-        let sql = format!(
-            "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
-             phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
-             values {} \
-             returning id, line",
-            values.sql(chunk.len(), CUSTOMER_COLUMNS, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for (index, record) in chunk {
-            let (email, phone) = keys(record);
-            let assignment = assigner.next();
-            query = query
-                .bind(import.workspace_id)
-                .bind(import.file_name.clone())
-                .bind(to_i64(batch.rows[*index].line))
-                .bind(serde_json::to_string(record).expect("records serialise"))
-                .bind(now_millis)
-                .bind(email.map(str::to_owned))
-                .bind(phone.map(str::to_owned))
-                .bind(import.id)
-                .bind(search_text(record))
-                .bind(record.fields.get("status").cloned())
-                .bind(assignment.user_id)
-                .bind(assignment.group_id);
-        }
-        let returned = query.fetch_all(&mut *tx).await?;
-        let mut by_line = HashMap::with_capacity(returned.len());
-        for row in &returned {
-            let line: i64 = row.try_get("line")?;
-            let id: i64 = row.try_get("id")?;
-            by_line.insert(line, id);
-        }
-        for (index, _) in chunk {
-            ids.insert(*index, by_line[&to_i64(batch.rows[*index].line)]);
-        }
-    }
-    let tags: Vec<(i64, &str)> = new
-        .iter()
-        .flat_map(|(index, record)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
-        .collect();
-    for chunk in tags.chunks(values.per_statement(2)) {
-        let sql = format!(
-            "insert into customer_tag (customer_id, tag) values {}",
-            values.sql(chunk.len(), 2, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for (customer_id, tag) in chunk {
-            query = query.bind(*customer_id).bind((*tag).to_owned());
-        }
-        query.execute(&mut *tx).await?;
-    }
-    Ok(ids)
-}
-
-/// Gives a stored customer the record's values; returns the customer as it was (JSON), so that
-/// revert can restore it. A missing email or phone is filled in only when no other customer
-/// holds it.
-async fn update_customer(
-    tx: &mut AnyConnection,
-    import: &StoredImport,
-    customer_id: i64,
-    record: &Record,
-    now_millis: i64,
-) -> Result<String, BatchError> {
-    let (previous, stored_fields) = customer_as_it_is(tx, customer_id).await?;
-    let record = &updated_record(&stored_fields, record);
-    let (email, phone) = keys(record);
-    let new_email = free_key(tx, import.workspace_id, "email", email).await?;
-    let new_phone = free_key(tx, import.workspace_id, "phone", phone).await?;
-    sqlx::query(
-        "update customer set fields = $1, updated_at = $2, import_id = $3, \
-         email = coalesce(email, $4), phone = coalesce(phone, $5) where id = $6",
-    )
-    .bind(serde_json::to_string(record).expect("records serialise"))
-    .bind(now_millis)
-    .bind(import.id)
-    .bind(new_email)
-    .bind(new_phone)
-    .bind(customer_id)
-    .execute(&mut *tx)
-    .await?;
-    index_customer(tx, customer_id, record).await?;
-    Ok(previous)
-}
-
-/// `value` when no customer of the workspace holds it in `column`.
-async fn free_key(
-    tx: &mut AnyConnection,
-    workspace_id: i64,
-    column: &'static str,
-    value: Option<&str>,
-) -> Result<Option<String>, sqlx::Error> {
-    let Some(value) = value else {
-        return Ok(None);
-    };
-    let sql = format!("select id from customer where workspace_id = $1 and {column} = $2");
-    let holder: Option<i64> = sqlx::query_scalar(&sql)
-        .bind(workspace_id)
-        .bind(value.to_owned())
-        .fetch_optional(&mut *tx)
-        .await?;
-    Ok(holder.is_none().then(|| value.to_owned()))
 }
 
 /// The batch's lines, each once.
@@ -399,52 +242,6 @@ async fn forget_rejections(
     Ok(())
 }
 
-/// Outcome columns per row.
-const OUTCOME_COLUMNS: usize = 7;
-
-/// Stores every row's outcome, for the summary, the error file and revert.
-async fn insert_outcomes(
-    tx: &mut AnyConnection,
-    values: ValueRows,
-    import_id: i64,
-    batch: &Batch,
-    rows: &[RowOutcome],
-    previous: &[Option<String>],
-) -> Result<(), sqlx::Error> {
-    let indexes: Vec<usize> = (0..rows.len()).collect();
-    for chunk in indexes.chunks(values.per_statement(OUTCOME_COLUMNS)) {
-        let sql = format!(
-            "insert into import_row (import_id, line, outcome, customer_id, detail, previous, \
-             source) values {}",
-            values.sql(chunk.len(), OUTCOME_COLUMNS, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for &index in chunk {
-            let row = &rows[index];
-            let (outcome, customer_id) = match &row.outcome {
-                Outcome::Created { customer_id } => ("created", Some(*customer_id)),
-                Outcome::Updated { customer_id } => ("updated", Some(*customer_id)),
-                Outcome::Skipped { customer_id, .. } => ("skipped", Some(*customer_id)),
-                Outcome::Rejected { .. } => ("rejected", None),
-            };
-            let source = &batch.rows[index].source;
-            query = query
-                .bind(import_id)
-                .bind(to_i64(row.line))
-                .bind(outcome)
-                .bind(customer_id)
-                .bind(serde_json::to_string(row).expect("outcomes serialise"))
-                .bind(previous[index].clone())
-                .bind(
-                    (!source.is_empty())
-                        .then(|| serde_json::to_string(source).expect("cells serialise")),
-                );
-        }
-        query.execute(&mut *tx).await?;
-    }
-    Ok(())
-}
-
 /// List member columns per customer.
 const LIST_MEMBER_COLUMNS: usize = 3;
 
@@ -491,37 +288,4 @@ async fn add_to_list(
         query.execute(&mut *tx).await?;
     }
     Ok(())
-}
-
-fn to_i64(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// A stored customer's fields, keys and last import, as JSON (to restore on revert), and its
-/// fields alone (the record an update starts from).
-async fn customer_as_it_is(
-    tx: &mut AnyConnection,
-    customer_id: i64,
-) -> Result<(String, String), sqlx::Error> {
-    let row = sqlx::query("select fields, email, phone, import_id from customer where id = $1")
-        .bind(customer_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let previous = PreviousCustomer {
-        fields: row.try_get("fields")?,
-        email: row.try_get("email")?,
-        phone: row.try_get("phone")?,
-        import_id: row.try_get("import_id")?,
-    };
-    let as_json = serde_json::to_string(&previous).expect("plain data serialises");
-    Ok((as_json, previous.fields))
-}
-
-/// A customer before an import updated it.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub(crate) struct PreviousCustomer {
-    pub fields: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub import_id: Option<i64>,
 }

@@ -77,25 +77,27 @@ pub(crate) struct Assigner {
     /// The agents who take customers in turns (one for an agent or "me"; a group's available
     /// members), or empty.
     turns: Vec<i64>,
-    /// Where the next customer's turn is in `turns`.
-    next_turn: u64,
+    /// The group's turn counter when the batch began.
+    first_turn: u64,
+    /// New customers handed out so far in this batch.
+    handed_out: u64,
     /// Available agents to draw from when nobody in `turns` is available (empty otherwise).
     stand_ins: Vec<i64>,
 }
 
 impl Assigner {
-    /// Reads who the import assigns to, for a batch of `new_customers`. A group's turn counter
-    /// moves on by that many inside the batch's transaction, so concurrent batches (on any
-    /// replica) never hand out the same turns.
+    /// Reads who the import assigns to, inside the batch's transaction. A group's row stays
+    /// taken by this transaction until [`Assigner::finish`] moves its turn counter on, so
+    /// concurrent batches (on any replica) never hand out the same turns.
     pub(crate) async fn for_batch(
         connection: &mut AnyConnection,
         import: &StoredImport,
-        new_customers: usize,
     ) -> Result<Assigner, sqlx::Error> {
         let mut assigner = Assigner {
             group_id: None,
             turns: Vec::new(),
-            next_turn: 0,
+            first_turn: 0,
+            handed_out: 0,
             stand_ins: Vec::new(),
         };
         let mut chosen_is_away = false;
@@ -141,16 +143,15 @@ impl Assigner {
                     .fetch_all(&mut *connection)
                     .await?;
                     chosen_is_away = assigner.turns.is_empty();
-                    let handed_out = i64::try_from(new_customers).unwrap_or(i64::MAX);
-                    let after: i64 = sqlx::query_scalar(
-                        "update agent_group set next_turn = next_turn + $1 where id = $2 \
+                    // An update, not a select: it takes the group's row until the commit.
+                    let first_turn: i64 = sqlx::query_scalar(
+                        "update agent_group set next_turn = next_turn where id = $1 \
                          returning next_turn",
                     )
-                    .bind(handed_out)
                     .bind(group_id)
                     .fetch_one(&mut *connection)
                     .await?;
-                    assigner.next_turn = after.saturating_sub(handed_out).unsigned_abs();
+                    assigner.first_turn = first_turn.unsigned_abs();
                 }
             }
         }
@@ -168,6 +169,8 @@ impl Assigner {
 
     /// Where the next new customer goes.
     pub(crate) fn next(&mut self) -> Assignment {
+        let turn = self.first_turn + self.handed_out;
+        self.handed_out += 1;
         let user_id = if !self.stand_ins.is_empty() {
             let mut bytes = [0u8; 8];
             getrandom::fill(&mut bytes).expect("the operating system provides random bytes");
@@ -176,14 +179,26 @@ impl Assigner {
         } else if self.turns.is_empty() {
             None
         } else {
-            let turn = self.next_turn % self.turns.len() as u64;
-            self.next_turn += 1;
-            Some(self.turns[turn as usize])
+            Some(self.turns[(turn % self.turns.len() as u64) as usize])
         };
         Assignment {
             user_id,
             group_id: self.group_id,
         }
+    }
+
+    /// Moves the group's turn counter on by the customers this batch handed out.
+    pub(crate) async fn finish(self, connection: &mut AnyConnection) -> Result<(), sqlx::Error> {
+        let Some(group_id) = self.group_id else {
+            return Ok(());
+        };
+        let next_turn = i64::try_from(self.first_turn + self.handed_out).unwrap_or(i64::MAX);
+        sqlx::query("update agent_group set next_turn = $1 where id = $2")
+            .bind(next_turn)
+            .bind(group_id)
+            .execute(&mut *connection)
+            .await?;
+        Ok(())
     }
 }
 
@@ -196,7 +211,8 @@ mod tests {
         let mut assigner = Assigner {
             group_id: Some(7),
             turns: vec![10, 20, 30],
-            next_turn: 4,
+            first_turn: 4,
+            handed_out: 0,
             stand_ins: Vec::new(),
         };
         let users: Vec<Option<i64>> = (0..4).map(|_| assigner.next().user_id).collect();
@@ -209,7 +225,8 @@ mod tests {
         let mut assigner = Assigner {
             group_id: None,
             turns: Vec::new(),
-            next_turn: 0,
+            first_turn: 0,
+            handed_out: 0,
             stand_ins: vec![3, 4],
         };
         for _ in 0..20 {

@@ -19,17 +19,17 @@ pub(crate) enum Match {
     Earlier(usize),
 }
 
-/// What one row does.
+/// What one row does (its record borrowed from the row's verdict).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Step {
+pub(crate) enum Step<'r> {
     /// The engine refused it.
     Reject(Outcome),
     /// A new customer.
-    Create(Record),
+    Create(&'r Record),
     /// A duplicate, left alone.
     Skip { of: Match, matched_on: &'static str },
     /// A duplicate whose stored customer takes this record.
-    Update { of: Match, record: Record },
+    Update { of: Match, record: &'r Record },
 }
 
 /// A row's normalised keys: its email, and its phone (or mobile) in E.164.
@@ -45,15 +45,15 @@ pub(crate) fn keys(record: &Record) -> (Option<&str>, Option<&str>) {
 
 /// Decides every row's step from its verdict (see [`check_records`](super::record_check)) and
 /// the stored customers.
-pub(crate) async fn plan_batch(
+pub(crate) async fn plan_batch<'r>(
     connection: &mut AnyConnection,
     values: ValueRows,
     import: &StoredImport,
-    verdicts: &[RowVerdict],
-) -> Result<Vec<Step>, sqlx::Error> {
-    let records: Vec<Option<Record>> = verdicts
+    verdicts: &'r [RowVerdict],
+) -> Result<Vec<Step<'r>>, sqlx::Error> {
+    let records: Vec<Option<&Record>> = verdicts
         .iter()
-        .map(|verdict| verdict.is_valid().then(|| verdict.record.clone()))
+        .map(|verdict| verdict.is_valid().then_some(&verdict.record))
         .collect();
     let stored = stored_keys(connection, values, import.workspace_id, &records).await?;
     let mut steps = decide(&records, &stored, import.options.duplicates);
@@ -72,14 +72,14 @@ pub(crate) struct StoredKeys {
     pub by_phone: HashMap<String, i64>,
 }
 
-/// Keys per lookup query.
-const KEYS_PER_QUERY: usize = 5_000;
-
+/// One query per key column finds the stored customers of all the batch's keys, which go in as
+/// one JSON array: a constant statement the database prepares once, where thousands of bound
+/// parameters would make PostgreSQL plan every key on every batch.
 async fn stored_keys(
     connection: &mut AnyConnection,
     values_sql: ValueRows,
     workspace_id: i64,
-    records: &[Option<Record>],
+    records: &[Option<&Record>],
 ) -> Result<StoredKeys, sqlx::Error> {
     let mut stored = StoredKeys::default();
     for (column, is_email) in [("email", true), ("phone", false)] {
@@ -91,26 +91,26 @@ async fn stored_keys(
                 if is_email { email } else { phone }
             })
             .collect();
-        for chunk in values.chunks(KEYS_PER_QUERY) {
-            let sql = format!(
-                "select id, {column} as key from customer where workspace_id = {} and {column} in {}",
-                values_sql.parameter(1),
-                values_sql.sql(1, chunk.len(), 2)
-            );
-            let mut query = sqlx::query(&sql).bind(workspace_id);
-            for value in chunk {
-                query = query.bind((*value).to_owned());
-            }
-            for row in query.fetch_all(&mut *connection).await? {
-                let key: String = row.try_get("key")?;
-                let id: i64 = row.try_get("id")?;
-                let map = if is_email {
-                    &mut stored.by_email
-                } else {
-                    &mut stored.by_phone
-                };
-                map.insert(key, id);
-            }
+        if values.is_empty() {
+            continue;
+        }
+        let sql = format!(
+            "select id, {column} as key from customer where workspace_id = {} and {column} {}",
+            values_sql.parameter(1),
+            values_sql.in_json_array(2)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(workspace_id)
+            .bind(serde_json::to_string(&values).expect("strings serialise"))
+            .fetch_all(&mut *connection)
+            .await?;
+        let map = if is_email {
+            &mut stored.by_email
+        } else {
+            &mut stored.by_phone
+        };
+        for row in rows {
+            map.insert(row.try_get("key")?, row.try_get("id")?);
         }
     }
     Ok(stored)
@@ -118,16 +118,16 @@ async fn stored_keys(
 
 /// The step of every valid record (`None`: refused by the engine, decided by the caller). A
 /// match on email wins over one on phone; stored customers win over earlier rows.
-pub(crate) fn decide(
-    records: &[Option<Record>],
+pub(crate) fn decide<'r>(
+    records: &[Option<&'r Record>],
     stored: &StoredKeys,
     policy: DuplicatePolicy,
-) -> Vec<Step> {
+) -> Vec<Step<'r>> {
     let mut new_by_email: HashMap<&str, usize> = HashMap::new();
     let mut new_by_phone: HashMap<&str, usize> = HashMap::new();
     let mut steps = Vec::with_capacity(records.len());
     for (index, record) in records.iter().enumerate() {
-        let Some(record) = record else {
+        let Some(record) = *record else {
             steps.push(Step::Reject(Outcome::Rejected {
                 reasons: Vec::new(),
             }));
@@ -159,13 +159,10 @@ pub(crate) fn decide(
                 if let Some(phone) = phone {
                     new_by_phone.insert(phone, index);
                 }
-                Step::Create(record.clone())
+                Step::Create(record)
             }
             (Some((of, matched_on)), DuplicatePolicy::Skip) => Step::Skip { of, matched_on },
-            (Some((of, _)), DuplicatePolicy::Update) => Step::Update {
-                of,
-                record: record.clone(),
-            },
+            (Some((of, _)), DuplicatePolicy::Update) => Step::Update { of, record },
         });
     }
     steps
@@ -199,7 +196,7 @@ mod tests {
         Some(record)
     }
 
-    fn kinds(steps: &[Step]) -> Vec<String> {
+    fn kinds(steps: &[Step<'_>]) -> Vec<String> {
         steps
             .iter()
             .map(|step| match step {
@@ -224,6 +221,7 @@ mod tests {
             record("NEW@example.com".to_lowercase().as_str(), "+593990000001"),
             record("", "+593990000001"),
         ];
+        let records: Vec<Option<&Record>> = records.iter().map(Option::as_ref).collect();
         let steps = decide(&records, &stored, DuplicatePolicy::Skip);
         assert_eq!(
             kinds(&steps),

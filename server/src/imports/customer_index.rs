@@ -3,6 +3,23 @@
 use clientela_shared::{Record, fold};
 use sqlx::AnyConnection;
 
+/// What a new customer's row stores as text, made from its record: the record as JSON and the
+/// text search looks in. Made on the validation threads, so that the writer only binds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoredText {
+    pub fields: String,
+    pub search_text: String,
+}
+
+impl StoredText {
+    pub(crate) fn of(record: &Record) -> StoredText {
+        StoredText {
+            fields: serde_json::to_string(record).expect("records serialise"),
+            search_text: search_text(record),
+        }
+    }
+}
+
 /// The text search looks in: name, company, email and phones, folded (lower case, no accents).
 pub(crate) fn search_text(record: &Record) -> String {
     let keys = [

@@ -4,6 +4,7 @@
 mod apply_batch;
 mod assignment;
 mod batch_plan;
+mod chunk_writer;
 mod customer_index;
 mod error_file;
 mod error_workbook;

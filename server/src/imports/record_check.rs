@@ -1,45 +1,109 @@
 //! Validating a batch's records again, on every core: the engine is the same as the browser's,
 //! and this is the CPU-heavy part of a batch (phone numbers above all), so it runs on blocking
-//! threads before the batch takes its turn to write.
+//! threads, a chunk of rows at a time, while the batch writes the chunks already checked. The
+//! same threads also write out the text each valid record would be stored as.
 
 use std::num::NonZeroUsize;
+use std::sync::Arc;
 use std::thread;
 
 use clientela_shared::{Batch, BatchRow, Profile, RecordChecker, RowVerdict};
+use tokio::sync::mpsc;
+
+use super::customer_index::StoredText;
 
 /// Fewer rows than this are checked on one thread: starting threads would cost more.
 const ROWS_PER_THREAD: usize = 500;
 
-/// Every row's verdict, in the batch's order.
-pub(crate) async fn check_records(profile: &Profile, batch: &Batch) -> Vec<RowVerdict> {
-    let profile = profile.clone();
-    let rows = batch.rows.clone();
-    tokio::task::spawn_blocking(move || check_in_parallel(&profile, &rows))
-        .await
-        .expect("validation does not panic")
+/// A chunk of checked rows, in the batch's order.
+#[derive(Debug)]
+pub(crate) struct CheckedChunk {
+    pub verdicts: Vec<RowVerdict>,
+    /// For each valid row, its record as a new customer would store it.
+    pub texts: Vec<Option<StoredText>>,
 }
 
-fn check_in_parallel(profile: &Profile, rows: &[BatchRow]) -> Vec<RowVerdict> {
+/// The batch's rows checked, `rows_per_chunk` rows at a time and in the batch's order, each
+/// chunk as soon as it is checked. (The batch is shared with the blocking threads, not
+/// copied: 5,000 records are megabytes.)
+pub(crate) fn check_in_chunks(
+    profile: &Profile,
+    batch: &Arc<Batch>,
+    rows_per_chunk: usize,
+) -> mpsc::Receiver<CheckedChunk> {
+    // One chunk waiting is enough to keep the writer busy; more would only hold memory.
+    let (sender, receiver) = mpsc::channel(1);
+    let profile = profile.clone();
+    let batch = Arc::clone(batch);
+    tokio::task::spawn_blocking(move || {
+        let threads = threads_for(rows_per_chunk.min(batch.rows.len()));
+        // Checkers learn each column layout once; they live for the whole batch.
+        let mut checkers: Vec<RecordChecker<'_>> =
+            (0..threads).map(|_| RecordChecker::new(&profile)).collect();
+        for rows in batch.rows.chunks(rows_per_chunk.max(1)) {
+            let checked = check_in_parallel(&mut checkers, rows);
+            // A closed channel: the batch failed and nobody waits for the rest.
+            if sender.blocking_send(checked).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+/// Every row's verdict, in the batch's order.
+pub(crate) async fn check_records(profile: &Profile, batch: &Arc<Batch>) -> Vec<RowVerdict> {
+    let mut chunks = check_in_chunks(profile, batch, batch.rows.len());
+    let mut verdicts = Vec::with_capacity(batch.rows.len());
+    while let Some(chunk) = chunks.recv().await {
+        verdicts.extend(chunk.verdicts);
+    }
+    assert_eq!(
+        verdicts.len(),
+        batch.rows.len(),
+        "validation does not panic"
+    );
+    verdicts
+}
+
+/// How many threads check `rows` rows.
+fn threads_for(rows: usize) -> usize {
     let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let threads = cores.min(rows.len() / ROWS_PER_THREAD).max(1);
-    let chunk = rows.len().div_ceil(threads).max(1);
+    cores.min(rows / ROWS_PER_THREAD).max(1)
+}
+
+fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> CheckedChunk {
+    let threads = checkers.len().min(threads_for(rows.len()));
+    let part_rows = rows.len().div_ceil(threads).max(1);
+    let mut checked = CheckedChunk {
+        verdicts: Vec::with_capacity(rows.len()),
+        texts: Vec::with_capacity(rows.len()),
+    };
     thread::scope(|scope| {
         let handles: Vec<_> = rows
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || check_all(profile, part)))
+            .chunks(part_rows)
+            .zip(checkers.iter_mut())
+            .map(|(part, checker)| scope.spawn(move || check_all(checker, part)))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().expect("validation does not panic"))
-            .collect()
-    })
+        for handle in handles {
+            let part = handle.join().expect("validation does not panic");
+            checked.verdicts.extend(part.verdicts);
+            checked.texts.extend(part.texts);
+        }
+    });
+    checked
 }
 
-fn check_all(profile: &Profile, rows: &[BatchRow]) -> Vec<RowVerdict> {
-    let mut checker = RecordChecker::new(profile);
-    rows.iter()
+fn check_all(checker: &mut RecordChecker<'_>, rows: &[BatchRow]) -> CheckedChunk {
+    let verdicts: Vec<RowVerdict> = rows
+        .iter()
         .map(|row| checker.check(row.line, &row.record))
-        .collect()
+        .collect();
+    let texts = verdicts
+        .iter()
+        .map(|verdict| verdict.is_valid().then(|| StoredText::of(&verdict.record)))
+        .collect();
+    CheckedChunk { verdicts, texts }
 }
 
 #[cfg(test)]
@@ -70,10 +134,20 @@ mod tests {
                 }
             })
             .collect();
-        let verdicts = check_in_parallel(&profile, &rows);
-        assert_eq!(verdicts.len(), rows.len());
-        for (i, verdict) in verdicts.iter().enumerate() {
+        let mut checkers = vec![RecordChecker::new(&profile), RecordChecker::new(&profile)];
+        let checked = check_in_parallel(&mut checkers, &rows);
+        assert_eq!(checked.verdicts.len(), rows.len());
+        for (i, verdict) in checked.verdicts.iter().enumerate() {
             assert_eq!(verdict.is_valid(), i % 7 != 0, "row {i}");
+            let text = checked.texts[i].as_ref();
+            assert_eq!(text.is_some(), verdict.is_valid(), "row {i}");
+            assert_eq!(
+                text,
+                verdict
+                    .is_valid()
+                    .then(|| StoredText::of(&verdict.record))
+                    .as_ref()
+            );
         }
     }
 }

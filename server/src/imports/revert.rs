@@ -6,7 +6,7 @@
 use clientela_shared::{Record, RevertSummary};
 use sqlx::Row;
 
-use super::apply_batch::PreviousCustomer;
+use super::chunk_writer::PreviousCustomer;
 use super::customer_index::index_customer;
 use super::store::StoredImport;
 use crate::db::Db;

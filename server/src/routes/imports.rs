@@ -6,6 +6,8 @@
 //! `GET /api/imports/{id}/errors.csv` and `errors.xlsx` (the rejected rows),
 //! `GET /api/imports` and `GET /api/imports/{id}`.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -142,7 +144,7 @@ async fn batch(
 ) -> Result<Json<BatchAnswer>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
     may_change(&user, &import)?;
-    imports::apply_batch(&state.db, &import, seq, &batch, now_millis())
+    imports::apply_batch(&state.db, &import, seq, &Arc::new(batch), now_millis())
         .await
         .map(Json)
         .map_err(|err| batch_error(err, seq))
@@ -184,7 +186,7 @@ async fn preview(
     Json(batch): Json<Batch>,
 ) -> Result<Json<OutcomeCounts>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
-    imports::preview_batch(&state.db, &import, &batch)
+    imports::preview_batch(&state.db, &import, &Arc::new(batch))
         .await
         .map(Json)
         .map_err(|err| batch_error(err, 0))

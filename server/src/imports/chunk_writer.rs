@@ -1,0 +1,311 @@
+//! Writing one chunk of a batch's rows inside the batch's transaction: the
+//! [plan](super::batch_plan) says what each row does; new customers and the outcomes go in with
+//! multi-row statements, updated customers one by one (each keeps what the file lacks).
+
+use std::collections::HashMap;
+
+use clientela_shared::{BatchRow, Outcome, Record, RowOutcome};
+use sqlx::{AnyConnection, Row};
+
+use super::apply_batch::BatchError;
+use super::assignment::Assigner;
+use super::batch_plan::{Match, Step, keys, plan_batch};
+use super::customer_index::{StoredText, index_customer};
+use super::record_check::CheckedChunk;
+use super::record_update::updated_record;
+use super::store::StoredImport;
+use crate::db::ValueRows;
+
+/// What writing a chunk of a batch needs: the batch's transaction, import and assigner.
+pub(super) struct ChunkWriter<'a> {
+    pub tx: &'a mut AnyConnection,
+    pub values: ValueRows,
+    pub import: &'a StoredImport,
+    pub assigner: &'a mut Assigner,
+    pub now_millis: i64,
+}
+
+impl ChunkWriter<'_> {
+    /// Plans and writes one chunk (its rows and their verdicts); gives each row's outcome. The
+    /// customers earlier chunks created are stored by now, so a later row that repeats one is
+    /// found by the lookup, as a duplicate of the stored customer.
+    pub(super) async fn write(
+        self,
+        rows: &[BatchRow],
+        checked: &CheckedChunk,
+    ) -> Result<Vec<RowOutcome>, BatchError> {
+        let ChunkWriter {
+            tx,
+            values,
+            import,
+            assigner,
+            now_millis,
+        } = self;
+        let steps = plan_batch(tx, values, import, &checked.verdicts).await?;
+        let new_customers = NewCustomers {
+            rows,
+            steps: &steps,
+            texts: &checked.texts,
+        };
+        let created =
+            insert_created(tx, values, import, &new_customers, assigner, now_millis).await?;
+        let id_of = |of: Match| match of {
+            Match::Stored(id) => id,
+            Match::Earlier(row) => created[&row],
+        };
+        let mut outcomes = Vec::with_capacity(rows.len());
+        let mut previous = vec![None; rows.len()];
+        for (index, step) in steps.iter().enumerate() {
+            let outcome = match step {
+                Step::Reject(outcome) => outcome.clone(),
+                Step::Create(_) => Outcome::Created {
+                    customer_id: created[&index],
+                },
+                Step::Skip { of, matched_on } => Outcome::Skipped {
+                    customer_id: id_of(*of),
+                    matched_on: (*matched_on).to_owned(),
+                },
+                Step::Update { of, record } => {
+                    let customer_id = id_of(*of);
+                    previous[index] =
+                        Some(update_customer(tx, import, customer_id, record, now_millis).await?);
+                    Outcome::Updated { customer_id }
+                }
+            };
+            outcomes.push(RowOutcome {
+                line: rows[index].line,
+                outcome,
+            });
+        }
+        insert_outcomes(tx, values, import.id, rows, &outcomes, &previous).await?;
+        Ok(outcomes)
+    }
+}
+
+/// Customer columns written per new customer.
+const CUSTOMER_COLUMNS: usize = 12;
+
+/// A chunk's rows, what each does, and the stored text of the valid ones, by row index.
+struct NewCustomers<'a> {
+    rows: &'a [BatchRow],
+    steps: &'a [Step<'a>],
+    texts: &'a [Option<StoredText>],
+}
+
+/// Inserts a chunk's new customers with multi-row statements, and their tags; returns their
+/// ids by row index.
+async fn insert_created(
+    tx: &mut AnyConnection,
+    values: ValueRows,
+    import: &StoredImport,
+    chunk: &NewCustomers<'_>,
+    assigner: &mut Assigner,
+    now_millis: i64,
+) -> Result<HashMap<usize, i64>, BatchError> {
+    let NewCustomers { rows, steps, texts } = *chunk;
+    let new: Vec<(usize, &Record, &StoredText)> = steps
+        .iter()
+        .enumerate()
+        .filter_map(|(index, step)| match step {
+            Step::Create(record) => {
+                let text = texts[index]
+                    .as_ref()
+                    .expect("a valid row has its stored text");
+                Some((index, *record, text))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut ids = HashMap::with_capacity(new.len());
+    // The ids come back with their lines; a batch that repeats a line is inserted row by row.
+    let mut lines: Vec<u64> = new.iter().map(|(index, ..)| rows[*index].line).collect();
+    lines.sort_unstable();
+    let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
+    let per_statement = if lines_unique {
+        values.per_statement(CUSTOMER_COLUMNS)
+    } else {
+        1
+    };
+    for statement_rows in new.chunks(per_statement) {
+        let sql = format!(
+            "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
+             phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
+             values {} \
+             returning id, line",
+            values.sql(statement_rows.len(), CUSTOMER_COLUMNS, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for (index, record, text) in statement_rows {
+            let (email, phone) = keys(record);
+            let assignment = assigner.next();
+            query = query
+                .bind(import.workspace_id)
+                .bind(import.file_name.as_str())
+                .bind(to_i64(rows[*index].line))
+                .bind(text.fields.as_str())
+                .bind(now_millis)
+                .bind(email)
+                .bind(phone)
+                .bind(import.id)
+                .bind(text.search_text.as_str())
+                .bind(record.fields.get("status").map(String::as_str))
+                .bind(assignment.user_id)
+                .bind(assignment.group_id);
+        }
+        let returned = query.fetch_all(&mut *tx).await?;
+        let mut by_line = HashMap::with_capacity(returned.len());
+        for row in &returned {
+            let line: i64 = row.try_get("line")?;
+            let id: i64 = row.try_get("id")?;
+            by_line.insert(line, id);
+        }
+        for (index, ..) in statement_rows {
+            ids.insert(*index, by_line[&to_i64(rows[*index].line)]);
+        }
+    }
+    let tags: Vec<(i64, &str)> = new
+        .iter()
+        .flat_map(|(index, record, _)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
+        .collect();
+    for chunk in tags.chunks(values.per_statement(2)) {
+        let sql = format!(
+            "insert into customer_tag (customer_id, tag) values {}",
+            values.sql(chunk.len(), 2, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for (customer_id, tag) in chunk {
+            query = query.bind(*customer_id).bind((*tag).to_owned());
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(ids)
+}
+
+/// Gives a stored customer the record's values; returns the customer as it was (JSON), so that
+/// revert can restore it. A missing email or phone is filled in only when no other customer
+/// holds it.
+async fn update_customer(
+    tx: &mut AnyConnection,
+    import: &StoredImport,
+    customer_id: i64,
+    record: &Record,
+    now_millis: i64,
+) -> Result<String, BatchError> {
+    let (previous, stored_fields) = customer_as_it_is(tx, customer_id).await?;
+    let record = &updated_record(&stored_fields, record);
+    let (email, phone) = keys(record);
+    let new_email = free_key(tx, import.workspace_id, "email", email).await?;
+    let new_phone = free_key(tx, import.workspace_id, "phone", phone).await?;
+    sqlx::query(
+        "update customer set fields = $1, updated_at = $2, import_id = $3, \
+         email = coalesce(email, $4), phone = coalesce(phone, $5) where id = $6",
+    )
+    .bind(serde_json::to_string(record).expect("records serialise"))
+    .bind(now_millis)
+    .bind(import.id)
+    .bind(new_email)
+    .bind(new_phone)
+    .bind(customer_id)
+    .execute(&mut *tx)
+    .await?;
+    index_customer(tx, customer_id, record).await?;
+    Ok(previous)
+}
+
+/// `value` when no customer of the workspace holds it in `column`.
+async fn free_key(
+    tx: &mut AnyConnection,
+    workspace_id: i64,
+    column: &'static str,
+    value: Option<&str>,
+) -> Result<Option<String>, sqlx::Error> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let sql = format!("select id from customer where workspace_id = $1 and {column} = $2");
+    let holder: Option<i64> = sqlx::query_scalar(&sql)
+        .bind(workspace_id)
+        .bind(value.to_owned())
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(holder.is_none().then(|| value.to_owned()))
+}
+
+/// Outcome columns per row.
+const OUTCOME_COLUMNS: usize = 7;
+
+/// Stores every row's outcome, for the summary, the error file and revert.
+async fn insert_outcomes(
+    tx: &mut AnyConnection,
+    values: ValueRows,
+    import_id: i64,
+    batch_rows: &[BatchRow],
+    rows: &[RowOutcome],
+    previous: &[Option<String>],
+) -> Result<(), sqlx::Error> {
+    let indexes: Vec<usize> = (0..rows.len()).collect();
+    for chunk in indexes.chunks(values.per_statement(OUTCOME_COLUMNS)) {
+        let sql = format!(
+            "insert into import_row (import_id, line, outcome, customer_id, detail, previous, \
+             source) values {}",
+            values.sql(chunk.len(), OUTCOME_COLUMNS, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for &index in chunk {
+            let row = &rows[index];
+            let (outcome, customer_id) = match &row.outcome {
+                Outcome::Created { customer_id } => ("created", Some(*customer_id)),
+                Outcome::Updated { customer_id } => ("updated", Some(*customer_id)),
+                Outcome::Skipped { customer_id, .. } => ("skipped", Some(*customer_id)),
+                Outcome::Rejected { .. } => ("rejected", None),
+            };
+            let source = &batch_rows[index].source;
+            query = query
+                .bind(import_id)
+                .bind(to_i64(row.line))
+                .bind(outcome)
+                .bind(customer_id)
+                .bind(serde_json::to_string(row).expect("outcomes serialise"))
+                .bind(previous[index].clone())
+                .bind(
+                    (!source.is_empty())
+                        .then(|| serde_json::to_string(source).expect("cells serialise")),
+                );
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+pub(super) fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A stored customer's fields, keys and last import, as JSON (to restore on revert), and its
+/// fields alone (the record an update starts from).
+async fn customer_as_it_is(
+    tx: &mut AnyConnection,
+    customer_id: i64,
+) -> Result<(String, String), sqlx::Error> {
+    let row = sqlx::query("select fields, email, phone, import_id from customer where id = $1")
+        .bind(customer_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let previous = PreviousCustomer {
+        fields: row.try_get("fields")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        import_id: row.try_get("import_id")?,
+    };
+    let as_json = serde_json::to_string(&previous).expect("plain data serialises");
+    Ok((as_json, previous.fields))
+}
+
+/// A customer before an import updated it.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) struct PreviousCustomer {
+    pub fields: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub import_id: Option<i64>,
+}
