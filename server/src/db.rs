@@ -169,7 +169,7 @@ mod tests {
     use super::{Db, ValueRows};
 
     #[tokio::test]
-    async fn every_sqlite_connection_commits_without_waiting_for_the_disk() {
+    async fn every_sqlite_connection_is_in_wal_mode_and_waits_for_the_disk_on_commit() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
         let db = Db::connect(&url).await.unwrap();
