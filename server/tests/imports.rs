@@ -8,7 +8,7 @@ use clientela_shared::Role;
 use serde_json::{Value, json};
 
 use crate::on_both_databases;
-use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
+use crate::support::http::{ADMIN_EMAIL, ADMIN_TOKEN, Backend, TestApp};
 
 fn profile() -> Value {
     json!({ "default_country": "EC", "required": ["first_name"], "at_least_one_of": [["email", "phone"]] })
@@ -69,6 +69,7 @@ async fn opening_twice_gives_the_same_import(backend: Backend) {
     assert_eq!(first["id"], again["id"]);
     let (_, list) = app.get("/api/imports").await;
     assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["opened_by"], ADMIN_EMAIL, "who opened it: {list}");
 
     let (status, body) = app
         .post_json(

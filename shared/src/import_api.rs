@@ -97,6 +97,9 @@ pub struct ImportSummary {
     /// When it was opened, in milliseconds since 1970 (UTC).
     #[serde(default)]
     pub opened_at: i64,
+    /// The email of the user who opened it.
+    #[serde(default)]
+    pub opened_by: String,
 }
 
 /// How many rows had each outcome.

@@ -1,7 +1,7 @@
 //! The import history: every import of the workspace with its counts, its error file, and a
 //! button to undo it.
 
-use clientela_shared::{ImportSummary, Language};
+use clientela_shared::{ImportSummary, Language, Me, Role};
 use leptos::prelude::*;
 
 use crate::api;
@@ -24,10 +24,12 @@ pub fn HistoryPage() -> impl IntoView {
         });
     };
     reload();
+    let me = use_context::<Me>();
     let revert = move |import: ImportSummary| {
         let confirmed = web_sys::window()
             .and_then(|w| {
-                let question = catalogue(language.get_untracked()).confirm_undo(&import.file_name);
+                let question = catalogue(language.get_untracked())
+                    .confirm_undo(&import.file_name, &import.counts);
                 w.confirm_with_message(&question).ok()
             })
             .unwrap_or(false);
@@ -50,13 +52,17 @@ pub fn HistoryPage() -> impl IntoView {
             <div class="preview">
                 <table id="imports">
                     <thead><tr>
-                        <th scope="col">{tr(Text::File)}</th><th scope="col">{tr(Text::OpenedOn)}</th><th scope="col">{tr(Text::Status)}</th><th scope="col">{tr(Text::Created)}</th>
+                        <th scope="col">{tr(Text::File)}</th><th scope="col">{tr(Text::OpenedOn)}</th><th scope="col">{tr(Text::OpenedBy)}</th><th scope="col">{tr(Text::Status)}</th><th scope="col">{tr(Text::Created)}</th>
                         <th scope="col">{tr(Text::Updated)}</th><th scope="col">{tr(Text::Skipped)}</th><th scope="col">{tr(Text::Rejected)}</th><th scope="col"></th>
                     </tr></thead>
                     <tbody>
                         {move || imports.get().into_iter().map(|import| {
                             let counts = import.counts;
-                            let can_revert = import.status == "committed";
+                            // The server lets an agent undo only their own imports.
+                            let may_change = me.as_ref().is_none_or(|me| {
+                                me.role != Role::Agent || me.email == import.opened_by
+                            });
+                            let can_revert = import.status == "committed" && may_change;
                             let errors = (counts.rejected > 0).then(|| view! {
                                 <a href=format!("/api/imports/{}/errors.csv", import.id)>{tr(Text::ErrorsCsv)}</a>
                             });
@@ -65,6 +71,7 @@ pub fn HistoryPage() -> impl IntoView {
                                 <tr data-import=import.id>
                                     <td>{format!("#{} {}", import.id, import.file_name)}</td>
                                     <td>{local_time(import.opened_at, language.get_untracked())}</td>
+                                    <td>{import.opened_by.clone()}</td>
                                     <td>{status_text(import.status.clone(), language)}</td>
                                     <td>{counts.created}</td>
                                     <td>{counts.updated}</td>

@@ -175,6 +175,7 @@ impl Catalogue for English {
             Text::FileLine => "File, line",
             Text::Previous => "Previous",
             Text::Next => "Next",
+            Text::OpenedBy => "Opened by",
             Text::OpenedOn => "Opened",
             Text::File => "File",
             Text::Status => "Status",
@@ -365,8 +366,11 @@ impl Catalogue for English {
         format!("Page {page} of {pages}")
     }
 
-    fn confirm_undo(&self, file: &str) -> String {
-        format!("Undo the import of {file}?")
+    fn confirm_undo(&self, file: &str, counts: &OutcomeCounts) -> String {
+        format!(
+            "Undo the import of {file}? The {} customers it created are removed and the {} it updated get their earlier values back.",
+            counts.created, counts.updated
+        )
     }
 
     fn undone(&self, file: &str, s: &RevertSummary) -> String {

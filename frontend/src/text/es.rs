@@ -176,6 +176,7 @@ impl Catalogue for Spanish {
             Text::FileLine => "Archivo, línea",
             Text::Previous => "Anterior",
             Text::Next => "Siguiente",
+            Text::OpenedBy => "Abierta por",
             Text::OpenedOn => "Fecha",
             Text::File => "Archivo",
             Text::Status => "Estado",
@@ -376,8 +377,11 @@ impl Catalogue for Spanish {
         format!("Página {page} de {pages}")
     }
 
-    fn confirm_undo(&self, file: &str) -> String {
-        format!("¿Deshacer la importación de {file}?")
+    fn confirm_undo(&self, file: &str, counts: &OutcomeCounts) -> String {
+        format!(
+            "¿Deshacer la importación de {file}? Se eliminan los {} clientes que creó y los {} que actualizó recuperan sus valores anteriores.",
+            counts.created, counts.updated
+        )
     }
 
     fn undone(&self, file: &str, s: &RevertSummary) -> String {

@@ -77,7 +77,7 @@ text_keys! {
     // The customers page.
     SearchCustomers, Name, Phone, Tags, FileLine, Previous, Next,
     // The history page.
-    File, OpenedOn, Status, Created, Updated, Skipped, Rejected, ErrorsCsv, Undo, ImportOpen,
+    File, OpenedOn, OpenedBy, Status, Created, Updated, Skipped, Rejected, ErrorsCsv, Undo, ImportOpen,
     ImportCommitted, ImportReverted,
     // Options, filters and the administration page.
     PutOnList, AnyTag, AnyStatus, Agent, AnyAgent, List, AnyList, FilterCustomers,
@@ -133,7 +133,7 @@ pub trait Catalogue {
     /// Where the customers page is.
     fn page_of(&self, page: u64, pages: u64) -> String;
     /// The question before an import is undone.
-    fn confirm_undo(&self, file: &str) -> String;
+    fn confirm_undo(&self, file: &str, counts: &OutcomeCounts) -> String;
     /// What undoing an import did.
     fn undone(&self, file: &str, summary: &RevertSummary) -> String;
     /// A failed request without a message from the server.

@@ -178,6 +178,7 @@ impl Catalogue for Polish {
             Text::FileLine => "Plik, wiersz",
             Text::Previous => "Poprzednia",
             Text::Next => "Następna",
+            Text::OpenedBy => "Otworzył(a)",
             Text::OpenedOn => "Data",
             Text::File => "Plik",
             Text::Status => "Status",
@@ -375,8 +376,11 @@ impl Catalogue for Polish {
         format!("Strona {page} z {pages}")
     }
 
-    fn confirm_undo(&self, file: &str) -> String {
-        format!("Cofnąć import pliku {file}?")
+    fn confirm_undo(&self, file: &str, counts: &OutcomeCounts) -> String {
+        format!(
+            "Cofnąć import pliku {file}? Utworzeni klienci ({}) zostaną usunięci, a zaktualizowani ({}) odzyskają poprzednie dane.",
+            counts.created, counts.updated
+        )
     }
 
     fn undone(&self, file: &str, s: &RevertSummary) -> String {

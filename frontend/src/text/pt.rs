@@ -177,6 +177,7 @@ impl Catalogue for Portuguese {
             Text::FileLine => "Arquivo, linha",
             Text::Previous => "Anterior",
             Text::Next => "Próxima",
+            Text::OpenedBy => "Aberta por",
             Text::OpenedOn => "Data",
             Text::File => "Arquivo",
             Text::Status => "Status",
@@ -379,8 +380,11 @@ impl Catalogue for Portuguese {
         format!("Página {page} de {pages}")
     }
 
-    fn confirm_undo(&self, file: &str) -> String {
-        format!("Desfazer a importação de {file}?")
+    fn confirm_undo(&self, file: &str, counts: &OutcomeCounts) -> String {
+        format!(
+            "Desfazer a importação de {file}? Os {} clientes criados são removidos e os {} atualizados voltam aos valores anteriores.",
+            counts.created, counts.updated
+        )
     }
 
     fn undone(&self, file: &str, s: &RevertSummary) -> String {

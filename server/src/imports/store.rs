@@ -161,6 +161,10 @@ pub(crate) async fn summary(db: &Db, import: &StoredImport) -> Result<ImportSumm
             _ => counts.rejected = n,
         }
     }
+    let opened_by: String = sqlx::query_scalar("select email from app_user where id = $1")
+        .bind(import.user_id)
+        .fetch_one(db.pool())
+        .await?;
     Ok(ImportSummary {
         id: import.id,
         client_id: import.client_id.clone(),
@@ -169,6 +173,7 @@ pub(crate) async fn summary(db: &Db, import: &StoredImport) -> Result<ImportSumm
         options: import.options.clone(),
         counts,
         opened_at: import.created_at,
+        opened_by,
     })
 }
 

@@ -125,12 +125,13 @@ pub(super) fn schemas() -> Value {
             "created": { "type": "integer" }, "updated": { "type": "integer" },
             "skipped": { "type": "integer" }, "rejected": { "type": "integer" },
         })),
-        "ImportSummary": object(&["id", "client_id", "file_name", "status", "options", "counts", "opened_at"], json!({
+        "ImportSummary": object(&["id", "client_id", "file_name", "status", "options", "counts", "opened_at", "opened_by"], json!({
             "id": { "type": "integer" }, "client_id": { "type": "string" },
             "file_name": { "type": "string" },
             "status": { "type": "string", "enum": ["open", "committed", "reverted"] },
             "options": reference("ImportOptions"), "counts": reference("OutcomeCounts"),
             "opened_at": { "type": "integer", "description": "When it was opened, in milliseconds since 1970 (UTC)." },
+            "opened_by": { "type": "string", "description": "The email of the user who opened it." },
         })),
         "Record": {
             "type": "object",
