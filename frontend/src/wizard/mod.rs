@@ -66,6 +66,18 @@ pub fn ImportWizard() -> impl IntoView {
     );
     // The worker (with the readers and the phone metadata) loads after the first paint.
     request_animation_frame(crate::worker::start);
+    // Closing or reloading the page while records are being sent would leave the import half
+    // done: the browser asks first.
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+        let sending = state
+            .progress
+            .with_untracked(|progress| progress.as_ref().is_some_and(|p| !p.finished));
+        if sending {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || leaving.remove());
 
     view! {
         <main class="wizard">
