@@ -24,6 +24,28 @@ pub fn clean(cell: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The cell cleaned line by line: each line as [`clean`] makes it, blank lines at either end
+/// dropped, the lines joined with `\n`. For notes, whose line breaks are part of what was
+/// written.
+pub fn clean_lines(cell: &str) -> Cow<'_, str> {
+    if !cell.contains(['\n', '\r']) {
+        return clean(cell);
+    }
+    let lines: Vec<Cow<'_, str>> = cell
+        .lines()
+        .map(|line| clean(line.trim_end_matches('\r')))
+        .collect();
+    let first = lines
+        .iter()
+        .position(|line| !line.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|line| !line.is_empty())
+        .map_or(first, |last| last + 1);
+    Cow::Owned(lines[first..last].join("\n"))
+}
+
 /// Whether `cell` is blank: empty or white space only (the same as `cell.trim().is_empty()`).
 /// Nearly every cell starts with a letter or a digit, and then one byte answers.
 pub fn is_blank(cell: &str) -> bool {
@@ -127,6 +149,14 @@ fn is_odd_multibyte(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_keep_their_line_breaks_and_lose_the_rest() {
+        assert_eq!(clean_lines("linha1\r\nlinha2"), "linha1\nlinha2");
+        assert_eq!(clean_lines("\n  a   b \r\n\r\n c\t\n \n"), "a b\n\nc");
+        assert_eq!(clean_lines("  one  line "), "one line");
+        assert_eq!(clean_lines("\r\n \n"), "");
+    }
 
     #[test]
     fn trims_and_collapses_inner_spaces() {

@@ -4,6 +4,6 @@ mod clean;
 mod distance;
 mod fold;
 
-pub use clean::{clean, is_blank};
+pub use clean::{clean, clean_lines, is_blank};
 pub use distance::{edit_distance, nearest};
 pub use fold::{compact, fold};

@@ -22,7 +22,7 @@ use crate::mapping::column::Target;
 use crate::mapping::plan::Mapping;
 use crate::schema::field::Field;
 use crate::schema::profile::{FieldType, Profile, UnknownTags};
-use crate::text::{clean, compact, edit_distance, is_blank, nearest};
+use crate::text::{clean, clean_lines, compact, edit_distance, is_blank, nearest};
 
 /// Checks rows against a profile and a mapping. It never sees a table: it takes the header names
 /// and then each row's line and cells, so it works with any storage.
@@ -324,6 +324,7 @@ impl Rules {
                         ),
                     },
                     Field::CountryCode => {}
+                    Field::Notes => work.fields.set(Field::Notes, clean_lines(raw).into_owned()),
                     _ => {
                         work.fields.set(*field, value.into_owned());
                     }
@@ -748,6 +749,17 @@ mod tests {
              \"id_number\":\"1710034065\",\"id_type\":\"cedula\",\
              \"last_name\":\"María Pérez\",\"state\":\"Activo\",\"tags\":[],\"custom\":{},\
              \"extra\":{}}"
+        );
+    }
+
+    #[test]
+    fn notes_keep_their_line_breaks() {
+        let mut validator = validator("", &["Nombre", "Notas"]);
+        let verdict =
+            validator.check_row(2, &["Ana", " Llamar  el lunes\r\nDespués   de las 10 \r\n"]);
+        assert_eq!(
+            verdict.record.get("notes"),
+            Some("Llamar el lunes\nDespués de las 10")
         );
     }
 }
