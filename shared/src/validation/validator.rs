@@ -446,6 +446,11 @@ impl Rules {
         let finding = match result {
             Ok(e164) => {
                 work.fields.set(field, e164);
+                // E.164 has no room for an extension: it is kept beside the number.
+                if let Some(extension) = phone_extension(value) {
+                    let key = format!("{}_extension", field.key());
+                    work.record.extra.insert(key, extension.to_owned());
+                }
                 return;
             }
             Err(PhoneProblem::Invalid) => {
@@ -706,6 +711,39 @@ impl Rules {
     }
 }
 
+/// The extension written after a phone number (`… ext. 12`, `… x12`, `… #12`, `… anexo 12`,
+/// `… ramal 12`, `… wewn. 12`), if any: up to six digits at the end, after one of those words.
+fn phone_extension(value: &str) -> Option<&str> {
+    const MARKERS: [&str; 8] = [
+        "extension",
+        "ext",
+        "x",
+        "#",
+        "anexo",
+        "ramal",
+        "wewn",
+        "wew",
+    ];
+    let value = value.trim_end();
+    let digits_at = value.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = &value[digits_at..];
+    if digits.is_empty() || digits.len() > 6 {
+        return None;
+    }
+    let before = value[..digits_at]
+        .trim_end()
+        .trim_end_matches([':', '.'])
+        .trim_end();
+    let lower = before.to_lowercase();
+    MARKERS
+        .iter()
+        .any(|marker| {
+            lower.ends_with(marker)
+                && !lower[..lower.len() - marker.len()].ends_with(|c: char| c.is_alphabetic())
+        })
+        .then_some(digits)
+}
+
 /// A validator for `profile` (TOML) over a file with `headers`, mapped as suggested; for tests.
 #[cfg(test)]
 pub(crate) fn validator_for(profile: &str, headers: &[&str]) -> Validator {
@@ -750,6 +788,31 @@ mod tests {
              \"last_name\":\"María Pérez\",\"state\":\"Activo\",\"tags\":[],\"custom\":{},\
              \"extra\":{}}"
         );
+    }
+
+    #[test]
+    fn a_phone_extension_is_kept_beside_the_number() {
+        let mut validator = validator("default_country = \"EC\"", &["Nombre", "Teléfono"]);
+        let verdict = validator.check_row(2, &["Ana", "02 234 5678 ext. 12"]);
+        assert!(verdict.is_valid(), "{:?}", verdict.findings);
+        assert_eq!(verdict.record.get("phone"), Some("+59322345678"));
+        assert_eq!(
+            verdict
+                .record
+                .extra
+                .get("phone_extension")
+                .map(String::as_str),
+            Some("12")
+        );
+        for (written, extension) in [
+            ("02 234 5678 x12", Some("12")),
+            ("02 234 5678 #7", Some("7")),
+            ("(02) 234-5678 anexo: 301", Some("301")),
+            ("02 234 5678", None),
+            ("+593 2 234 5678", None),
+        ] {
+            assert_eq!(super::phone_extension(written), extension, "{written}");
+        }
     }
 
     #[test]
