@@ -23,6 +23,21 @@ pub fn international(digits: &str) -> Option<String> {
     })
 }
 
+/// The region (`PL`) of `e164` (`+48221234567`): of the regions sharing its calling code, the
+/// first whose numbers it fits.
+pub fn region_of(e164: &str) -> Option<&'static str> {
+    let digits = e164.strip_prefix('+')?;
+    (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
+        let code: u16 = digits[..len].parse().ok()?;
+        let regions = DATABASE.by_code(&code)?;
+        let rest = &digits[len..];
+        regions
+            .iter()
+            .find(|meta| is_valid(meta, rest))
+            .and_then(|meta| super::country::country_code(meta.id()))
+    })
+}
+
 /// The E.164 form of `digits` written as a national number of the region `meta` describes,
 /// with or without its trunk prefix (`0991234567` and `991234567` in Ecuador).
 pub fn national(region: &str, digits: &str) -> Option<String> {

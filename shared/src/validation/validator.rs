@@ -16,6 +16,7 @@ use super::ids::{IdProblem, IdType, check_id, infer_id_type};
 use super::name::split_full_name;
 use super::number::{comma_is_decimal, parse_number};
 use super::phone::PhoneProblem;
+use super::phone_metadata;
 use super::record::Record;
 use super::row_fields::RowFields;
 use crate::mapping::column::Target;
@@ -61,6 +62,8 @@ pub(crate) struct Rules {
     /// The column of the row's country, looked up once rather than on every row.
     country_column: Option<usize>,
     default_country: Option<&'static str>,
+    /// `+593` for Ecuador: how the default country's numbers start in E.164.
+    default_prefix: Option<String>,
     today: Option<Date>,
     /// The document type the id_number column's header names ("CPF", "Cédula").
     id_hint: Option<IdType>,
@@ -165,6 +168,12 @@ impl Validator {
             rules: Rules {
                 profile: profile.clone(),
                 default_country: profile.default_country.as_deref().and_then(country_code),
+                default_prefix: profile
+                    .default_country
+                    .as_deref()
+                    .and_then(country_code)
+                    .and_then(|code| phonenumber::metadata::DATABASE.by_id(code))
+                    .map(|meta| format!("+{}", meta.country_code())),
                 today: None,
                 id_hint,
                 known_tags: profile
@@ -347,6 +356,7 @@ impl Rules {
             }
         }
 
+        self.country_from_phone(&mut work);
         if let Some(full) = work.fields.get(Field::FullName).map(str::to_owned)
             && !work.fields.contains(Field::FirstName)
             && !work.fields.contains(Field::LastName)
@@ -431,6 +441,25 @@ impl Rules {
                 }
                 work.report(column, finding);
             }
+        }
+    }
+
+    /// When the row names no country, a number written with another country's code says more
+    /// about the customer's country than the profile's default: that country is taken.
+    fn country_from_phone(&self, work: &mut RowWork<'_>) {
+        let Some(default_prefix) = &self.default_prefix else {
+            return;
+        };
+        if work.filled.contains(&"country_code") {
+            return;
+        }
+        let foreign = [Field::Mobile, Field::Phone]
+            .into_iter()
+            .find_map(|field| work.fields.get(field))
+            .filter(|e164| !e164.starts_with(default_prefix.as_str()))
+            .and_then(phone_metadata::region_of);
+        if let Some(region) = foreign {
+            work.fields.set(Field::CountryCode, region.to_owned());
         }
     }
 
@@ -813,6 +842,28 @@ mod tests {
         ] {
             assert_eq!(super::phone_extension(written), extension, "{written}");
         }
+    }
+
+    #[test]
+    fn a_foreign_number_gives_the_country_the_row_does_not_name() {
+        let mut validator = validator("default_country = \"EC\"", &["Nombre", "Teléfono", "País"]);
+        let country = |validator: &mut super::Validator, phone: &str, written: &str| {
+            let verdict = validator.check_row(2, &["Ana", phone, written]);
+            verdict.record.get("country_code").map(str::to_owned)
+        };
+        assert_eq!(
+            country(&mut validator, "+48 22 123 45 67", "").as_deref(),
+            Some("PL")
+        );
+        assert_eq!(
+            country(&mut validator, "099 123 4567", "").as_deref(),
+            Some("EC")
+        );
+        assert_eq!(
+            country(&mut validator, "+48 22 123 45 67", "Ecuador").as_deref(),
+            Some("EC"),
+            "a country written in the row wins"
+        );
     }
 
     #[test]
