@@ -3,6 +3,7 @@
 mod caches;
 pub mod choice;
 pub mod code;
+pub mod compact_report;
 pub mod country;
 pub mod date;
 pub mod email;
