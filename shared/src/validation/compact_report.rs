@@ -78,7 +78,7 @@ fn count(n: usize) -> u16 {
 impl CompactReport {
     /// Checks the next row (skipping none: the caller leaves blank rows out) and keeps its mark.
     pub fn push(&mut self, validator: &mut Validator, line: u64, cells: &[&str]) {
-        let verdict = validator.check_row(line, cells);
+        let verdict = validator.check_row_verdict(line, cells);
         let row = self.marks.len();
         self.marks.push(Mark::of(&verdict));
         self.lines.push(line);
@@ -186,7 +186,7 @@ impl CompactReport {
     /// Checks row `row` again with its edited `cells`, and updates the rows that shared a unique
     /// value with it before or after the edit.
     pub fn recheck_row(&mut self, validator: &mut Validator, row: usize, cells: &[&str]) {
-        let verdict = validator.check_row(self.lines[row], cells);
+        let verdict = validator.check_row_verdict(self.lines[row], cells);
         self.marks[row] = Mark::of(&verdict);
         if verdict.unique_keys.is_empty() && self.row_groups.is_empty() {
             return;
@@ -252,7 +252,15 @@ mod tests {
 
     const PROFILE: &str = "default_country = \"EC\"\nunique = [\"email\", \"mobile\"]\n\
                            required = [\"first_name\"]\ntags = [\"VIP\", \"Newsletter\"]";
-    const HEADERS: [&str; 5] = ["Nombre", "Email", "Celular", "Estado", "Etiquetas"];
+    /// The last column is kept as additional data: it is in the records the report rebuilds.
+    const HEADERS: [&str; 6] = [
+        "Nombre",
+        "Email",
+        "Celular",
+        "Estado",
+        "Etiquetas",
+        "Color favorito",
+    ];
 
     /// A small deterministic generator, so a failure can be replayed.
     struct Random(u64);
@@ -297,7 +305,8 @@ mod tests {
             _ => "",
         }
         .to_owned();
-        vec![name, email, mobile, status, tags]
+        let color = ["azul", ""][random.below(2) as usize].to_owned();
+        vec![name, email, mobile, status, tags, color]
     }
 
     fn refs(cells: &[String]) -> Vec<&str> {
@@ -347,6 +356,11 @@ mod tests {
         };
         assert!(report.summary.invalid > 50 && report.summary.warnings > 10);
         assert!(duplicated(&report) > 10);
+        assert!(report.rows.iter().any(|row| {
+            row.record
+                .as_ref()
+                .is_some_and(|record| record.extra.contains_key("Color favorito"))
+        }));
         assert_same(&compact, &report, &mut validator, &rows);
 
         for _ in 0..30 {
