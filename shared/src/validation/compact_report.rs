@@ -5,7 +5,10 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::code::Code;
+use super::compact_shard::CompactShard;
 use super::finding::Finding;
 use super::report::{RowReport, RowStatus, Summary};
 use super::validator::{RowVerdict, Validator};
@@ -46,16 +49,18 @@ pub struct CompactReport {
 }
 
 /// What is kept of one row's own verdict, and how many of its values another row shares.
-#[derive(Clone, Copy, Debug, Default)]
-struct Mark {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Mark {
     errors: bool,
     findings: u16,
     whole_cell_suggestions: u16,
+    /// Known only to the report that holds every row: a shard leaves it at 0.
+    #[serde(skip)]
     shared_values: u16,
 }
 
 impl Mark {
-    fn of(verdict: &RowVerdict) -> Mark {
+    pub(super) fn of(verdict: &RowVerdict) -> Mark {
         Mark {
             errors: !verdict.is_valid(),
             findings: count(verdict.findings.len()),
@@ -86,9 +91,36 @@ impl CompactReport {
             return;
         }
         self.row_groups.resize(row, Vec::new());
-        let groups = self.join_groups(row, verdict);
+        let keys = verdict
+            .unique_keys
+            .into_iter()
+            .map(|key| (key.field, key.key));
+        let groups = self.join_groups(row, keys);
         self.row_groups.push(groups);
         self.marks[row].shared_values = self.shared_values(row);
+    }
+
+    /// Appends rows checked elsewhere (by another worker), whose `lines` are these; their
+    /// duplicates with the rows already here (and with each other) are found as if they had been
+    /// pushed one by one.
+    pub fn append(&mut self, shard: CompactShard, lines: impl IntoIterator<Item = u64>) {
+        let first = self.len();
+        let (marks, unique_values) = shard.into_parts();
+        self.marks.extend(marks);
+        self.lines.extend(lines);
+        assert_eq!(self.lines.len(), self.marks.len(), "a line for every row");
+        let mut values = unique_values.into_iter().peekable();
+        while let Some((row, field, key)) = values.next() {
+            let mut keys = vec![(field, key)];
+            while let Some((_, field, key)) = values.next_if(|next| next.0 == row) {
+                keys.push((field, key));
+            }
+            let row = first + row as usize;
+            self.row_groups.resize(row, Vec::new());
+            let groups = self.join_groups(row, keys);
+            self.row_groups.push(groups);
+            self.marks[row].shared_values = self.shared_values(row);
+        }
     }
 
     /// How many rows were checked.
@@ -198,7 +230,11 @@ impl CompactReport {
             members.retain(|&member| member as usize != row);
             touched.extend(members.iter().map(|&member| member as usize));
         }
-        let groups = self.join_groups(row, verdict);
+        let keys = verdict
+            .unique_keys
+            .into_iter()
+            .map(|key| (key.field, key.key));
+        let groups = self.join_groups(row, keys);
         for &group in &groups {
             let members = &mut self.groups[group as usize];
             touched.extend(members.iter().map(|&member| member as usize));
@@ -212,12 +248,16 @@ impl CompactReport {
     }
 
     /// Adds row `row` to the group of each of its unique values; returns its groups.
-    fn join_groups(&mut self, row: usize, verdict: RowVerdict) -> Vec<u32> {
+    fn join_groups(
+        &mut self,
+        row: usize,
+        keys: impl IntoIterator<Item = (String, String)>,
+    ) -> Vec<u32> {
         let member = u32::try_from(row).expect("fewer than 4 billion rows");
-        let mut joined = Vec::with_capacity(verdict.unique_keys.len());
-        for key in verdict.unique_keys {
+        let mut joined = Vec::new();
+        for key in keys {
             let next = u32::try_from(self.groups.len()).expect("fewer than 4 billion values");
-            let group = *self.group_of.entry((key.field, key.key)).or_insert(next);
+            let group = *self.group_of.entry(key).or_insert(next);
             if group == next {
                 self.groups.push(Vec::new());
             }
@@ -380,6 +420,47 @@ mod tests {
             assert_same(&compact, &report, &mut validator, &rows);
         }
         assert!(duplicated(&report) > 30, "edits made duplicates");
+    }
+
+    /// A file checked in three parts, the last two as shards (as helper workers check them), is
+    /// the same as the whole report: duplicates across parts included, and after edits.
+    #[test]
+    fn rows_checked_in_shards_and_appended_are_the_full_reports() {
+        let mut random = Random(11);
+        let mut rows: Vec<Vec<String>> = (0..600).map(|_| row(&mut random)).collect();
+        let mut validator = validator_for(PROFILE, &HEADERS);
+        let lines = |index: usize| index as u64 + 2;
+        let mut report = validator.validate_rows(
+            rows.iter()
+                .enumerate()
+                .map(|(index, cells)| (lines(index), refs(cells))),
+        );
+        let mut compact = CompactReport::default();
+        for (index, cells) in rows[..200].iter().enumerate() {
+            compact.push(&mut validator, lines(index), &refs(cells));
+        }
+        for part in [200..450, 450..600] {
+            // Another worker has its own validator, and the shard crosses as JSON.
+            let mut helper = validator_for(PROFILE, &HEADERS);
+            let mut shard = CompactShard::default();
+            for cells in &rows[part.clone()] {
+                shard.push(&mut helper, &refs(cells));
+            }
+            let json = serde_json::to_string(&shard).expect("a shard serialises");
+            let shard: CompactShard = serde_json::from_str(&json).expect("and reads back");
+            compact.append(shard, part.map(lines));
+        }
+        assert_same(&compact, &report, &mut validator, &rows);
+
+        for _ in 0..100 {
+            let index = random.below(rows.len() as u64) as usize;
+            let column = random.below(3) as usize;
+            rows[index][column] = rows[random.below(rows.len() as u64) as usize][column].clone();
+            let cells = refs(&rows[index]);
+            assert!(report.recheck_row(&mut validator, lines(index), &cells));
+            compact.recheck_row(&mut validator, index, &cells);
+        }
+        assert_same(&compact, &report, &mut validator, &rows);
     }
 
     #[test]
