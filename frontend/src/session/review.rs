@@ -6,7 +6,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use clientela_shared::{
-    BatchRow, CompactReport, Language, Mapping, Profile, RowReport, RowStatus, Table, Validator,
+    BatchRow, CompactReport, CompactShard, Language, Mapping, Profile, RowReport, RowStatus, Table,
+    Validator,
 };
 
 use super::csv_out::problems_csv;
@@ -44,12 +45,25 @@ impl Review {
         mapping: &Mapping,
         language: Language,
     ) -> Review {
+        let choices = (profile, mapping, language);
+        Review::new_before(table, edits, excluded, choices, usize::MAX)
+    }
+
+    /// Checks the non-blank rows of `table` before row `end`; the others come with
+    /// [`Review::append_checked`] or [`Review::check_rows`].
+    pub fn new_before(
+        table: &Table,
+        edits: &HashMap<usize, Vec<String>>,
+        excluded: &BTreeSet<usize>,
+        (profile, mapping, language): (&Profile, &Mapping, Language),
+        end: usize,
+    ) -> Review {
         let mut validator = Validator::new(profile, mapping, table.columns());
         let mut table_rows = Vec::with_capacity(table.row_count());
         let mut report = CompactReport::default();
         // One buffer for every row's cells, rather than one allocation per row.
         let mut cells: Vec<&str> = Vec::with_capacity(table.columns().len());
-        for (index, row) in table.rows().enumerate() {
+        for (index, row) in table.rows().enumerate().take(end) {
             cells.clear();
             match edits.get(&index) {
                 Some(edited) => cells.extend(edited.iter().map(String::as_str)),
@@ -75,6 +89,41 @@ impl Review {
             table_rows,
             excluded,
         }
+    }
+
+    /// Adds the verdicts a helper worker gave on the table's `rows` (non-blank, after those
+    /// checked here).
+    pub fn append_checked(
+        &mut self,
+        table: &Table,
+        excluded: &BTreeSet<usize>,
+        rows: Vec<usize>,
+        shard: CompactShard,
+    ) {
+        let lines = rows.iter().map(|&row| line_of(table, row));
+        self.report.append(shard, lines);
+        self.excluded
+            .extend(rows.iter().map(|row| excluded.contains(row)));
+        self.table_rows.extend(rows);
+    }
+
+    /// Checks the table's `rows` (non-blank, after those checked already) here: what a helper
+    /// that failed was to do.
+    pub fn check_rows(
+        &mut self,
+        table: &Table,
+        edits: &HashMap<usize, Vec<String>>,
+        excluded: &BTreeSet<usize>,
+        rows: Vec<usize>,
+    ) {
+        for &row in &rows {
+            let cells = cells_of(table, edits, row);
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            self.report
+                .push(&mut self.validator, line_of(table, row), &cells);
+            self.excluded.push(excluded.contains(&row));
+        }
+        self.table_rows.extend(rows);
     }
 
     /// Answers a request about the rows.
@@ -192,6 +241,7 @@ impl Review {
                 Response::Csv(problems_csv(headers, language, rows))
             }
             Request::Open { .. }
+            | Request::CheckRows { .. }
             | Request::Reread { .. }
             | Request::Validate { .. }
             | Request::Corrections { .. }
@@ -410,6 +460,11 @@ impl Review {
             next: (row < self.report.len()).then_some(row),
         }
     }
+}
+
+/// The file's line of table row `row`.
+fn line_of(table: &Table, row: usize) -> u64 {
+    table.row(row).map_or(0, |row| row.line())
 }
 
 /// A row's cells as they are now: edited, or as read.

@@ -463,3 +463,96 @@ fn every_response_survives_the_trip_between_threads() {
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
     }
 }
+
+/// A session whose check was shared with a helper (its half crossing as JSON, as between
+/// workers), or whose helper failed, reviews the file exactly as one that checked it alone:
+/// counts, rows, duplicates across the halves, and edits after.
+#[test]
+fn a_check_shared_with_a_helper_is_the_same_as_one_alone() {
+    use crate::session::check_packed_rows;
+
+    let file = generated_file(60_000);
+    let open = || ImportSession::open("c.csv".into(), file.clone().into_bytes(), &profile());
+    let (mut alone, overview) = open().unwrap();
+    let mapping = overview.mapping;
+    let validate = Request::Validate {
+        profile: profile(),
+        mapping: mapping.clone(),
+        language: Language::Es,
+    };
+    let Response::Validated(expected) = alone.handle(validate) else {
+        panic!()
+    };
+    for helper_works in [true, false] {
+        let (mut shared, _) = open().unwrap();
+        let share = shared
+            .helper_share(&profile(), &mapping)
+            .expect("a big file");
+        let Request::CheckRows {
+            profile: rules,
+            mapping: columns,
+            headers,
+        } = &share.request
+        else {
+            panic!()
+        };
+        let answer = check_packed_rows(rules, columns, headers, &share.packed);
+        let answer: Response =
+            serde_json::from_str(&serde_json::to_string(&answer).unwrap()).unwrap();
+        let Response::RowsChecked(shard) = answer else {
+            panic!("{answer:?}")
+        };
+        let review = shared.review_before(&share, &profile(), &mapping, Language::Es);
+        let shard = helper_works.then_some(shard);
+        let Response::Validated(counts) = shared.complete_review(review, share, shard) else {
+            panic!()
+        };
+        assert_eq!(counts, expected);
+        // Row 0 takes the email of a row in the helper's half, then each is asked about.
+        for session in [&mut alone, &mut shared] {
+            session.handle(Request::Edit {
+                row: 0,
+                column: 1,
+                value: "c59000@example.com".into(),
+            });
+        }
+        for (filter, start) in [
+            (RowFilter::All, 0),
+            (RowFilter::All, 30_000),
+            (RowFilter::All, 55_000),
+            (RowFilter::Errors, 0),
+            (RowFilter::Warnings, 20_000),
+        ] {
+            let request = Request::Rows {
+                filter,
+                start,
+                count: 500,
+            };
+            assert_eq!(shared.handle(request.clone()), alone.handle(request));
+        }
+        assert_eq!(counts_now(&mut shared), counts_now(&mut alone));
+        assert!(
+            counts_now(&mut shared).errors > expected.errors,
+            "a new duplicate"
+        );
+        let (mut fresh, _) = open().unwrap();
+        let Response::Validated(_) = fresh.handle(Request::Validate {
+            profile: profile(),
+            mapping: mapping.clone(),
+            language: Language::Es,
+        }) else {
+            panic!()
+        };
+        alone = fresh;
+    }
+}
+
+/// The counts as they are, without changing anything.
+fn counts_now(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
+    match session.handle(Request::SetLanguage {
+        language: Language::Es,
+    }) {
+        Response::Changed { counts, .. } => counts,
+        other => panic!("{other:?}"),
+    }
+}
