@@ -480,6 +480,12 @@ fn a_check_shared_with_a_helper_is_the_same_as_one_alone() {
         mapping: mapping.clone(),
         language: Language::Es,
     };
+    let mut phones_as_data = mapping.clone();
+    phones_as_data.columns[2].target = Target::Extra;
+    assert!(
+        alone.helper_share(&profile(), &phones_as_data).is_none(),
+        "without phones, this worker checks alone"
+    );
     let Response::Validated(expected) = alone.handle(validate) else {
         panic!()
     };

@@ -5,6 +5,7 @@
 //! says `[-1, "ready"]` once it listens, since messages sent earlier would be lost.
 
 mod client;
+mod helper;
 mod server;
 
 pub use client::{ask, ask_with_file, ask_with_side_file, start};

@@ -5,8 +5,6 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::code::Code;
 use super::compact_shard::CompactShard;
 use super::finding::Finding;
@@ -49,17 +47,34 @@ pub struct CompactReport {
 }
 
 /// What is kept of one row's own verdict, and how many of its values another row shares.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Mark {
     errors: bool,
     findings: u16,
     whole_cell_suggestions: u16,
     /// Known only to the report that holds every row: a shard leaves it at 0.
-    #[serde(skip)]
     shared_values: u16,
 }
 
 impl Mark {
+    /// The row's own verdict as one number (what a shard sends): the error flag, then the
+    /// counts of findings and of whole-cell suggestions.
+    pub(super) fn to_number(self) -> u64 {
+        u64::from(self.errors)
+            | u64::from(self.findings) << 1
+            | u64::from(self.whole_cell_suggestions) << 17
+    }
+
+    /// The mark [`Mark::to_number`] gave `number` for.
+    pub(super) fn from_number(number: u64) -> Mark {
+        Mark {
+            errors: number & 1 == 1,
+            findings: (number >> 1) as u16,
+            whole_cell_suggestions: (number >> 17) as u16,
+            shared_values: 0,
+        }
+    }
+
     pub(super) fn of(verdict: &RowVerdict) -> Mark {
         Mark {
             errors: !verdict.is_valid(),

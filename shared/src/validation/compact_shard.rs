@@ -11,6 +11,8 @@ use super::validator::Validator;
 /// The verdicts of consecutive rows, and their values that must be unique in the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompactShard {
+    /// A number per row (see `Mark::to_number`): a few bytes of JSON rather than an object.
+    #[serde(with = "marks_as_numbers")]
     marks: Vec<Mark>,
     /// (row in the shard, field, comparison key), in row order.
     unique_values: Vec<(u32, String, String)>,
@@ -43,5 +45,25 @@ impl CompactShard {
 
     pub(super) fn into_parts(self) -> (Vec<Mark>, Vec<(u32, String, String)>) {
         (self.marks, self.unique_values)
+    }
+}
+
+mod marks_as_numbers {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Mark;
+
+    pub(super) fn serialize<S: Serializer>(
+        marks: &[Mark],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(marks.iter().map(|mark| mark.to_number()))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Mark>, D::Error> {
+        let numbers = Vec::<u64>::deserialize(deserializer)?;
+        Ok(numbers.into_iter().map(Mark::from_number).collect())
     }
 }
