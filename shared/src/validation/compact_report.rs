@@ -198,7 +198,11 @@ impl CompactReport {
     pub fn row(&self, validator: &mut Validator, row: usize, cells: &[&str]) -> RowReport {
         let mut verdict = validator.check_row(self.lines[row], cells);
         for key in &verdict.unique_keys {
-            let group = self.group_of[&(key.field.clone(), key.key.clone())];
+            // Always there when `cells` are the ones last checked; otherwise the row is not
+            // called a duplicate rather than the worker stopping.
+            let Some(&group) = self.group_of.get(&(key.field.clone(), key.key.clone())) else {
+                continue;
+            };
             let members = &self.groups[group as usize];
             if members.len() < 2 {
                 continue;
