@@ -7,6 +7,7 @@
 mod client;
 mod helper;
 mod server;
+mod validate;
 
 pub use client::{ask, ask_with_file, ask_with_side_file, start};
 pub use server::serve;

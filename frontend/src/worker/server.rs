@@ -10,6 +10,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use super::READY;
 use super::helper::Helper;
+use super::validate::validate;
 use crate::browser_file::read_bytes;
 use crate::protocol::{Request, Response};
 use crate::session::{ImportSession, check_packed_rows, read_corrections};
@@ -127,42 +128,7 @@ pub fn serve() {
                 profile,
                 mapping,
                 language,
-            }) => {
-                let running = helper.borrow().clone();
-                let share = running.as_ref().and_then(|_| {
-                    let open = session.borrow();
-                    open.as_ref()?.helper_share(&profile, &mapping)
-                });
-                let (Some(running), Some(mut share)) = (running, share) else {
-                    let request = Request::Validate {
-                        profile,
-                        mapping,
-                        language,
-                    };
-                    let response = match session.borrow_mut().as_mut() {
-                        Some(open) => open.handle(request),
-                        None => Response::Failed("Drop a file first.".to_owned()),
-                    };
-                    return reply(response);
-                };
-                // The helper starts on its half before this worker checks the first.
-                let answer = running.check(&share.request, std::mem::take(&mut share.packed));
-                let review = session
-                    .borrow_mut()
-                    .as_mut()
-                    .map(|open| open.review_before(&share, &profile, &mapping, language));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let shard = answer.await;
-                    // A fresh helper for the next check; this one's memory goes with it.
-                    running.stop();
-                    *helper.borrow_mut() = Helper::start();
-                    let response = match (session.borrow_mut().as_mut(), review) {
-                        (Some(open), Some(review)) => open.complete_review(review, share, shard),
-                        _ => Response::Failed("Drop a file first.".to_owned()),
-                    };
-                    reply(response);
-                });
-            }
+            }) => validate(&session, &helper, (profile, mapping, language), reply),
             Ok(request) => {
                 let response = match session.borrow_mut().as_mut() {
                     Some(open) => open.handle(request),
