@@ -4,7 +4,7 @@
 //!
 //! Every message is JSON text: cheap to copy between threads, and the same on both sides.
 
-use clientela_shared::{BatchRow, Language, Mapping, Profile, Severity, SheetInfo};
+use clientela_shared::{BatchRow, CompactShard, Language, Mapping, Profile, Severity, SheetInfo};
 use serde::{Deserialize, Serialize};
 
 /// What the page asks the worker. A request is answered by exactly one [`Response`].
@@ -120,6 +120,16 @@ pub enum Request {
         /// The user's language.
         language: Language,
     },
+    /// Check the rows packed beside this request (see `session::packed_rows`): what the import
+    /// worker asks its helper, which checks part of a big file on another core.
+    CheckRows {
+        /// The workspace's rules.
+        profile: Profile,
+        /// The user's column mapping.
+        mapping: Mapping,
+        /// The file's headers.
+        headers: Vec<String>,
+    },
 }
 
 /// A file's reading overrides: the user's one-click corrections of what was detected.
@@ -200,6 +210,8 @@ pub enum Response {
     Profile(Box<Profile>),
     /// An import profile written as TOML.
     Toml(String),
+    /// The verdicts of the rows a helper was asked to check.
+    RowsChecked(CompactShard),
     /// The request failed; the message says why, for the user.
     Failed(String),
     /// The worker stopped before it answered. Made by the page's side of the connection; the

@@ -96,6 +96,8 @@ pub use schema_api::{
 pub use table::{RowRef, Rows, Table};
 pub use text::fold;
 pub use validation::code::Code;
+pub use validation::compact_report::CompactReport;
+pub use validation::compact_shard::CompactShard;
 pub use validation::date::Date;
 pub use validation::email::{is_usable_email, likely_typo};
 pub use validation::finding::{Finding, Severity};

@@ -3,7 +3,9 @@
 
 mod corrections;
 mod csv_out;
+mod helper_share;
 mod overview;
+mod packed_rows;
 mod review;
 
 use std::collections::{BTreeSet, HashMap};
@@ -11,6 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use clientela_shared::{Format, Profile, ReadOptions, Table, read_table_owned, read_table_with};
 
 pub use corrections::read_corrections;
+pub use helper_share::{HelperShare, check_packed_rows};
 pub use review::Review;
 
 use crate::protocol::{FileOverview, Overrides, Request, Response};
@@ -57,6 +60,9 @@ impl ImportSession {
     pub fn handle(&mut self, request: Request) -> Response {
         match request {
             Request::Open { .. } => Response::Failed("The file is already open.".to_owned()),
+            Request::CheckRows { .. } => {
+                Response::Failed("Rows to check come packed beside the request.".to_owned())
+            }
             Request::Reread { overrides, profile } => match self.read_again(&overrides) {
                 Ok(table) => {
                     self.table = table;

@@ -1,10 +1,13 @@
 //! The review of a mapped file: every row's verdict, kept up to date as the user edits cells,
-//! leaves rows out or applies a fix to all of them.
+//! leaves rows out or applies a fix to all of them. It keeps a few bytes per row
+//! ([`CompactReport`]); the findings and records of the rows shown or sent are built again from
+//! their cells, which is cheap for a window or a batch.
 
 use std::collections::{BTreeSet, HashMap};
 
 use clientela_shared::{
-    BatchRow, Code, Language, Mapping, Profile, Report, RowStatus, Table, Validator,
+    BatchRow, CompactReport, CompactShard, Language, Mapping, Profile, RowReport, RowStatus, Table,
+    Validator,
 };
 
 use super::csv_out::problems_csv;
@@ -23,7 +26,7 @@ pub struct Review {
     profile: Profile,
     mapping: Mapping,
     validator: Validator,
-    report: Report,
+    report: CompactReport,
     language: Language,
     headers: Vec<String>,
     /// For each row of the report, its index in the table (blank rows are not in the report).
@@ -42,20 +45,36 @@ impl Review {
         mapping: &Mapping,
         language: Language,
     ) -> Review {
+        let choices = (profile, mapping, language);
+        Review::new_before(table, edits, excluded, choices, usize::MAX)
+    }
+
+    /// Checks the non-blank rows of `table` before row `end`; the others come with
+    /// [`Review::append_checked`] or [`Review::check_rows`].
+    pub fn new_before(
+        table: &Table,
+        edits: &HashMap<usize, Vec<String>>,
+        excluded: &BTreeSet<usize>,
+        (profile, mapping, language): (&Profile, &Mapping, Language),
+        end: usize,
+    ) -> Review {
         let mut validator = Validator::new(profile, mapping, table.columns());
         let mut table_rows = Vec::with_capacity(table.row_count());
-        let rows = table.rows().enumerate().filter_map(|(index, row)| {
-            let cells: Vec<&str> = match edits.get(&index) {
-                Some(edited) => edited.iter().map(String::as_str).collect(),
-                None => row.cells().collect(),
-            };
+        let mut report = CompactReport::default();
+        // One buffer for every row's cells, rather than one allocation per row.
+        let mut cells: Vec<&str> = Vec::with_capacity(table.columns().len());
+        for (index, row) in table.rows().enumerate().take(end) {
+            cells.clear();
+            match edits.get(&index) {
+                Some(edited) => cells.extend(edited.iter().map(String::as_str)),
+                None => cells.extend(row.cells()),
+            }
             if cells.iter().all(|cell| cell.trim().is_empty()) {
-                return None;
+                continue;
             }
             table_rows.push(index);
-            Some((row.line(), cells))
-        });
-        let report = validator.validate_rows(rows);
+            report.push(&mut validator, row.line(), &cells);
+        }
         let excluded = table_rows
             .iter()
             .map(|index| excluded.contains(index))
@@ -70,6 +89,41 @@ impl Review {
             table_rows,
             excluded,
         }
+    }
+
+    /// Adds the verdicts a helper worker gave on the table's `rows` (non-blank, after those
+    /// checked here).
+    pub fn append_checked(
+        &mut self,
+        table: &Table,
+        excluded: &BTreeSet<usize>,
+        rows: Vec<usize>,
+        shard: CompactShard,
+    ) {
+        let lines = rows.iter().map(|&row| line_of(table, row));
+        self.report.append(shard, lines);
+        self.excluded
+            .extend(rows.iter().map(|row| excluded.contains(row)));
+        self.table_rows.extend(rows);
+    }
+
+    /// Checks the table's `rows` (non-blank, after those checked already) here: what a helper
+    /// that failed was to do.
+    pub fn check_rows(
+        &mut self,
+        table: &Table,
+        edits: &HashMap<usize, Vec<String>>,
+        excluded: &BTreeSet<usize>,
+        rows: Vec<usize>,
+    ) {
+        for &row in &rows {
+            let cells = cells_of(table, edits, row);
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            self.report
+                .push(&mut self.validator, line_of(table, row), &cells);
+            self.excluded.push(excluded.contains(&row));
+        }
+        self.table_rows.extend(rows);
     }
 
     /// Answers a request about the rows.
@@ -99,10 +153,9 @@ impl Review {
                 }
                 cells.resize(cells.len().max(column + 1), String::new());
                 cells[column] = value;
-                let line = self.report.rows[row].line;
                 let cell_refs: Vec<&str> = cells.iter().map(String::as_str).collect();
                 self.report
-                    .recheck_row(&mut self.validator, line, &cell_refs);
+                    .recheck_row(&mut self.validator, row, &cell_refs);
                 edits.insert(table_row, cells);
                 Response::Changed {
                     counts: self.counts(),
@@ -154,21 +207,41 @@ impl Review {
                 }
             }
             Request::ProblemsCsv => {
-                let rows = (0..self.report.rows.len())
-                    .filter(|&row| self.excluded[row] || self.has_errors(row))
+                // Borrowed field by field: the rows are checked again (the validator changes)
+                // while the text is written, one row at a time.
+                let Review {
+                    validator,
+                    report,
+                    language,
+                    headers,
+                    table_rows,
+                    excluded,
+                    ..
+                } = self;
+                let language = *language;
+                let report = &*report;
+                let rows = (0..report.len())
+                    .filter(|&row| excluded[row] || report.status(row) == RowStatus::Invalid)
                     .map(|row| {
-                        let reasons: Vec<String> = self.issues(row).map(|i| i.message).collect();
-                        let reason = if self.excluded[row] && reasons.is_empty() {
-                            text(Text::LeftOutByUser, self.language).to_owned()
+                        let cells = cells_of(table, edits, table_rows[row]);
+                        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+                        let full = report.row(validator, row, &refs);
+                        let reasons: Vec<String> = full
+                            .issues
+                            .iter()
+                            .map(|finding| finding.message(language))
+                            .collect();
+                        let reason = if excluded[row] && reasons.is_empty() {
+                            text(Text::LeftOutByUser, language).to_owned()
                         } else {
                             reasons.join(" ")
                         };
-                        let cells = cells_of(table, edits, self.table_rows[row]);
-                        (self.report.rows[row].line, cells, reason)
+                        (full.line, cells, reason)
                     });
-                Response::Csv(problems_csv(&self.headers, self.language, rows))
+                Response::Csv(problems_csv(headers, language, rows))
             }
             Request::Open { .. }
+            | Request::CheckRows { .. }
             | Request::Reread { .. }
             | Request::Validate { .. }
             | Request::Corrections { .. }
@@ -183,33 +256,29 @@ impl Review {
     /// The live counts.
     pub fn counts(&self) -> ReviewCounts {
         let mut counts = ReviewCounts {
-            rows: self.report.rows.len(),
+            rows: self.report.len(),
             ..ReviewCounts::default()
         };
         // Each row is counted once: left out, with errors, or ready (some of those with
         // warnings), as the filters show them.
-        for (row, report) in self.report.rows.iter().enumerate() {
+        for row in 0..self.report.len() {
             if self.excluded[row] {
                 counts.excluded += 1;
-            } else if report.status == RowStatus::Invalid {
+            } else if self.has_errors(row) {
                 counts.errors += 1;
             } else {
-                if !report.issues.is_empty() {
+                if self.report.has_findings(row) {
                     counts.warnings += 1;
                 }
                 counts.ready += 1;
             }
-            counts.suggestions += report
-                .issues
-                .iter()
-                .filter(|finding| is_applicable(finding))
-                .count();
+            counts.suggestions += self.report.whole_cell_suggestions(row);
         }
         counts
     }
 
     fn has_errors(&self, row: usize) -> bool {
-        self.report.rows[row].status == RowStatus::Invalid
+        self.report.status(row) == RowStatus::Invalid
     }
 
     fn passes(&self, row: usize, filter: RowFilter) -> bool {
@@ -217,9 +286,7 @@ impl Review {
             RowFilter::All => true,
             RowFilter::Errors => !self.excluded[row] && self.has_errors(row),
             RowFilter::Warnings => {
-                !self.excluded[row]
-                    && !self.has_errors(row)
-                    && !self.report.rows[row].issues.is_empty()
+                !self.excluded[row] && !self.has_errors(row) && self.report.has_findings(row)
             }
             RowFilter::Excluded => self.excluded[row],
         }
@@ -227,13 +294,13 @@ impl Review {
 
     /// The rows (indexes into the report) that pass `filter`.
     fn positions(&self, filter: RowFilter) -> Vec<usize> {
-        (0..self.report.rows.len())
+        (0..self.report.len())
             .filter(|&row| self.passes(row, filter))
             .collect()
     }
 
     fn window(
-        &self,
+        &mut self,
         table: &Table,
         edits: &HashMap<usize, Vec<String>>,
         filter: RowFilter,
@@ -242,7 +309,7 @@ impl Review {
     ) -> RowWindow {
         let count = count.min(MAX_WINDOW);
         let (total, rows): (usize, Vec<usize>) = if filter == RowFilter::All {
-            let total = self.report.rows.len();
+            let total = self.report.len();
             (
                 total,
                 (start.min(total)..(start + count).min(total)).collect(),
@@ -260,36 +327,43 @@ impl Review {
             start,
             rows: rows
                 .into_iter()
-                .map(|row| GridRow {
-                    index: row,
-                    line: self.report.rows[row].line,
-                    cells: cells_of(table, edits, self.table_rows[row]),
-                    excluded: self.excluded[row],
-                    issues: self.issues(row).collect(),
+                .map(|row| {
+                    let cells = cells_of(table, edits, self.table_rows[row]);
+                    let full = self.full_row(row, &cells);
+                    GridRow {
+                        index: row,
+                        line: full.line,
+                        issues: self.issues(&full).collect(),
+                        cells,
+                        excluded: self.excluded[row],
+                    }
                 })
                 .collect(),
         }
     }
 
+    /// Row `row` with its findings and record, built again from its `cells`.
+    fn full_row(&mut self, row: usize, cells: &[String]) -> RowReport {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        self.report.row(&mut self.validator, row, &cells)
+    }
+
     /// The problems of a row, in the user's language.
-    fn issues(&self, row: usize) -> impl Iterator<Item = CellIssue> + '_ {
-        self.report.rows[row]
-            .issues
-            .iter()
-            .map(|finding| CellIssue {
-                column: finding
-                    .column
-                    .as_ref()
-                    .and_then(|name| self.headers.iter().position(|header| header == name)),
-                severity: finding.severity,
-                code: finding.code.as_str().to_owned(),
-                message: finding.message(self.language),
-            })
+    fn issues<'r>(&'r self, full: &'r RowReport) -> impl Iterator<Item = CellIssue> + 'r {
+        full.issues.iter().map(|finding| CellIssue {
+            column: finding
+                .column
+                .as_ref()
+                .and_then(|name| self.headers.iter().position(|header| header == name)),
+            severity: finding.severity,
+            code: finding.code.as_str().to_owned(),
+            message: finding.message(self.language),
+        })
     }
 
     fn next_problem(&self, filter: RowFilter, after: Option<usize>) -> Option<usize> {
         let positions: Vec<usize> = self.positions(filter);
-        let has_problem = |row: usize| !self.report.rows[row].issues.is_empty();
+        let has_problem = |row: usize| self.report.has_findings(row);
         let from = after.map_or(0, |position| position + 1);
         (from..positions.len())
             .chain(0..from.min(positions.len()))
@@ -298,19 +372,23 @@ impl Review {
 
     /// Applies `fix` to the edits; returns how many cells changed.
     fn bulk_fix(
-        &self,
+        &mut self,
         fix: &BulkFix,
         table: &Table,
         edits: &mut HashMap<usize, Vec<String>>,
     ) -> usize {
         let mut touched = 0;
-        for (row, report) in self.report.rows.iter().enumerate() {
+        for row in 0..self.report.len() {
+            if *fix == BulkFix::ApplySuggestions && self.report.whole_cell_suggestions(row) == 0 {
+                continue;
+            }
             let table_row = self.table_rows[row];
             let mut cells = cells_of(table, edits, table_row);
             let mut changed = false;
             match fix {
                 BulkFix::ApplySuggestions => {
-                    for finding in report.issues.iter().filter(|f| is_applicable(f)) {
+                    let full = self.full_row(row, &cells);
+                    for finding in full.issues.iter().filter(|f| f.fixes_whole_cell()) {
                         let column = finding
                             .column
                             .as_ref()
@@ -344,7 +422,7 @@ impl Review {
     }
 
     fn batch(
-        &self,
+        &mut self,
         table: &Table,
         edits: &HashMap<usize, Vec<String>>,
         start: usize,
@@ -353,12 +431,14 @@ impl Review {
     ) -> BatchSlice {
         let mut rows = Vec::new();
         let mut row = start;
-        while row < self.report.rows.len() && rows.len() < max {
-            let report = &self.report.rows[row];
-            if let (false, Some(record)) = (self.excluded[row], &report.record)
-                && report.status == RowStatus::Valid
-            {
-                let mut record = record.clone();
+        while row < self.report.len() && rows.len() < max {
+            if !self.excluded[row] && !self.has_errors(row) {
+                let source = cells_of(table, edits, self.table_rows[row]);
+                let full = self.full_row(row, &source);
+                let Some(mut record) = full.record else {
+                    row += 1;
+                    continue;
+                };
                 for tag in &defaults.tags {
                     record.add_tag(tag.clone());
                 }
@@ -368,24 +448,23 @@ impl Review {
                     record.fields.insert("status".into(), status.clone());
                 }
                 rows.push(BatchRow {
-                    line: report.line,
+                    line: full.line,
                     record,
-                    source: cells_of(table, edits, self.table_rows[row]),
+                    source,
                 });
             }
             row += 1;
         }
         BatchSlice {
             rows,
-            next: (row < self.report.rows.len()).then_some(row),
+            next: (row < self.report.len()).then_some(row),
         }
     }
 }
 
-/// Whether a suggestion replaces the whole cell, so applying it to every row is safe. A tag
-/// suggestion names one tag of a cell that may hold several, so it is left to the user.
-fn is_applicable(finding: &clientela_shared::Finding) -> bool {
-    finding.suggestion.is_some() && finding.column.is_some() && finding.code != Code::TagUnknown
+/// The file's line of table row `row`.
+fn line_of(table: &Table, row: usize) -> u64 {
+    table.row(row).map_or(0, |row| row.line())
 }
 
 /// A row's cells as they are now: edited, or as read.

@@ -330,6 +330,104 @@ fn the_problems_file_lists_rows_not_sent_with_their_line_and_reason_in_the_users
     assert_eq!(lines.len(), 4, "{csv}");
 }
 
+/// A file of `rows` customers with every kind of row the review tells apart: duplicate emails,
+/// invalid emails, email typos (warnings with a suggestion), a blank line now and then (not a
+/// row), and a column kept as additional data.
+fn generated_file(rows: usize) -> String {
+    let mut file = String::from("Nombre;Correo;Celular;Color\n");
+    for row in 0..rows {
+        let email = match row % 7 {
+            0 => format!("c{}@example.com", row % 50),
+            1 => format!("c{row}@"),
+            2 => format!("c{row}@gmial.com"),
+            _ => format!("c{row}@example.com"),
+        };
+        file.push_str(&format!("Cliente {row};{email};09912{row:05};azul\n"));
+        if row % 13 == 0 {
+            file.push_str(";;;\n");
+        }
+    }
+    file
+}
+
+/// Every row of the review, its counts and its batches are what a whole [`Report`] of the same
+/// file says (the review keeps only a few bytes per row and builds the rest again).
+#[test]
+fn the_review_shows_and_sends_what_the_whole_report_says() {
+    use clientela_shared::{RowStatus, Validator};
+
+    let file = generated_file(600);
+    let (mut session, overview) =
+        ImportSession::open("c.csv".into(), file.into_bytes(), &profile()).unwrap();
+    let mapping = overview.mapping;
+    let report = {
+        let table = &session.table;
+        let mut validator = Validator::new(&profile(), &mapping, table.columns());
+        validator.validate_table(table)
+    };
+    assert!(report.summary.invalid > 100 && report.summary.warnings > 50);
+    session.handle(Request::Validate {
+        profile: profile(),
+        mapping,
+        language: Language::En,
+    });
+    let mut shown = Vec::new();
+    for start in (0..report.rows.len()).step_by(500) {
+        let Response::Rows(window) = session.handle(Request::Rows {
+            filter: RowFilter::All,
+            start,
+            count: 500,
+        }) else {
+            panic!()
+        };
+        shown.extend(window.rows);
+    }
+    assert_eq!(shown.len(), report.rows.len());
+    for (row, full) in shown.iter().zip(&report.rows) {
+        assert_eq!(row.line, full.line);
+        let codes: Vec<&str> = row.issues.iter().map(|issue| issue.code.as_str()).collect();
+        let expected: Vec<&str> = full.issues.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, expected, "line {}", full.line);
+        let messages: Vec<&str> = row.issues.iter().map(|i| i.message.as_str()).collect();
+        let expected: Vec<String> = full
+            .issues
+            .iter()
+            .map(|f| f.message(Language::En))
+            .collect();
+        assert_eq!(messages, expected, "line {}", full.line);
+    }
+    let mut total = |filter| match session.handle(Request::Rows {
+        filter,
+        start: 0,
+        count: 1,
+    }) {
+        Response::Rows(window) => window.total,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(total(RowFilter::Warnings) as u64, report.summary.warnings);
+    assert_eq!(total(RowFilter::Errors) as u64, report.summary.invalid);
+    let Response::Batch(batch) = session.handle(Request::Batch {
+        start: 0,
+        max: 10_000,
+        defaults: RecordDefaults::default(),
+    }) else {
+        panic!()
+    };
+    let expected: Vec<_> = report
+        .rows
+        .iter()
+        .filter(|row| row.status == RowStatus::Valid)
+        .map(|row| (row.line, row.record.clone().unwrap()))
+        .collect();
+    let sent: Vec<_> = batch
+        .rows
+        .into_iter()
+        .map(|row| (row.line, row.record))
+        .collect();
+    assert_eq!(sent, expected);
+    assert!(sent[0].1.extra.contains_key("Color"));
+}
+
 #[test]
 fn requests_about_rows_before_validation_are_refused() {
     let (mut session, _) = opened();
@@ -363,5 +461,104 @@ fn every_response_survives_the_trip_between_threads() {
     ] {
         let json = serde_json::to_string(&request).unwrap();
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+    }
+}
+
+/// A session whose check was shared with a helper (its half crossing as JSON, as between
+/// workers), or whose helper failed, reviews the file exactly as one that checked it alone:
+/// counts, rows, duplicates across the halves, and edits after.
+#[test]
+fn a_check_shared_with_a_helper_is_the_same_as_one_alone() {
+    use crate::session::check_packed_rows;
+
+    let file = generated_file(60_000);
+    let open = || ImportSession::open("c.csv".into(), file.clone().into_bytes(), &profile());
+    let (mut alone, overview) = open().unwrap();
+    let mapping = overview.mapping;
+    let validate = Request::Validate {
+        profile: profile(),
+        mapping: mapping.clone(),
+        language: Language::Es,
+    };
+    let mut phones_as_data = mapping.clone();
+    phones_as_data.columns[2].target = Target::Extra;
+    assert!(
+        alone.helper_share(&profile(), &phones_as_data).is_none(),
+        "without phones, this worker checks alone"
+    );
+    let Response::Validated(expected) = alone.handle(validate) else {
+        panic!()
+    };
+    for helper_works in [true, false] {
+        let (mut shared, _) = open().unwrap();
+        let share = shared
+            .helper_share(&profile(), &mapping)
+            .expect("a big file");
+        let Request::CheckRows {
+            profile: rules,
+            mapping: columns,
+            headers,
+        } = &share.request
+        else {
+            panic!()
+        };
+        let answer = check_packed_rows(rules, columns, headers, &share.packed);
+        let answer: Response =
+            serde_json::from_str(&serde_json::to_string(&answer).unwrap()).unwrap();
+        let Response::RowsChecked(shard) = answer else {
+            panic!("{answer:?}")
+        };
+        let review = shared.review_before(&share, &profile(), &mapping, Language::Es);
+        let shard = helper_works.then_some(shard);
+        let Response::Validated(counts) = shared.complete_review(review, share, shard) else {
+            panic!()
+        };
+        assert_eq!(counts, expected);
+        // Row 0 takes the email of a row in the helper's half, then each is asked about.
+        for session in [&mut alone, &mut shared] {
+            session.handle(Request::Edit {
+                row: 0,
+                column: 1,
+                value: "c59000@example.com".into(),
+            });
+        }
+        for (filter, start) in [
+            (RowFilter::All, 0),
+            (RowFilter::All, 30_000),
+            (RowFilter::All, 55_000),
+            (RowFilter::Errors, 0),
+            (RowFilter::Warnings, 20_000),
+        ] {
+            let request = Request::Rows {
+                filter,
+                start,
+                count: 500,
+            };
+            assert_eq!(shared.handle(request.clone()), alone.handle(request));
+        }
+        assert_eq!(counts_now(&mut shared), counts_now(&mut alone));
+        assert!(
+            counts_now(&mut shared).errors > expected.errors,
+            "a new duplicate"
+        );
+        let (mut fresh, _) = open().unwrap();
+        let Response::Validated(_) = fresh.handle(Request::Validate {
+            profile: profile(),
+            mapping: mapping.clone(),
+            language: Language::Es,
+        }) else {
+            panic!()
+        };
+        alone = fresh;
+    }
+}
+
+/// The counts as they are, without changing anything.
+fn counts_now(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
+    match session.handle(Request::SetLanguage {
+        language: Language::Es,
+    }) {
+        Response::Changed { counts, .. } => counts,
+        other => panic!("{other:?}"),
     }
 }

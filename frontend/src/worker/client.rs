@@ -16,6 +16,9 @@ use crate::protocol::{Request, Response, WorkerStopped};
 struct Connection {
     worker: Worker,
     listening: bool,
+    /// Whether a file was sent to it to open. A worker that never held one is as fresh as a
+    /// new one, and ready: it was started after the first paint and its code is compiled.
+    held_a_file: bool,
     queued: Vec<Array>,
     waiting: HashMap<u32, Function>,
     next_id: u32,
@@ -37,6 +40,7 @@ pub fn start() {
                 *connection.borrow_mut() = Some(Connection {
                     worker,
                     listening: false,
+                    held_a_file: false,
                     queued: Vec::new(),
                     waiting: HashMap::new(),
                     next_id: 0,
@@ -53,10 +57,26 @@ pub async fn ask(request: &Request) -> Response {
 }
 
 /// Sends `request` with a file (to open) and waits for the answer. The file gets a fresh
-/// worker: a million-row review holds about a gigabyte, and wasm memory, once grown, is never
-/// given back, so only a new worker reads the next big file as easily as the first.
+/// worker: a big file's review holds hundreds of megabytes, and wasm memory, once grown, is
+/// never given back, so only a new worker reads the next big file as easily as the first. The
+/// worker started with the page is fresh until it gets a file: starting another for the first
+/// file would only load and compile the same code again (a second or more on a slow machine).
 pub async fn ask_with_file(request: &Request, file: &File) -> Response {
-    stop(WorkerStopped::Replaced);
+    let held_a_file = CONNECTION.with(|connection| {
+        connection
+            .borrow()
+            .as_ref()
+            .is_some_and(|connection| connection.held_a_file)
+    });
+    if held_a_file {
+        stop(WorkerStopped::Replaced);
+    }
+    start();
+    CONNECTION.with(|connection| {
+        if let Some(connection) = connection.borrow_mut().as_mut() {
+            connection.held_a_file = true;
+        }
+    });
     send(request, Some(file)).await
 }
 

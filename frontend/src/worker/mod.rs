@@ -5,7 +5,9 @@
 //! says `[-1, "ready"]` once it listens, since messages sent earlier would be lost.
 
 mod client;
+mod helper;
 mod server;
+mod validate;
 
 pub use client::{ask, ask_with_file, ask_with_side_file, start};
 pub use server::serve;

@@ -4,20 +4,27 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use clientela_shared::Profile;
-use js_sys::Array;
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use super::READY;
+use super::helper::Helper;
+use super::validate::validate;
 use crate::browser_file::read_bytes;
 use crate::protocol::{Request, Response};
-use crate::session::{ImportSession, read_corrections};
+use crate::session::{ImportSession, check_packed_rows, read_corrections};
 use crate::template::template_xlsx;
+
+/// Files from this size on get a helper worker to check half their rows (see
+/// `session::helper_share` for the number of rows that decides).
+const HELPER_FROM_BYTES: f64 = 4_000_000.0;
 
 /// Listens for requests until the page closes the worker.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let session: Rc<RefCell<Option<ImportSession>>> = Rc::new(RefCell::new(None));
+    let helper: Rc<RefCell<Option<Helper>>> = Rc::new(RefCell::new(None));
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
@@ -26,6 +33,7 @@ pub fn serve() {
         let file: Option<File> = message.get(2).dyn_into().ok();
         let scope = reply_scope.clone();
         let session = session.clone();
+        let helper = helper.clone();
         let reply = move |response: Response| {
             let json = serde_json::to_string(&response).unwrap_or_else(|err| {
                 let failed = Response::Failed(format!("The worker cannot answer: {err}"));
@@ -40,13 +48,17 @@ pub fn serve() {
                 "Bad request to the worker: {err}"
             ))),
             Ok(Request::Open { name, profile }) => {
-                // The old file goes first: a million-row review holds about a gigabyte, and
+                // The old file goes first: a million-row review holds hundreds of megabytes, and
                 // wasm memory cannot hold two.
                 *session.borrow_mut() = None;
                 wasm_bindgen_futures::spawn_local(async move {
                     let Some(file) = file else {
                         return reply(Response::Failed("No file came with the request.".into()));
                     };
+                    // Started now, its code loads on the other core while this one reads.
+                    if file.size() >= HELPER_FROM_BYTES && helper.borrow().is_none() {
+                        *helper.borrow_mut() = Helper::start();
+                    }
                     let bytes = match read_bytes(&file).await {
                         Ok(bytes) => bytes,
                         Err(err) => {
@@ -99,6 +111,24 @@ pub fn serve() {
                 ));
             }
             Ok(Request::ProfileToToml { profile }) => reply(Response::Toml(profile.to_toml())),
+            // This worker is a helper, asked by the import worker to check packed rows.
+            Ok(Request::CheckRows {
+                profile,
+                mapping,
+                headers,
+            }) => {
+                let packed = message
+                    .get(2)
+                    .dyn_into::<Uint8Array>()
+                    .map(|bytes| bytes.to_vec())
+                    .unwrap_or_default();
+                reply(check_packed_rows(&profile, &mapping, &headers, &packed));
+            }
+            Ok(Request::Validate {
+                profile,
+                mapping,
+                language,
+            }) => validate(&session, &helper, (profile, mapping, language), reply),
             Ok(request) => {
                 let response = match session.borrow_mut().as_mut() {
                     Some(open) => open.handle(request),

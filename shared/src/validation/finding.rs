@@ -74,6 +74,12 @@ impl Finding {
         self
     }
 
+    /// Whether its suggestion replaces the whole cell, so applying it to every row is safe. A
+    /// tag suggestion names one tag of a cell that may hold several, so it is left to the user.
+    pub fn fixes_whole_cell(&self) -> bool {
+        self.suggestion.is_some() && self.column.is_some() && self.code != Code::TagUnknown
+    }
+
     /// Whether this finding stops the row from being imported.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

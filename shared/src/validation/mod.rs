@@ -3,6 +3,8 @@
 mod caches;
 pub mod choice;
 pub mod code;
+pub mod compact_report;
+pub mod compact_shard;
 pub mod country;
 pub mod date;
 pub mod email;

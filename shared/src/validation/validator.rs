@@ -212,7 +212,16 @@ impl Validator {
     /// Checks one row. `line` is the 1-based line a user sees; `cells` are in header order (missing
     /// cells count as blank). Repeated phone numbers are answered from a cache.
     pub fn check_row(&mut self, line: u64, cells: &[&str]) -> RowVerdict {
-        self.rules.check_row(line, cells, &mut self.caches)
+        self.rules
+            .check_row(line, cells, Keep::WholeRecord, &mut self.caches)
+    }
+
+    /// [`Validator::check_row`] for its findings and unique values only: the record lacks the
+    /// columns kept as additional data, which never make a finding (copying them was a fifth of
+    /// the check on a file with several such columns).
+    pub(crate) fn check_row_verdict(&mut self, line: u64, cells: &[&str]) -> RowVerdict {
+        self.rules
+            .check_row(line, cells, Keep::MappedFields, &mut self.caches)
     }
 }
 
@@ -231,6 +240,14 @@ fn record_fields(columns: &[Column]) -> usize {
         }
     }
     count
+}
+
+/// How much of the record a check builds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    WholeRecord,
+    /// Everything but the columns kept as additional data.
+    MappedFields,
 }
 
 /// Builds one row's verdict.
@@ -256,7 +273,7 @@ impl RowWork<'_> {
 }
 
 impl Rules {
-    fn check_row(&self, line: u64, cells: &[&str], caches: &mut Caches) -> RowVerdict {
+    fn check_row(&self, line: u64, cells: &[&str], keep: Keep, caches: &mut Caches) -> RowVerdict {
         let mut work = RowWork {
             line,
             findings: Vec::new(),
@@ -272,7 +289,12 @@ impl Rules {
 
         for (index, column) in self.columns.iter().enumerate() {
             let raw = cells.get(index).copied().unwrap_or("");
-            if column.target == Target::Ignore || is_blank(raw) {
+            let skipped = match column.target {
+                Target::Ignore => true,
+                Target::Extra => keep == Keep::MappedFields,
+                _ => false,
+            };
+            if skipped || is_blank(raw) {
                 continue;
             }
             let value = clean(raw);

@@ -34,6 +34,25 @@ pub fn bench() -> Result {
             .arg(&file))?;
     }
 
+    // The worker's own work on the same file, without the browser: what a change to the session
+    // gains, measured apart from Chromium's noise.
+    for (phones, label) in [("data", "kept as data"), ("phones", "validated")] {
+        step(&format!(
+            "Benchmark: the import worker's session natively on it (open, check), phones {label}"
+        ));
+        run(cargo()
+            .args([
+                "run",
+                "--release",
+                "--locked",
+                "--package",
+                "clientela-frontend",
+            ])
+            .args(["--example", "bench_session", "--"])
+            .arg(&file)
+            .arg(phones))?;
+    }
+
     step("Building the server for the browser benchmark");
     run(cargo().args(["build", "--locked", "--package", "clientela-server"]))?;
 
