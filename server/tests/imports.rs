@@ -232,7 +232,9 @@ async fn a_committed_import_takes_no_more_batches(backend: Backend) {
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["error"]["code"], "import.closed");
+    assert_eq!(body["error"]["code"], "import.lines_stored");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("line 2 already"), "{message}");
     // A late retry of a batch that was applied still gets its answer.
     let (status, _) = put_batch(&app, id, 1, &first).await;
     assert_eq!(status, StatusCode::OK);
@@ -288,7 +290,7 @@ async fn a_committed_import_takes_corrections_of_its_rejected_rows(backend: Back
     let stored = batch(&[(3, record("Eva", "eva.2@example.com"))]);
     let (status, body) = put_batch(&app, id, 4, &stored).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["error"]["code"], "import.closed");
+    assert_eq!(body["error"]["code"], "import.lines_stored");
     assert_eq!(customer_count(&app).await, 3);
 }
 on_both_databases!(a_committed_import_takes_corrections_of_its_rejected_rows);

@@ -2,6 +2,7 @@
 //! `Line` column, the file's own columns, an `Error` column), or the wizard's file of rows not
 //! sent (the file's columns, then the line and the problem, named in the user's language), fixed
 //! in a spreadsheet. Each row keeps its original line, so the server knows it for a correction.
+use std::collections::HashSet;
 
 use clientela_shared::{
     BatchRow, ColumnMapping, Language, Mapping, MatchReason, Profile, Target, Validator,
@@ -37,6 +38,7 @@ pub fn read_corrections(
     mapping: &Mapping,
     defaults: &RecordDefaults,
     language: Language,
+    file_lines: Option<&HashSet<u64>>,
 ) -> Result<Corrections, String> {
     let texts = catalogue(language);
     let table = read_table_owned(bytes).map_err(|err| err.to_string())?;
@@ -73,6 +75,15 @@ pub fn read_corrections(
             });
             continue;
         };
+        // A line the imported file does not have (mistyped, or a row added to the error file)
+        // would be stored as a row of this import that never was one.
+        if file_lines.is_some_and(|lines| !lines.contains(&line)) {
+            corrections.still_wrong.push(StillWrong {
+                line,
+                message: texts.text(Text::LineNotInFile).to_owned(),
+            });
+            continue;
+        }
         let source: Vec<String> = kept.iter().map(|&column| restored(cell(column))).collect();
         let source_cells: Vec<&str> = source.iter().map(String::as_str).collect();
         let verdict = validator.check_row(line, &source_cells);
@@ -159,6 +170,7 @@ mod tests {
             &mapping,
             &defaults,
             Language::En,
+            None,
         )
         .unwrap();
         assert_eq!(corrections.rows.len(), 1);
@@ -192,6 +204,7 @@ mod tests {
             &mapping,
             &RecordDefaults::default(),
             Language::Es,
+            Some(&HashSet::from([2, 5])),
         )
         .unwrap();
         assert_eq!(corrections.still_wrong, []);
@@ -211,8 +224,34 @@ mod tests {
             &mapping,
             &RecordDefaults::default(),
             Language::Es,
+            None,
         )
         .unwrap_err();
         assert!(error.contains("Line"), "{error}");
+    }
+
+    #[test]
+    fn a_line_the_imported_file_does_not_have_is_not_sent() {
+        let headers = ["Nombre".to_owned(), "Correo".to_owned()];
+        let sample: [[&str; 2]; 0] = [];
+        let mapping = suggest_mapping(&headers, &sample, &profile());
+        let file = "Nombre,Correo,Line\nBea,bea@example.com,3\nZoe,zoe@example.com,99\n";
+        let corrections = read_corrections(
+            file.as_bytes().to_vec(),
+            &profile(),
+            &mapping,
+            &RecordDefaults::default(),
+            Language::En,
+            Some(&HashSet::from([2, 3, 4])),
+        )
+        .unwrap();
+        let sent: Vec<u64> = corrections.rows.iter().map(|row| row.line).collect();
+        assert_eq!(sent, [3]);
+        assert_eq!(corrections.still_wrong.len(), 1);
+        assert_eq!(corrections.still_wrong[0].line, 99);
+        assert_eq!(
+            corrections.still_wrong[0].message,
+            "This line is not a row of the imported file."
+        );
     }
 }

@@ -8,7 +8,7 @@ mod overview;
 mod packed_rows;
 mod review;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use clientela_shared::{Format, Profile, ReadOptions, Table, read_table_owned, read_table_with};
 
@@ -97,6 +97,15 @@ impl ImportSession {
                 }
             },
         }
+    }
+
+    /// The lines of the file's rows that have data: the lines a corrected error file may name.
+    pub fn data_lines(&self) -> HashSet<u64> {
+        self.table
+            .rows()
+            .filter(|row| !row.cells().all(|cell| cell.trim().is_empty()))
+            .map(|row| row.line())
+            .collect()
     }
 
     /// The file's name.

@@ -239,6 +239,7 @@ impl Catalogue for English {
             Text::NotAnErrorFile => {
                 "This is not an error file of Clientela: it has no Line column. Download the error file above, fix its rows and drop it here."
             }
+            Text::LineNotInFile => "This line is not a row of the imported file.",
             Text::NoLineNumber => {
                 "The Line cell is not a line number; keep the Line column as it was."
             }

@@ -240,6 +240,7 @@ impl Catalogue for Spanish {
             Text::NotAnErrorFile => {
                 "Este no es un archivo de errores de Clientela: no tiene la columna Line. Descargue el archivo de errores de arriba, corrija sus filas y suéltelo aquí."
             }
+            Text::LineNotInFile => "Esta línea no es una fila del archivo importado.",
             Text::NoLineNumber => {
                 "La celda Line no es un número de línea; deje la columna Line como estaba."
             }

@@ -86,7 +86,7 @@ text_keys! {
     KindDate, KindBoolean, KindSelect, GroupsTitle, GroupName, Members, SaveGroup, UsersTitle,
     Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, AddUser, PasswordOptional,
     ProfilesTitle, ProfileName, ProfileToml, SaveProfile, IAmAvailable, NotAnErrorFile,
-    NoLineNumber, FixAndFinish, FixAndFinishHint, SendingCorrections, OnlyThisImport,
+    NoLineNumber, LineNotInFile, FixAndFinish, FixAndFinishHint, SendingCorrections, OnlyThisImport,
     ShowAllCustomers,
 }
 

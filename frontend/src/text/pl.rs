@@ -242,6 +242,7 @@ impl Catalogue for Polish {
             Text::NotAnErrorFile => {
                 "To nie jest plik błędów z aplikacji Clientela: brak kolumny Line. Pobierz powyższy plik błędów, popraw wiersze i upuść go tutaj."
             }
+            Text::LineNotInFile => "Ten wiersz nie należy do importowanego pliku.",
             Text::NoLineNumber => {
                 "Komórka Line nie jest numerem wiersza; zostaw kolumnę Line bez zmian."
             }

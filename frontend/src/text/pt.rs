@@ -243,6 +243,7 @@ impl Catalogue for Portuguese {
             Text::NotAnErrorFile => {
                 "Este não é um arquivo de erros do Clientela: não tem a coluna Line. Baixe o arquivo de erros acima, corrija as linhas e solte-o aqui."
             }
+            Text::LineNotInFile => "Esta linha não é uma linha do arquivo importado.",
             Text::NoLineNumber => {
                 "A célula Line não é um número de linha; mantenha a coluna Line como estava."
             }

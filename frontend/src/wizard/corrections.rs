@@ -87,7 +87,7 @@ async fn send_corrections(state: WizardState, file: &web_sys::File) -> Option<Se
         let batch = Batch {
             rows: chunk.to_vec(),
         };
-        let Some(answer) = send_with_retries(state, progress.id, seq, &batch).await else {
+        let Some(answer) = send_with_retries(state, progress.id, seq, &batch, None).await else {
             // The failure is shown already; the corrected file can be dropped again.
             state.busy.set(None);
             return None;

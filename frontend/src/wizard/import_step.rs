@@ -135,7 +135,14 @@ async fn send_all(state: WizardState) {
             }
         });
         let batch = Batch { rows: slice.rows };
-        let answer = send_with_retries(state, import_id, seq, &batch).await;
+        let answer = send_with_retries(
+            state,
+            import_id,
+            seq,
+            &batch,
+            Some(Text::PausedAfterFailure),
+        )
+        .await;
         if !still_this_import() {
             return;
         }
@@ -187,12 +194,14 @@ async fn send_all(state: WizardState) {
     }
 }
 
-/// Sends one batch, trying again after a growing pause when the failure may pass.
+/// Sends one batch, trying again after a growing pause when the failure may pass. `after_failure`
+/// is what the message of a final failure goes on with (what the user can do next).
 pub(super) async fn send_with_retries(
     state: WizardState,
     import_id: i64,
     seq: u64,
     batch: &Batch,
+    after_failure: Option<Text>,
 ) -> Option<clientela_shared::BatchAnswer> {
     let mut backoff = FIRST_BACKOFF_MS;
     for attempt in 1..=MAX_TRIES {
@@ -210,9 +219,11 @@ pub(super) async fn send_with_retries(
                 backoff *= 2;
             }
             Err(failure) => {
-                let paused = text(Text::PausedAfterFailure, language);
                 let message = failure.error.message(language);
-                state.error.set(Some(format!("{message} {paused}")));
+                let next = after_failure.map_or("", |next| text(next, language));
+                state
+                    .error
+                    .set(Some(format!("{message} {next}").trim_end().to_owned()));
                 return None;
             }
         }

@@ -89,8 +89,16 @@ pub fn serve() {
                     };
                     let response = match read_bytes(&file).await {
                         Ok(bytes) => {
-                            read_corrections(bytes, &profile, &mapping, &defaults, language)
-                                .map_or_else(Response::Failed, Response::Corrected)
+                            let file_lines = session.borrow().as_ref().map(|s| s.data_lines());
+                            read_corrections(
+                                bytes,
+                                &profile,
+                                &mapping,
+                                &defaults,
+                                language,
+                                file_lines.as_ref(),
+                            )
+                            .map_or_else(Response::Failed, Response::Corrected)
                         }
                         Err(err) => Response::Failed(err.to_string()),
                     };

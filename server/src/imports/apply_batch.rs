@@ -18,8 +18,11 @@ use crate::db::{Db, ValueRows};
 /// Why a batch was not applied.
 #[derive(Debug)]
 pub(crate) enum BatchError {
-    /// The import is committed; it takes no more batches.
+    /// The import was undone; it takes no more batches.
     Closed,
+    /// The import is committed, and these lines of the batch are stored already: it takes
+    /// corrections of the other lines only.
+    LinesStored(Vec<u64>),
     /// More rows than [`Batch::MAX_ROWS`].
     TooManyRows(usize),
     /// A different batch was already stored under this sequence number.
@@ -58,8 +61,14 @@ pub(crate) async fn apply_batch(
     }
     // A committed import still takes corrections: rows of lines it has not stored.
     let corrects = import.status == "committed";
-    if import.status == "reverted" || (corrects && !none_stored_yet(db, import.id, batch).await?) {
+    if import.status == "reverted" {
         return Err(BatchError::Closed);
+    }
+    if corrects {
+        let stored = stored_lines(db, import.id, batch).await?;
+        if !stored.is_empty() {
+            return Err(BatchError::LinesStored(stored));
+        }
     }
 
     let mut checked_chunks = check_in_chunks(&import.profile, batch, ROWS_PER_CHUNK);
@@ -195,15 +204,16 @@ fn lines_of(batch: &Batch) -> Vec<i64> {
     lines
 }
 
-/// Whether the import stored none of the batch's lines yet: the rows are corrections of rows
-/// it rejected, or of rows the browser did not send because they had errors.
-async fn none_stored_yet(db: &Db, import_id: i64, batch: &Batch) -> Result<bool, sqlx::Error> {
+/// The batch's lines the import stored already (in order). A committed import takes only
+/// corrections of rows it rejected, or of rows the browser did not send because they had errors.
+async fn stored_lines(db: &Db, import_id: i64, batch: &Batch) -> Result<Vec<u64>, sqlx::Error> {
     let lines = lines_of(batch);
     let values = db.value_rows();
+    let mut stored = Vec::new();
     for chunk in lines.chunks(values.per_statement(1) - 1) {
         let sql = format!(
-            "select count(*) from import_row where import_id = {} \
-             and outcome <> 'rejected' and line in {}",
+            "select line from import_row where import_id = {} \
+             and outcome <> 'rejected' and line in {} order by line",
             values.parameter(1),
             values.sql(1, chunk.len(), 2)
         );
@@ -211,11 +221,15 @@ async fn none_stored_yet(db: &Db, import_id: i64, batch: &Batch) -> Result<bool,
         for line in chunk {
             query = query.bind(*line);
         }
-        if query.fetch_one(db.pool()).await? > 0 {
-            return Ok(false);
-        }
+        stored.extend(
+            query
+                .fetch_all(db.pool())
+                .await?
+                .into_iter()
+                .map(i64::unsigned_abs),
+        );
     }
-    Ok(true)
+    Ok(stored)
 }
 
 /// Drops the earlier rejections of the batch's lines: their new outcomes replace them in the

@@ -155,8 +155,19 @@ fn batch_error(err: BatchError, seq: u64) -> ApiError {
     match err {
         BatchError::Closed => ApiError::Conflict {
             code: "import.closed",
-            message: "This import is closed; start a new one to send more rows.".to_owned(),
+            message: "This import was undone; start a new one to send more rows.".to_owned(),
         },
+        BatchError::LinesStored(lines) => {
+            let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
+            ApiError::Conflict {
+                code: "import.lines_stored",
+                message: format!(
+                    "This import has stored line {} already; take it out of the file and send \
+                     the rest again.",
+                    lines.join(", ")
+                ),
+            }
+        }
         BatchError::ChangedContent => ApiError::Conflict {
             code: "batch.changed",
             message: format!("Batch {seq} was already received with different rows."),
