@@ -3,6 +3,7 @@
 
 mod corrections;
 mod csv_out;
+mod filled_rows;
 mod helper_share;
 mod overview;
 mod packed_rows;
@@ -13,6 +14,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use clientela_shared::{Format, Profile, ReadOptions, Table, read_table_owned, read_table_with};
 
 pub use corrections::read_corrections;
+use filled_rows::for_each_filled_row;
 pub use helper_share::{HelperShare, check_packed_rows};
 pub use review::Review;
 
@@ -101,11 +103,11 @@ impl ImportSession {
 
     /// The lines of the file's rows that have data: the lines a corrected error file may name.
     pub fn data_lines(&self) -> HashSet<u64> {
-        self.table
-            .rows()
-            .filter(|row| !row.cells().all(|cell| cell.trim().is_empty()))
-            .map(|row| row.line())
-            .collect()
+        let mut lines = HashSet::new();
+        for_each_filled_row(&self.table, &self.edits, 0..usize::MAX, |_, line, _| {
+            lines.insert(line);
+        });
+        lines
     }
 
     /// The file's name.

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use clientela_shared::Table;
 
+use super::filled_rows::for_each_filled_row;
+
 /// The non-blank rows of `table` from `first` on (edits included), packed; and their indexes
 /// in the table.
 pub fn pack_rows(
@@ -15,23 +17,14 @@ pub fn pack_rows(
 ) -> (Vec<usize>, Vec<u8>) {
     let mut rows = Vec::new();
     let mut packed = Vec::new();
-    let mut cells: Vec<&str> = Vec::with_capacity(table.columns().len());
-    for (index, row) in table.rows().enumerate().skip(first) {
-        cells.clear();
-        match edits.get(&index) {
-            Some(edited) => cells.extend(edited.iter().map(String::as_str)),
-            None => cells.extend(row.cells()),
-        }
-        if cells.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
+    for_each_filled_row(table, edits, first..usize::MAX, |index, _, cells| {
         rows.push(index);
         push_length(&mut packed, cells.len());
-        for cell in &cells {
+        for cell in cells {
             push_length(&mut packed, cell.len());
             packed.extend_from_slice(cell.as_bytes());
         }
-    }
+    });
     (rows, packed)
 }
 

@@ -11,6 +11,7 @@ use clientela_shared::{
 };
 
 use super::csv_out::problems_csv;
+use super::filled_rows::for_each_filled_row;
 use crate::protocol::{
     BatchSlice, BulkFix, CellIssue, GridRow, RecordDefaults, Request, Response, ReviewCounts,
     RowFilter, RowWindow,
@@ -61,20 +62,10 @@ impl Review {
         let mut validator = Validator::new(profile, mapping, table.columns());
         let mut table_rows = Vec::with_capacity(table.row_count());
         let mut report = CompactReport::default();
-        // One buffer for every row's cells, rather than one allocation per row.
-        let mut cells: Vec<&str> = Vec::with_capacity(table.columns().len());
-        for (index, row) in table.rows().enumerate().take(end) {
-            cells.clear();
-            match edits.get(&index) {
-                Some(edited) => cells.extend(edited.iter().map(String::as_str)),
-                None => cells.extend(row.cells()),
-            }
-            if cells.iter().all(|cell| cell.trim().is_empty()) {
-                continue;
-            }
+        for_each_filled_row(table, edits, 0..end, |index, line, cells| {
             table_rows.push(index);
-            report.push(&mut validator, row.line(), &cells);
-        }
+            report.push(&mut validator, line, cells);
+        });
         let excluded = table_rows
             .iter()
             .map(|index| excluded.contains(index))

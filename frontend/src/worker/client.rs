@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
+use web_sys::{File, MessageEvent, Worker};
 
-use super::READY;
+use super::{READY, start_worker_code};
 use crate::protocol::{Request, Response, WorkerStopped};
 
 /// The worker and what is waiting on it.
@@ -142,20 +142,10 @@ fn stopped_answer(why: WorkerStopped) -> JsValue {
     JsValue::from_str(&serde_json::to_string(&response).unwrap_or_default())
 }
 
-/// Starts the worker Trunk built (`clientela-worker.js` and its `_bg.wasm`), through a tiny
-/// loader script, and listens to it.
+/// Starts the import worker and listens to it.
 fn spawn() -> Result<Worker, JsValue> {
-    let location = web_sys::window().ok_or("no window")?.location();
-    let origin = location.origin()?;
-    let loader = format!(
-        "importScripts('{origin}/clientela-worker.js');\
-         wasm_bindgen('{origin}/clientela-worker_bg.wasm');"
-    );
-    let options = BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&loader.into()), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let worker = Worker::new(&url)?;
+    let origin = web_sys::window().ok_or("no window")?.location().origin()?;
+    let worker = start_worker_code(&origin)?;
 
     let this_worker = worker.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {

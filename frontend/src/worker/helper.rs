@@ -9,9 +9,9 @@ use clientela_shared::CompactShard;
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
+use web_sys::{MessageEvent, Worker};
 
-use super::READY;
+use super::{READY, start_worker_code};
 use crate::protocol::{Request, Response};
 
 /// A running helper.
@@ -110,15 +110,7 @@ fn spawn() -> Result<Helper, JsValue> {
     let origin = Reflect::get(&location, &"origin".into())?
         .as_string()
         .ok_or("no origin")?;
-    let loader = format!(
-        "importScripts('{origin}/clientela-worker.js');\
-         wasm_bindgen('{origin}/clientela-worker_bg.wasm');"
-    );
-    let options = BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&loader.into()), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let worker = Worker::new(&url)?;
+    let worker = start_worker_code(&origin)?;
     let state = Rc::new(RefCell::new(State {
         worker: worker.clone(),
         listening: false,

@@ -12,10 +12,7 @@ use phonenumber::metadata::{DATABASE, Metadata};
 /// valid national number, with or without the country's trunk prefix after the code
 /// (`33 0631966543`).
 pub fn international(digits: &str) -> Option<String> {
-    (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
-        let code: u16 = digits[..len].parse().ok()?;
-        let regions = DATABASE.by_code(&code)?;
-        let rest = &digits[len..];
+    after_calling_code(digits, |code, regions, rest| {
         regions
             .iter()
             .find_map(|meta| valid_national(meta, rest))
@@ -26,15 +23,24 @@ pub fn international(digits: &str) -> Option<String> {
 /// The region (`PL`) of `e164` (`+48221234567`): of the regions sharing its calling code, the
 /// first whose numbers it fits.
 pub fn region_of(e164: &str) -> Option<&'static str> {
-    let digits = e164.strip_prefix('+')?;
-    (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
-        let code: u16 = digits[..len].parse().ok()?;
-        let regions = DATABASE.by_code(&code)?;
-        let rest = &digits[len..];
+    after_calling_code(e164.strip_prefix('+')?, |_, regions, rest| {
         regions
             .iter()
             .find(|meta| is_valid(meta, rest))
             .and_then(|meta| super::country::country_code(meta.id()))
+    })
+}
+
+/// The first answer of `read` for a calling code `digits` starts with (1 to 3 digits), given
+/// the code, its regions and the digits after it.
+fn after_calling_code<T>(
+    digits: &str,
+    read: impl Fn(u16, &[&Metadata], &str) -> Option<T>,
+) -> Option<T> {
+    (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
+        let code: u16 = digits[..len].parse().ok()?;
+        let regions = DATABASE.by_code(&code)?;
+        read(code, &regions, &digits[len..])
     })
 }
 
