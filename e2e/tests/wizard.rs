@@ -77,6 +77,9 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     let problem = browser.description_of(luis_email).await;
     assert!(!problem.is_empty(), "the cell's problem is its description");
     browser.screenshot(&shot("3-review-errors")).await;
+    // "Next problem" takes the keyboard to the cell with the problem, ready to edit.
+    browser.click("#next-problem").await;
+    browser.wait_for_focus(luis_email).await;
     browser.press(luis_email, ENTER).await;
     browser.press(".cell-editor", "example.com").await;
     browser.press(".cell-editor", ENTER).await;

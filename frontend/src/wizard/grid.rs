@@ -36,9 +36,15 @@ const LINE_WIDTH: f64 = 4.5;
 const CHECKBOX_WIDTH: f64 = 5.0;
 const COLUMN_WIDTH: f64 = 9.0;
 
-/// The grid over the rows that pass `filter`. `jump_to` scrolls to a position among them.
+/// The grid over the rows that pass `filter`. `jump_to` scrolls to a position among them;
+/// `problem_at`, set by "Next problem", also puts the active cell, and the focus, on that row's
+/// first cell with a problem once the row is drawn.
 #[component]
-pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> impl IntoView {
+pub fn Grid(
+    filter: RwSignal<RowFilter>,
+    jump_to: RwSignal<Option<usize>>,
+    problem_at: RwSignal<Option<usize>>,
+) -> impl IntoView {
     let state = expect_context::<WizardState>();
     let total = RwSignal::new(0_usize);
     let lines = RwSignal::new(Vec::<PlacedRow>::new());
@@ -157,6 +163,27 @@ pub fn Grid(filter: RwSignal<RowFilter>, jump_to: RwSignal<Option<usize>>) -> im
         },
         false,
     );
+
+    Effect::new(move || {
+        let Some(position) = problem_at.get() else {
+            return;
+        };
+        let column = lines.with(|lines| {
+            let placed = lines.iter().find(|placed| placed.position == position)?;
+            Some(placed.row.issues.iter().find_map(|issue| issue.column))
+        });
+        // Not drawn yet: this runs again when the window with the row arrives.
+        let Some(column) = column else {
+            return;
+        };
+        problem_at.set(None);
+        cursor.set(Cursor {
+            position,
+            // The problem's column; the row's first column for a problem of the whole row.
+            column: column.map_or(1, |column| column + 1),
+        });
+        focus.update_value(|f| f.wanted = true);
+    });
 
     // The keyboard moves the active cell and takes the focus with it.
     let move_to = move |next: Cursor| {

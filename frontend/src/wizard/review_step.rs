@@ -32,6 +32,7 @@ pub fn ReviewStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let filter = RwSignal::new(RowFilter::All);
     let jump_to = RwSignal::new(None::<usize>);
+    let problem_at = RwSignal::new(None::<usize>);
     let counts = move || state.counts.get().unwrap_or_default();
     let language = state.language;
     let tr = move |key| translated(language, key);
@@ -45,7 +46,10 @@ pub fn ReviewStep() -> impl IntoView {
             };
             let looking = state.texts().text(Text::LookingForNextProblem).to_owned();
             match state.ask(looking, &request, None).await {
-                Some(Response::Position(Some(position))) => jump_to.set(Some(position)),
+                Some(Response::Position(Some(position))) => {
+                    jump_to.set(Some(position));
+                    problem_at.set(Some(position));
+                }
                 Some(Response::Position(None)) => {
                     let none_left = state.texts().text(Text::NoProblemsLeft).to_owned();
                     state.busy.set(Some(none_left));
@@ -116,7 +120,7 @@ pub fn ReviewStep() -> impl IntoView {
                 </button>
             </div>
             <p class="hint" id="grid-keys">{tr(Text::EditHint)}</p>
-            <Grid filter=filter jump_to=jump_to />
+            <Grid filter=filter jump_to=jump_to problem_at=problem_at />
             <button id="to-options" on:click=move |_| state.step.set(Step::Options)>{tr(Text::NextOptions)}</button>
         </section>
     }
