@@ -273,6 +273,39 @@ async fn an_import_fills_a_list_and_revert_empties_it(backend: Backend) {
 }
 on_both_databases!(an_import_fills_a_list_and_revert_empties_it);
 
+/// A customer that a later import changed is kept when the first import is undone, and so is
+/// its place on the first import's list, and the list with it.
+async fn undoing_keeps_the_list_places_of_customers_kept(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let to_list = json!({ "list": "Feria 2026" });
+    let (id, _) = import(
+        &app,
+        ADMIN_TOKEN,
+        "k1",
+        to_list,
+        &[&["gone@x.com", "kept@x.com"]],
+    )
+    .await;
+    let update = json!({ "duplicates": "update" });
+    import(&app, ADMIN_TOKEN, "k2", update, &[&["kept@x.com"]]).await;
+
+    let (status, undone) = app
+        .post_json(&format!("/api/imports/{id}/revert"), "")
+        .await;
+    assert_eq!(status, 200, "{undone}");
+    assert_eq!(undone["kept"], 1, "{undone}");
+    let (_, lists) = app.get("/api/lists").await;
+    assert_eq!(lists[0]["name"], "Feria 2026", "{lists}");
+    assert_eq!(lists[0]["members"], 1, "{lists}");
+    let on_list: Vec<String> = assignees(&app, "list=Feria%202026")
+        .await
+        .into_iter()
+        .map(|(email, ..)| email)
+        .collect();
+    assert_eq!(on_list, ["kept@x.com"]);
+}
+on_both_databases!(undoing_keeps_the_list_places_of_customers_kept);
+
 async fn the_customers_of_one_import_are_found_by_its_id(backend: Backend) {
     let app = TestApp::new(backend).await;
     import(

@@ -1,7 +1,7 @@
 //! Undoing an import: the customers it created are removed and the ones it updated get their
 //! previous values back — unless a later import has changed them since, in which case they are
-//! kept and counted. The customers it put on a list come off it, and a list it created is
-//! removed when nobody is left on it.
+//! kept and counted. The customers it put on a list come off it (the kept ones stay), and a
+//! list it created is removed when nobody is left on it.
 
 use clientela_shared::{Record, RevertSummary};
 use sqlx::Row;
@@ -79,12 +79,17 @@ pub(crate) async fn revert(
 }
 
 /// Takes the customers `import_id` put on lists off them, and removes the lists it created that
-/// are left empty.
+/// are left empty. A customer kept because a later import changed it (its `import_id` is that
+/// later, larger one) keeps its place: it is still the customer the list was made of.
 async fn take_off_lists(tx: &mut sqlx::AnyConnection, import_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("delete from customer_list_member where import_id = $1")
-        .bind(import_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "delete from customer_list_member where import_id = $1 and not exists \
+         (select 1 from customer c where c.id = customer_list_member.customer_id \
+          and c.import_id > $1)",
+    )
+    .bind(import_id)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query(
         "delete from customer_list where import_id = $1 and not exists \
          (select 1 from customer_list_member m where m.list_id = customer_list.id)",
