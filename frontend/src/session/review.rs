@@ -10,7 +10,7 @@ use clientela_shared::{
     Validator,
 };
 
-use super::csv_out::problems_csv;
+use super::csv_out::{problems_csv, separator_for};
 use super::filled_rows::for_each_filled_row;
 use crate::protocol::{
     BatchSlice, BulkFix, CellIssue, GridRow, RecordDefaults, Request, Response, ReviewCounts,
@@ -229,7 +229,9 @@ impl Review {
                         };
                         (full.line, cells, reason)
                     });
-                Response::Csv(problems_csv(headers, language, rows))
+                let file_delimiter = table.detection().delimiter.as_ref().map(|d| d.value);
+                let separator = separator_for(file_delimiter, language);
+                Response::Csv(problems_csv(headers, (language, separator), rows))
             }
             Request::Open { .. }
             | Request::CheckRows { .. }

@@ -325,8 +325,9 @@ fn the_problems_file_lists_rows_not_sent_with_their_line_and_reason_in_the_users
         panic!()
     };
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "Nombre,Correo,Celular,Línea,Problema");
-    assert!(lines[1].starts_with("Luis,luis@,0991234568,3,"), "{csv}");
+    // In the file's own separator, so the user's spreadsheet opens it as it opened the file.
+    assert_eq!(lines[0], "Nombre;Correo;Celular;Línea;Problema");
+    assert!(lines[1].starts_with("Luis;luis@;0991234568;3;"), "{csv}");
     assert_eq!(lines.len(), 4, "{csv}");
 }
 
