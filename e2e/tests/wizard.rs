@@ -291,6 +291,16 @@ async fn an_import_paused_and_resumed_stores_every_customer_once() {
     browser
         .wait_for_text_long("#import-result", "20000 created, 0 updated, 0 skipped")
         .await;
+
+    // Pages of results are steps of the browser's history: Back returns to the one before.
+    browser.click("#page-customers").await;
+    browser.wait_for_text("#customers-page", "Page 1 of").await;
+    browser.click("#customers-next").await;
+    browser.wait_for_text("#customers-page", "Page 2 of").await;
+    browser.click("#customers-next").await;
+    browser.wait_for_text("#customers-page", "Page 3 of").await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_text("#customers-page", "Page 2 of").await;
     browser.close().await;
     assert_eq!(server.get_json("/api/customers").await["total"], 20_000);
 }

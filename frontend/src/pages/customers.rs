@@ -5,7 +5,7 @@
 use clientela_shared::{Customer, CustomerList, CustomerListInfo, WorkspaceSchema};
 use leptos::prelude::*;
 
-use crate::address;
+use crate::address::{self, Address};
 use crate::api::{self, ApiError, CustomerFilters};
 use crate::components::app::Page;
 use crate::language::{translated, use_language};
@@ -36,17 +36,31 @@ pub fn CustomersPage() -> impl IntoView {
         RwSignal::new(page),
         RwSignal::new(of_import),
     );
-    // The filters in the address bar, in place (not a step of the history of their own): a
-    // reload or a link shows the same customers.
+    // The filters and the page of results in the address bar, so a reload or a link shows the
+    // same customers. Another page of results is a step of the browser's history (Back returns
+    // to the one before); a change of filters takes the current step's place.
+    let page_in_address = StoredValue::new(page.get_untracked());
     Effect::new(move || {
-        let page_number = page.get().to_string();
+        let number = page.get();
+        let page_number = number.to_string();
         let hash = filters.with(|filters| {
             let mut query = filters.pairs().to_vec();
-            query.push(("page", if page_number == "1" { "" } else { &page_number }));
+            query.push(("page", if number == 1 { "" } else { &page_number }));
             address::hash_of(Page::Customers.id(), &query)
         });
-        address::show(&hash, false);
+        let new_step = page_in_address.get_value() != number;
+        page_in_address.set_value(number);
+        address::show(&hash, new_step);
     });
+    let back_or_forward = window_event_listener(leptos::ev::popstate, move |_| {
+        if let Some((found, number, shown)) = view_in(&address::current()) {
+            page_in_address.set_value(number);
+            filters.set(found);
+            page.set(number);
+            of_import.set(shown);
+        }
+    });
+    on_cleanup(move || back_or_forward.remove());
     let show_all = move |_| {
         of_import.set(None);
         filters.update(|filters| filters.import.clear());
@@ -174,9 +188,9 @@ pub fn CustomersPage() -> impl IntoView {
                 </table>
             </div>
             <p class="toolbar">
-                <button class="secondary" disabled=move || { page.get() <= 1 } on:click=move |_| page.update(|p| *p -= 1)>{tr(Text::Previous)}</button>
-                <span>{move || catalogue(language.get()).page_of(page.get(), pages())}</span>
-                <button class="secondary" disabled=move || { page.get() >= pages() } on:click=move |_| page.update(|p| *p += 1)>{tr(Text::Next)}</button>
+                <button class="secondary" id="customers-previous" disabled=move || { page.get() <= 1 } on:click=move |_| page.update(|p| *p -= 1)>{tr(Text::Previous)}</button>
+                <span id="customers-page">{move || catalogue(language.get()).page_of(page.get(), pages())}</span>
+                <button class="secondary" id="customers-next" disabled=move || { page.get() >= pages() } on:click=move |_| page.update(|p| *p += 1)>{tr(Text::Next)}</button>
             </p>
         </main>
     }
@@ -194,9 +208,13 @@ fn starting_view() -> (CustomerFilters, u64, Option<ImportShown>) {
         };
         return (filters, 1, Some(shown));
     }
-    let address = address::current();
+    view_in(&address::current()).unwrap_or((CustomerFilters::default(), 1, None))
+}
+
+/// The filters, page and import `address` shows, if it is the customers page's.
+fn view_in(address: &Address) -> Option<(CustomerFilters, u64, Option<ImportShown>)> {
     if address.page != Page::Customers.id() {
-        return (CustomerFilters::default(), 1, None);
+        return None;
     }
     let filters = CustomerFilters::from_query(&address.query);
     let page = address
@@ -209,7 +227,7 @@ fn starting_view() -> (CustomerFilters, u64, Option<ImportShown>) {
         id,
         file_name: String::new(),
     });
-    (filters, page, shown)
+    Some((filters, page, shown))
 }
 
 /// Whether `value` is the filter's choice now, for the `selected` of its option: the options
