@@ -71,6 +71,15 @@ pub fn OptionsStep() -> impl IntoView {
                 .unwrap_or_else(Vec::new)
         })
     };
+    // The import is opened here first: a refusal (say, an assignee the server does not allow)
+    // is shown on this step, where the choice can be changed, and sending starts only after.
+    let to_import = move |_| {
+        leptos::task::spawn_local(async move {
+            if open_import(state).await.is_some() {
+                state.step.set(Step::Import);
+            }
+        });
+    };
     let run_preview = move |_| {
         preview.set(None);
         leptos::task::spawn_local(async move {
@@ -214,7 +223,7 @@ pub fn OptionsStep() -> impl IntoView {
                     {move || catalogue(language.get()).preview_result(&counts)}
                 </p>
             })}
-            <button id="to-import" on:click=move |_| state.step.set(Step::Import)>{tr(Text::NextImport)}</button>
+            <button id="to-import" on:click=to_import>{tr(Text::NextImport)}</button>
         </section>
     }
 }
