@@ -12,6 +12,7 @@ const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
 const F2: &str = "\u{E032}";
 const LEFT: &str = "\u{E012}";
+const TAB: &str = "\u{E004}";
 const RIGHT: &str = "\u{E014}";
 const DOWN: &str = "\u{E015}";
 
@@ -110,7 +111,13 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser.press(&cell(3, 1), F2).await;
     browser.press(".cell-editor", ESCAPE).await;
     browser.wait_for_focus(&cell(3, 1)).await;
-    browser.press(&cell(3, 1), &format!("{LEFT}{LEFT}")).await;
+    // Tab in the editor saves and moves right, as in a spreadsheet.
+    browser.press(&cell(3, 1), F2).await;
+    browser.press(".cell-editor", TAB).await;
+    browser.wait_for_focus(&cell(3, 2)).await;
+    browser
+        .press(&cell(3, 2), &format!("{LEFT}{LEFT}{LEFT}"))
+        .await;
     browser
         .wait_for_focus(".grid-row[data-line='3'] .include-row[tabindex='0']")
         .await;

@@ -236,6 +236,12 @@ pub fn Grid(
             let here = cursor.get_untracked();
             move_to(moved(here, "ArrowDown", false, rows, columns, VIEW_ROWS).unwrap_or(here));
         }
+        EditEnd::Tabbed { back } => {
+            let (rows, columns) = (total.get_untracked(), cursor_columns());
+            let here = cursor.get_untracked();
+            let key = if back { "ArrowLeft" } else { "ArrowRight" };
+            move_to(moved(here, key, false, rows, columns, VIEW_ROWS).unwrap_or(here));
+        }
         EditEnd::Cancelled => focus.update_value(|f| f.wanted = true),
         EditEnd::Left => {}
     });

@@ -18,6 +18,12 @@ pub type Editing = Option<(usize, usize, String)>;
 pub enum EditEnd {
     /// Enter saved the value: the cell below becomes the active one.
     Saved,
+    /// Tab (or Shift+Tab) saved the value: the cell to the right (or left) becomes the active
+    /// one, as in a spreadsheet.
+    Tabbed {
+        /// Shift+Tab: to the left.
+        back: bool,
+    },
     /// Escape dropped the value: the cell stays the active one.
     Cancelled,
     /// The focus went elsewhere; the value was saved.
@@ -241,6 +247,10 @@ fn CellEditor(
                     "Enter" => {
                         ev.prevent_default();
                         save(EditEnd::Saved);
+                    }
+                    "Tab" => {
+                        ev.prevent_default();
+                        save(EditEnd::Tabbed { back: ev.shift_key() });
                     }
                     "Escape" => {
                         ev.prevent_default();
