@@ -131,6 +131,14 @@ async fn workspace_custom_fields_are_checked_and_validated_on_import(backend: Ba
             json!({ "key": "tier", "label": " ", "type": "text" }),
             "label.blank",
         ),
+        (
+            json!({ "key": "tier", "label": "T", "type": "select", "options": ["Retail", " "] }),
+            "options.blank",
+        ),
+        (
+            json!({ "key": "tier", "label": "T", "type": "select", "options": ["Retail", "retail"] }),
+            "options.repeated",
+        ),
     ] {
         let body = json!({ "custom_fields": [bad] }).to_string();
         let (status, answer) = app

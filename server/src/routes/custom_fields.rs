@@ -46,7 +46,8 @@ async fn put_custom_fields(
     Ok(Json(body))
 }
 
-/// Keys are short snake_case words, each used once; labels are not blank; and the fields pass
+/// Keys are short snake_case words, each used once; labels are not blank; a select's options
+/// are not blank and not repeated (ignoring case); and the fields pass
 /// the profile's own checks (no built-in key, selects have options).
 fn check(fields: &[CustomField]) -> Vec<RequestProblem> {
     let mut problems = Vec::new();
@@ -89,6 +90,22 @@ fn check(fields: &[CustomField]) -> Vec<RequestProblem> {
                 "label.blank",
                 format!("The field {} has no label.", field.key),
             );
+        }
+        let mut options = HashSet::new();
+        for option in &field.options {
+            if option.trim().is_empty() {
+                problem(
+                    index,
+                    "options.blank",
+                    format!("The field {} has a blank option.", field.key),
+                );
+            } else if !options.insert(option.trim().to_lowercase()) {
+                problem(
+                    index,
+                    "options.repeated",
+                    format!("The field {} offers {option:?} twice.", field.key),
+                );
+            }
         }
         let alone = Profile {
             custom_fields: vec![field.clone()],
