@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::Code;
+use super::id_details::id_detail_in;
 use super::messages::{Language, did_you_mean, template};
 use super::text_map::TextMap;
 use crate::schema::field::Field;
@@ -102,6 +103,8 @@ impl Finding {
                     .map(|key| Field::from_key(key).map_or(key, |field| field.label(language)))
                     .collect::<Vec<_>>()
                     .join(", "),
+                // What a document number should look like, in the user's language.
+                "expected" => id_detail_in(value, language).to_owned(),
                 _ => value.clone(),
             };
             text = text.replace(&format!("{{{name}}}"), &value);

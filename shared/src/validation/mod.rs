@@ -9,6 +9,7 @@ pub mod country;
 pub mod date;
 pub mod email;
 pub mod finding;
+mod id_details;
 pub mod ids;
 pub mod messages;
 mod name;
