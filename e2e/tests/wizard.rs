@@ -57,6 +57,32 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     assert!(summary.contains("windows-1252"), "{summary}");
     assert!(summary.contains("separator semicolon"), "{summary}");
     browser.wait_for_text("#preview", "Conceição").await;
+    // A header line that is not a number from 1 on is said so, and the message goes once the
+    // line is right.
+    let set_header_line = |line: &str| {
+        format!(
+            "const input = document.querySelector('#header-line'); input.value = '{line}'; \
+             input.dispatchEvent(new Event('change'));"
+        )
+    };
+    browser
+        .client
+        .execute(&set_header_line("0"), vec![])
+        .await
+        .unwrap();
+    browser.wait_for_text("#wizard-error", "from 1 on").await;
+    browser
+        .client
+        .execute(&set_header_line("1"), vec![])
+        .await
+        .unwrap();
+    browser.wait_for_text("#file-summary", "4 rows").await;
+    let error = browser
+        .client
+        .find(Locator::Css("#wizard-error"))
+        .await
+        .unwrap();
+    assert_eq!(error.text().await.unwrap(), "", "the message went");
     browser.screenshot(&shot("1-file")).await;
 
     // 2. Columns: the suggestions are right; nothing is missing or mapped twice.

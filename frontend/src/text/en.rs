@@ -74,6 +74,7 @@ impl Catalogue for English {
             Text::VerticalBar => "vertical bar",
             Text::FirstRowsCaption => "The first rows of the file",
             Text::NextColumns => "Next: columns",
+            Text::HeaderLineNumber => "The header's line is a number from 1 on.",
             Text::ReadingAgain => "Reading again…",
             Text::ColumnsTitle => "2. Columns",
             Text::MappingRemembered => {

@@ -72,6 +72,7 @@ impl Catalogue for Spanish {
             Text::VerticalBar => "barra vertical",
             Text::FirstRowsCaption => "Las primeras filas del archivo",
             Text::NextColumns => "Siguiente: columnas",
+            Text::HeaderLineNumber => "La línea del encabezado es un número desde 1.",
             Text::ReadingAgain => "Leyendo de nuevo…",
             Text::ColumnsTitle => "2. Columnas",
             Text::MappingRemembered => {

@@ -51,7 +51,7 @@ text_keys! {
     FileTitle, DropFileHere, OrChooseOne, DownloadCsvTemplate, TemplateOr, DownloadXlsxTemplate,
     TemplateHint, ImportProfile, NoProfile, Encoding,
     Separator, Sheet, HeaderOnLine, Comma, Semicolon, Tab, VerticalBar, FirstRowsCaption,
-    NextColumns, ReadingAgain,
+    NextColumns, ReadingAgain, HeaderLineNumber,
     // 2. Columns.
     ColumnsTitle, MappingRemembered, Column, SampleValues, GoesTo, Confidence,
     NextCheckEveryRow, YourChoice, NoMatch, KeepAsAdditionalData, IgnoreThisColumn,

@@ -74,6 +74,7 @@ impl Catalogue for Polish {
             Text::VerticalBar => "pionowa kreska",
             Text::FirstRowsCaption => "Pierwsze wiersze pliku",
             Text::NextColumns => "Dalej: kolumny",
+            Text::HeaderLineNumber => "Wiersz nagłówka to liczba od 1 wzwyż.",
             Text::ReadingAgain => "Ponowne wczytywanie…",
             Text::ColumnsTitle => "2. Kolumny",
             Text::MappingRemembered => {

@@ -72,6 +72,7 @@ impl Catalogue for Portuguese {
             Text::VerticalBar => "barra vertical",
             Text::FirstRowsCaption => "As primeiras linhas do arquivo",
             Text::NextColumns => "Próximo: colunas",
+            Text::HeaderLineNumber => "A linha do cabeçalho é um número a partir de 1.",
             Text::ReadingAgain => "Lendo novamente…",
             Text::ColumnsTitle => "2. Colunas",
             Text::MappingRemembered => {

@@ -153,8 +153,13 @@ fn Detected(file: FileOverview) -> impl IntoView {
             <label>
                 {tr(Text::HeaderOnLine)}
                 <input id="header-line" type="number" min="1" value=file.header_line on:change=move |ev| {
-                    if let Ok(line) = event_target_value(&ev).parse::<u64>() {
-                        state.reread(Overrides { header_line: Some(line.max(1)), ..overrides() });
+                    match event_target_value(&ev).trim().parse::<u64>() {
+                        Ok(line) if line >= 1 => {
+                            state.error.set(None);
+                            state.reread(Overrides { header_line: Some(line), ..overrides() });
+                        }
+                        // Said, in place of what an earlier try said.
+                        _ => state.error.set(Some(state.texts().text(Text::HeaderLineNumber).to_owned())),
                     }
                 } />
             </label>
