@@ -231,7 +231,9 @@ impl Catalogue for English {
             Text::RoleAdmin => "Admin",
             Text::TakesCustomers => "Takes new customers",
             Text::AddUser => "Add the user",
-            Text::PasswordOptional => "Password (optional, 8 characters or more)",
+            Text::PasswordOptional => {
+                "Password (8 characters or more; without one, the user cannot sign in here and works with an API token)"
+            }
             Text::ProfilesTitle => "Import profiles",
             Text::ProfileName => "Profile name",
             Text::ProfileToml => "The profile (TOML)",

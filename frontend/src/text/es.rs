@@ -232,7 +232,9 @@ impl Catalogue for Spanish {
             Text::RoleAdmin => "Administrador",
             Text::TakesCustomers => "Recibe clientes nuevos",
             Text::AddUser => "Agregar el usuario",
-            Text::PasswordOptional => "Contraseña (opcional, 8 caracteres o más)",
+            Text::PasswordOptional => {
+                "Contraseña (8 caracteres o más; sin ella, el usuario no puede iniciar sesión aquí y trabaja con un token de API)"
+            }
             Text::ProfilesTitle => "Perfiles de importación",
             Text::ProfileName => "Nombre del perfil",
             Text::ProfileToml => "El perfil (TOML)",

@@ -234,7 +234,9 @@ impl Catalogue for Polish {
             Text::RoleAdmin => "Administrator",
             Text::TakesCustomers => "Przyjmuje nowych klientów",
             Text::AddUser => "Dodaj użytkownika",
-            Text::PasswordOptional => "Hasło (opcjonalne, co najmniej 8 znaków)",
+            Text::PasswordOptional => {
+                "Hasło (co najmniej 8 znaków; bez niego użytkownik nie zaloguje się tutaj i korzysta z tokenu API)"
+            }
             Text::ProfilesTitle => "Profile importu",
             Text::ProfileName => "Nazwa profilu",
             Text::ProfileToml => "Profil (TOML)",

@@ -235,7 +235,9 @@ impl Catalogue for Portuguese {
             Text::RoleAdmin => "Administrador",
             Text::TakesCustomers => "Recebe novos clientes",
             Text::AddUser => "Adicionar o usuário",
-            Text::PasswordOptional => "Senha (opcional, 8 caracteres ou mais)",
+            Text::PasswordOptional => {
+                "Senha (8 caracteres ou mais; sem ela, o usuário não pode entrar aqui e trabalha com um token de API)"
+            }
             Text::ProfilesTitle => "Perfis de importação",
             Text::ProfileName => "Nome do perfil",
             Text::ProfileToml => "O perfil (TOML)",
