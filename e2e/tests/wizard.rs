@@ -59,23 +59,9 @@ async fn the_wizard_takes_a_file_to_the_database(backend: Backend) {
     browser.wait_for_text("#preview", "Conceição").await;
     // A header line that is not a number from 1 on is said so, and the message goes once the
     // line is right.
-    let set_header_line = |line: &str| {
-        format!(
-            "const input = document.querySelector('#header-line'); input.value = '{line}'; \
-             input.dispatchEvent(new Event('change'));"
-        )
-    };
-    browser
-        .client
-        .execute(&set_header_line("0"), vec![])
-        .await
-        .unwrap();
+    browser.change("#header-line", "0").await;
     browser.wait_for_text("#wizard-error", "from 1 on").await;
-    browser
-        .client
-        .execute(&set_header_line("1"), vec![])
-        .await
-        .unwrap();
+    browser.change("#header-line", "1").await;
     browser.wait_for_text("#file-summary", "4 rows").await;
     let error = browser
         .client

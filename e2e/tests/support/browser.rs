@@ -100,6 +100,18 @@ impl Browser {
             .unwrap();
     }
 
+    /// Puts `value` in the input `selector` in place of what it held, and tells the page it
+    /// changed (as leaving the field after typing does).
+    pub async fn change(&self, selector: &str, value: &str) {
+        let script = "const input = document.querySelector(arguments[0]); \
+                      input.value = arguments[1]; \
+                      input.dispatchEvent(new Event('change'));";
+        self.client
+            .execute(script, vec![selector.into(), value.into()])
+            .await
+            .unwrap();
+    }
+
     /// Presses keys on an element (`"\u{E007}"` is Enter).
     pub async fn press(&self, selector: &str, keys: &str) {
         let deadline = Instant::now() + PATIENCE;

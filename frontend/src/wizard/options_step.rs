@@ -21,18 +21,17 @@ pub fn OptionsStep() -> impl IntoView {
     let preview = RwSignal::new(None::<OutcomeCounts>);
     let language = state.language;
     let tr = move |key| translated(language, key);
-    // Agents may assign only to themselves and their groups: only those are offered.
-    let me = use_context::<Me>();
-    let may_assign = {
-        let me = me.clone();
-        move |email: &str| {
-            me.as_ref()
-                .is_none_or(|me| me.role != Role::Agent || me.email == email)
-        }
-    };
+    // Agents may assign only to themselves and their groups: only those are offered. `None`
+    // for the roles that may assign to anyone.
+    let agent_email = use_context::<Me>()
+        .filter(|me| me.role == Role::Agent)
+        .map(|me| me.email);
+    let agent_email_for_groups = agent_email.clone();
+    let may_assign = move |email: &str| agent_email.as_deref().is_none_or(|mine| mine == email);
     let may_assign_group = move |members: &[String]| {
-        me.as_ref()
-            .is_none_or(|me| me.role != Role::Agent || members.contains(&me.email))
+        agent_email_for_groups
+            .as_ref()
+            .is_none_or(|mine| members.contains(mine))
     };
     let agents = move || {
         state.schema.with(|s| {
