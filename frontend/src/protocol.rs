@@ -192,12 +192,7 @@ pub enum Response {
     /// Where the next problem is; `None` when there is none.
     Position(Option<usize>),
     /// A change was made; the counts after it.
-    Changed {
-        /// The counts now.
-        counts: ReviewCounts,
-        /// How many cells or rows the change touched.
-        touched: usize,
-    },
+    Changed(Change),
     /// Records to send.
     Batch(BatchSlice),
     /// A CSV file's text.
@@ -217,6 +212,15 @@ pub enum Response {
     /// The worker stopped before it answered. Made by the page's side of the connection; the
     /// worker never sends it.
     Stopped(WorkerStopped),
+}
+
+/// A change made to the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The counts now.
+    pub counts: ReviewCounts,
+    /// How many cells or rows the change touched.
+    pub touched: usize,
 }
 
 /// What a corrected error file holds.

@@ -13,8 +13,8 @@ use clientela_shared::{
 use super::csv_out::{problems_csv, separator_for};
 use super::filled_rows::for_each_filled_row;
 use crate::protocol::{
-    BatchSlice, BulkFix, CellIssue, GridRow, RecordDefaults, Request, Response, ReviewCounts,
-    RowFilter, RowWindow,
+    BatchSlice, BulkFix, CellIssue, Change, GridRow, RecordDefaults, Request, Response,
+    ReviewCounts, RowFilter, RowWindow,
 };
 use crate::text::{Text, text};
 
@@ -148,10 +148,10 @@ impl Review {
                 self.report
                     .recheck_row(&mut self.validator, row, &cell_refs);
                 edits.insert(table_row, cells);
-                Response::Changed {
+                Response::Changed(Change {
                     counts: self.counts(),
                     touched: 1,
-                }
+                })
             }
             Request::Exclude { row, excluded: out } => {
                 let Some(&table_row) = self.table_rows.get(row) else {
@@ -163,10 +163,10 @@ impl Review {
                 } else {
                     excluded.remove(&table_row);
                 }
-                Response::Changed {
+                Response::Changed(Change {
                     counts: self.counts(),
                     touched: 1,
-                }
+                })
             }
             Request::BulkFix { fix } => {
                 let touched = self.bulk_fix(&fix, table, edits);
@@ -180,10 +180,10 @@ impl Review {
                         self.language,
                     );
                 }
-                Response::Changed {
+                Response::Changed(Change {
                     counts: self.counts(),
                     touched,
-                }
+                })
             }
             Request::Batch {
                 start,
@@ -192,10 +192,10 @@ impl Review {
             } => Response::Batch(self.batch(table, edits, start, max, &defaults)),
             Request::SetLanguage { language } => {
                 self.language = language;
-                Response::Changed {
+                Response::Changed(Change {
                     counts: self.counts(),
                     touched: 0,
-                }
+                })
             }
             Request::ProblemsCsv => {
                 // Borrowed field by field: the rows are checked again (the validator changes)

@@ -2,7 +2,7 @@ use clientela_shared::{Language, Profile, Target};
 
 use super::ImportSession;
 use crate::protocol::{
-    BulkFix, FileOverview, Overrides, RecordDefaults, Request, Response, RowFilter,
+    BulkFix, Change, FileOverview, Overrides, RecordDefaults, Request, Response, RowFilter,
 };
 
 const FILE: &str = "Nombre;Correo;Celular\n\
@@ -33,7 +33,7 @@ fn validated() -> ImportSession {
 
 fn counts(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
     match session.handle(Request::BulkFix { fix: BulkFix::Trim }) {
-        Response::Changed { counts, .. } => counts,
+        Response::Changed(Change { counts, .. }) => counts,
         other => panic!("{other:?}"),
     }
 }
@@ -204,7 +204,7 @@ fn the_rows_speak_the_language_the_user_switches_to() {
     let response = session.handle(Request::SetLanguage {
         language: Language::En,
     });
-    assert!(matches!(response, Response::Changed { .. }), "{response:?}");
+    assert!(matches!(response, Response::Changed(_)), "{response:?}");
     let Response::Rows(window) = session.handle(Request::Rows {
         filter: RowFilter::Errors,
         start: 0,
@@ -219,7 +219,7 @@ fn the_rows_speak_the_language_the_user_switches_to() {
 #[test]
 fn editing_a_cell_rechecks_the_row_and_its_duplicate_partner() {
     let mut session = validated();
-    let Response::Changed { counts, .. } = session.handle(Request::Edit {
+    let Response::Changed(Change { counts, .. }) = session.handle(Request::Edit {
         row: 3,
         column: 1,
         value: "eva.b@example.com".into(),
@@ -260,7 +260,7 @@ fn next_problem_wraps_around() {
 #[test]
 fn applying_suggestions_fixes_the_email_typo_everywhere() {
     let mut session = validated();
-    let Response::Changed { touched, counts } = session.handle(Request::BulkFix {
+    let Response::Changed(Change { touched, counts }) = session.handle(Request::BulkFix {
         fix: BulkFix::ApplySuggestions,
     }) else {
         panic!()
@@ -559,7 +559,7 @@ fn counts_now(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
     match session.handle(Request::SetLanguage {
         language: Language::Es,
     }) {
-        Response::Changed { counts, .. } => counts,
+        Response::Changed(Change { counts, .. }) => counts,
         other => panic!("{other:?}"),
     }
 }

@@ -10,9 +10,9 @@ use super::WizardState;
 use super::import_step::{BATCH_ROWS, send_with_retries};
 use crate::api;
 use crate::language::translated;
-use crate::protocol::{Request, Response, StillWrong};
+use crate::protocol::{Corrections, Request, StillWrong};
 use crate::text::{Text, catalogue};
-use crate::worker::ask_with_side_file;
+use crate::worker::{Answer, ask_with_side_file};
 
 /// What the last corrected file did.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,10 +78,10 @@ async fn send_corrections(state: WizardState, file: &web_sys::File) -> Option<Se
     state.busy.set(Some(
         state.texts().text(Text::SendingCorrections).to_owned(),
     ));
-    let corrections = match ask_with_side_file(&request, file).await {
-        Response::Corrected(corrections) => corrections,
-        Response::Failed(message) => return fail(state, message),
-        other => return fail(state, format!("{other:?}")),
+    let corrections: Corrections = match ask_with_side_file(&request, file).await {
+        Answer::Got(corrections) => corrections,
+        Answer::Failed(message) => return fail(state, message),
+        Answer::Stopped(why) => return fail(state, state.stopped_message(why)),
     };
     for (seq, chunk) in (progress.next_seq..).zip(corrections.rows.chunks(BATCH_ROWS)) {
         let batch = Batch {

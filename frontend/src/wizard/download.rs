@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use super::WizardState;
-use crate::protocol::{Request, Response};
+use crate::protocol::Request;
 use crate::text::Text;
 
 /// Asks the worker for the rows that will not be sent (errors, left out) and saves them as
@@ -14,7 +14,10 @@ use crate::text::Text;
 pub fn save_rows_not_sent(state: WizardState, suffix: &'static str) {
     leptos::task::spawn_local(async move {
         let preparing = state.texts().text(Text::PreparingTheFile).to_owned();
-        if let Some(Response::Csv(text)) = state.ask(preparing, &Request::ProblemsCsv, None).await {
+        if let Some(text) = state
+            .ask::<String>(preparing, &Request::ProblemsCsv, None)
+            .await
+        {
             let name = state
                 .file
                 .with_untracked(|f| f.as_ref().map(|f| f.name.clone()))

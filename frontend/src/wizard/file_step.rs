@@ -8,7 +8,7 @@ use super::download::{save_csv, save_workbook};
 use super::state::Step;
 use crate::components::file_picker::FilePicker;
 use crate::language::translated;
-use crate::protocol::{FileOverview, Overrides, Request, Response};
+use crate::protocol::{FileOverview, Overrides, Request};
 use crate::template::template_csv;
 use crate::text::{Text, catalogue};
 
@@ -219,7 +219,7 @@ fn download_xlsx_template(state: WizardState) {
             language: state.language.get_untracked(),
         };
         let preparing = state.texts().text(Text::PreparingTheFile).to_owned();
-        if let Some(Response::Workbook(bytes)) = state.ask(preparing, &request, None).await {
+        if let Some(bytes) = state.ask::<Vec<u8>>(preparing, &request, None).await {
             save_workbook("clientela-template.xlsx", &bytes);
         }
     });

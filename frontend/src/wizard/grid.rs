@@ -17,9 +17,9 @@ use super::WizardState;
 use super::grid_cursor::{Cursor, first_row_showing, moved};
 use super::grid_row::{EditEnd, Editing, GridLine, cell_detail};
 use crate::language::translated;
-use crate::protocol::{GridRow, Request, Response, RowFilter, RowWindow};
+use crate::protocol::{GridRow, Request, RowFilter, RowWindow};
 use crate::text::Text;
-use crate::worker;
+use crate::worker::{self, Answer};
 
 /// Height of a row, in pixels (as in the stylesheet).
 const ROW_HEIGHT: f64 = 30.0;
@@ -95,12 +95,12 @@ pub fn Grid(
             start as f64 * ROW_HEIGHT
         };
         leptos::task::spawn_local(async move {
-            let response = worker::ask(&request).await;
+            let answer = worker::ask::<RowWindow>(&request).await;
             if asked.get_value() != ticket {
                 return;
             }
-            match response {
-                Response::Rows(window) => {
+            match answer {
+                Answer::Got(window) => {
                     total.set(window.total);
                     let here = cursor.get_untracked();
                     let clamped = here.clamped(window.total, cursor_columns());
@@ -109,9 +109,8 @@ pub fn Grid(
                     }
                     lines.set(place(window, window_top, drawn));
                 }
-                Response::Failed(message) => state.error.set(Some(message)),
-                Response::Stopped(why) => state.error.set(Some(state.stopped_message(why))),
-                _ => {}
+                Answer::Failed(message) => state.error.set(Some(message)),
+                Answer::Stopped(why) => state.error.set(Some(state.stopped_message(why))),
             }
         });
     });

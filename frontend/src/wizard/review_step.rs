@@ -7,7 +7,7 @@ use super::download::save_rows_not_sent;
 use super::grid::Grid;
 use super::state::Step;
 use crate::language::translated;
-use crate::protocol::{BulkFix, Request, Response, ReviewCounts, RowFilter};
+use crate::protocol::{BulkFix, Request, ReviewCounts, RowFilter};
 use crate::text::{Text, catalogue, text};
 
 /// Countries offered as the default for rows that name none.
@@ -45,12 +45,12 @@ pub fn ReviewStep() -> impl IntoView {
                 after,
             };
             let looking = state.texts().text(Text::LookingForNextProblem).to_owned();
-            match state.ask(looking, &request, None).await {
-                Some(Response::Position(Some(position))) => {
+            match state.ask::<Option<usize>>(looking, &request, None).await {
+                Some(Some(position)) => {
                     jump_to.set(Some(position));
                     problem_at.set(Some(position));
                 }
-                Some(Response::Position(None)) => {
+                Some(None) => {
                     let none_left = state.texts().text(Text::NoProblemsLeft).to_owned();
                     state.busy.set(Some(none_left));
                 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::WizardState;
 use crate::api;
-use crate::protocol::{BatchSlice, Request, Response};
+use crate::protocol::{BatchSlice, Request};
 use crate::text::Text;
 
 /// Opens the import on the server for the current file and options (again: the same client id
@@ -76,10 +76,7 @@ pub async fn next_batch(state: WizardState, start: usize, max: usize) -> Option<
         defaults: state.defaults.get_untracked(),
     };
     let preparing = state.texts().text(Text::PreparingRecords).to_owned();
-    match state.ask(preparing, &request, None).await {
-        Some(Response::Batch(slice)) => Some(slice),
-        _ => None,
-    }
+    state.ask(preparing, &request, None).await
 }
 
 /// A fresh id for an import, unique across devices.

@@ -2,16 +2,17 @@
 
 use clientela_shared::{ImportOptions, Language, Mapping, OutcomeCounts, Profile, WorkspaceSchema};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 use web_sys::File;
 
 use super::remembered_mapping;
 use crate::api;
 use crate::language::use_language;
 use crate::protocol::{
-    FileOverview, Overrides, RecordDefaults, Request, Response, ReviewCounts, WorkerStopped,
+    Change, FileOverview, Overrides, RecordDefaults, Request, ReviewCounts, WorkerStopped,
 };
 use crate::text::{Catalogue, Text, catalogue};
-use crate::worker;
+use crate::worker::{self, Answer};
 
 /// The wizard's steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,32 +248,32 @@ impl WizardState {
         }
     }
 
-    /// Sends `request` to the worker, showing `doing` meanwhile; a failure is shown to the
-    /// user and gives `None`.
-    pub async fn ask(
+    /// Sends `request` to the worker, showing `doing` meanwhile, for an answer that holds a
+    /// `T`; a failure is shown to the user and gives `None`.
+    pub async fn ask<T: DeserializeOwned>(
         self,
         doing: String,
         request: &Request,
         file: Option<&File>,
-    ) -> Option<Response> {
+    ) -> Option<T> {
         self.busy.set(Some(doing));
-        let response = match file {
+        let answer = match file {
             Some(file) => worker::ask_with_file(request, file).await,
             None => worker::ask(request).await,
         };
         self.busy.set(None);
-        match response {
-            Response::Failed(message) => {
+        match answer {
+            Answer::Failed(message) => {
                 self.error.set(Some(message));
                 None
             }
-            Response::Stopped(why) => {
+            Answer::Stopped(why) => {
                 self.error.set(Some(self.stopped_message(why)));
                 None
             }
-            response => {
+            Answer::Got(got) => {
                 self.error.set(None);
-                Some(response)
+                Some(got)
             }
         }
     }
@@ -303,9 +304,8 @@ impl WizardState {
             // The previous file is gone from the worker; nothing may refer to it meanwhile.
             self.forget_file();
             self.overrides.set(Overrides::default());
-            if let Some(Response::Opened(overview)) = self.ask(reading, &request, Some(&file)).await
-            {
-                self.show_file(*overview);
+            if let Some(overview) = self.ask(reading, &request, Some(&file)).await {
+                self.show_file(overview);
             }
         });
     }
@@ -333,7 +333,7 @@ impl WizardState {
                 overrides,
                 profile: self.profile(),
             };
-            if let Some(Response::Opened(overview)) = self
+            if let Some(overview) = self
                 .ask(
                     self.texts().text(Text::ReadingAgain).to_owned(),
                     &request,
@@ -341,7 +341,7 @@ impl WizardState {
                 )
                 .await
             {
-                self.show_file(*overview);
+                self.show_file(overview);
             }
         });
     }
@@ -374,7 +374,7 @@ impl WizardState {
                 mapping,
                 language: self.language.get_untracked(),
             };
-            if let Some(Response::Validated(counts)) = self
+            if let Some(counts) = self
                 .ask(
                     self.texts().text(Text::CheckingEveryRow).to_owned(),
                     &request,
@@ -393,7 +393,7 @@ impl WizardState {
     pub fn change(self, doing: Text, request: Request) {
         leptos::task::spawn_local(async move {
             let doing = self.texts().text(doing).to_owned();
-            if let Some(Response::Changed { counts, .. }) = self.ask(doing, &request, None).await {
+            if let Some(Change { counts, .. }) = self.ask(doing, &request, None).await {
                 self.counts.set(Some(counts));
                 self.rows_version.update(|version| *version += 1);
             }

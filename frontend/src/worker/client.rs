@@ -5,12 +5,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::{Array, Function, Promise};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, MessageEvent, Worker};
 
+use super::answer::{Answer, failed_json, stopped_json};
 use super::{READY, start_worker_code};
-use crate::protocol::{Request, Response, WorkerStopped};
+use crate::protocol::{Request, WorkerStopped};
 
 /// The worker and what is waiting on it.
 struct Connection {
@@ -51,9 +53,9 @@ pub fn start() {
     });
 }
 
-/// Sends `request` and waits for the answer.
-pub async fn ask(request: &Request) -> Response {
-    send(request, None).await
+/// Sends `request` and waits for the answer, which holds a `T`.
+pub async fn ask<T: DeserializeOwned>(request: &Request) -> Answer<T> {
+    Answer::read(&send(request, None).await)
 }
 
 /// Sends `request` with a file (to open) and waits for the answer. The file gets a fresh
@@ -61,7 +63,7 @@ pub async fn ask(request: &Request) -> Response {
 /// never given back, so only a new worker reads the next big file as easily as the first. The
 /// worker started with the page is fresh until it gets a file: starting another for the first
 /// file would only load and compile the same code again (a second or more on a slow machine).
-pub async fn ask_with_file(request: &Request, file: &File) -> Response {
+pub async fn ask_with_file<T: DeserializeOwned>(request: &Request, file: &File) -> Answer<T> {
     let held_a_file = CONNECTION.with(|connection| {
         connection
             .borrow()
@@ -77,13 +79,13 @@ pub async fn ask_with_file(request: &Request, file: &File) -> Response {
             connection.held_a_file = true;
         }
     });
-    send(request, Some(file)).await
+    Answer::read(&send(request, Some(file)).await)
 }
 
 /// Sends `request` with a small file the open file's worker reads beside it (a corrected error
 /// file), keeping the open file.
-pub async fn ask_with_side_file(request: &Request, file: &File) -> Response {
-    send(request, Some(file)).await
+pub async fn ask_with_side_file<T: DeserializeOwned>(request: &Request, file: &File) -> Answer<T> {
+    Answer::read(&send(request, Some(file)).await)
 }
 
 /// Stops the worker, answering whoever waits on it with why it stopped.
@@ -97,11 +99,12 @@ fn stop(why: WorkerStopped) {
     }
 }
 
-async fn send(request: &Request, file: Option<&File>) -> Response {
+/// Sends `request` and gives the answer as the worker wrote it.
+async fn send(request: &Request, file: Option<&File>) -> String {
     start();
     let json = match serde_json::to_string(request) {
         Ok(json) => json,
-        Err(err) => return Response::Failed(err.to_string()),
+        Err(err) => return failed_json(&err.to_string()),
     };
     let mut id = 0;
     let promise = Promise::new(&mut |resolve, _reject| {
@@ -131,15 +134,12 @@ async fn send(request: &Request, file: Option<&File>) -> Response {
         .await
         .ok()
         .and_then(|v| v.as_string());
-    answer
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or(Response::Stopped(WorkerStopped::Died))
+    answer.unwrap_or_else(|| stopped_json(WorkerStopped::Died))
 }
 
 /// The answer to a request the worker will never answer, written as the worker writes answers.
 fn stopped_answer(why: WorkerStopped) -> JsValue {
-    let response = Response::Stopped(why);
-    JsValue::from_str(&serde_json::to_string(&response).unwrap_or_default())
+    JsValue::from_str(&stopped_json(why))
 }
 
 /// Starts the import worker and listens to it.

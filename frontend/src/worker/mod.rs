@@ -4,11 +4,13 @@
 //! A message is a JavaScript array `[id, json, file?]`; the answer is `[id, json]`. The worker
 //! says `[-1, "ready"]` once it listens, since messages sent earlier would be lost.
 
+mod answer;
 mod client;
 mod helper;
 mod server;
 mod validate;
 
+pub use answer::Answer;
 pub use client::{ask, ask_with_file, ask_with_side_file, start};
 pub use server::serve;
 

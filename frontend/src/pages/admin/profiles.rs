@@ -9,9 +9,9 @@ use super::{AdminData, SaveResult, delete, save};
 use crate::admin_api;
 use crate::api::ApiError;
 use crate::language::{translated, use_language};
-use crate::protocol::{Request, Response};
+use crate::protocol::Request;
 use crate::text::Text;
-use crate::worker;
+use crate::worker::{self, Answer};
 
 /// List, edit (as TOML), save and delete profiles.
 #[component]
@@ -91,18 +91,18 @@ unknown_tags = \"create\"";
 
 /// The profile written in `toml`; the reader's message, with its line, when it is wrong.
 async fn read_toml(toml: String) -> Result<Profile, ApiError> {
-    match worker::ask(&Request::ProfileFromToml { toml }).await {
-        Response::Profile(profile) => Ok(*profile),
-        Response::Failed(message) => Err(ApiError::Server(message)),
-        other => Err(ApiError::UnexpectedAnswer(format!("{other:?}"))),
+    match worker::ask::<Profile>(&Request::ProfileFromToml { toml }).await {
+        Answer::Got(profile) => Ok(profile),
+        Answer::Failed(message) => Err(ApiError::Server(message)),
+        Answer::Stopped(why) => Err(ApiError::UnexpectedAnswer(format!("{why:?}"))),
     }
 }
 
 /// `profile` as TOML, or `None` when the worker could not answer.
 async fn write_toml(profile: Profile) -> Option<String> {
     match worker::ask(&Request::ProfileToToml { profile }).await {
-        Response::Toml(toml) => Some(toml),
-        _ => None,
+        Answer::Got(toml) => Some(toml),
+        Answer::Failed(_) | Answer::Stopped(_) => None,
     }
 }
 
