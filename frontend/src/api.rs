@@ -12,6 +12,7 @@ use web_sys::{Request, RequestInit, Response};
 
 use crate::address::query_string;
 use crate::browser_file::describe;
+use crate::later_views::split_off_fn;
 use crate::text::{Text, catalogue};
 
 /// The header the server requires on cookie-authenticated changes.
@@ -32,6 +33,14 @@ pub enum ApiError {
     UnexpectedAnswer(String),
     /// The request could not be sent: the browser refused it, or it could not be written.
     NotSent(String),
+    /// The part of the app that reads the answer could not be fetched (the network is down).
+    PartNotFetched,
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for ApiError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> ApiError {
+        ApiError::PartNotFetched
+    }
 }
 
 impl ApiError {
@@ -44,6 +53,7 @@ impl ApiError {
             ApiError::Server(message) | ApiError::NotSent(message) => message.clone(),
             ApiError::Status(status) => texts.server_status(*status),
             ApiError::UnexpectedAnswer(error) => texts.unexpected_answer(error),
+            ApiError::PartNotFetched => texts.text(Text::PartNotFetched).to_owned(),
         }
     }
 }
@@ -57,7 +67,16 @@ impl From<JsValue> for ApiError {
 /// The workspace's fields, tags, agents and saved profiles.
 pub async fn schema() -> Result<WorkspaceSchema, ApiError> {
     let (status, text) = send("GET", "/api/schema", None).await?;
-    parse(status, &text)
+    read_schema(status, text).await
+}
+
+split_off_fn! {
+    schema_reader, fetch_schema_reader =>
+    /// Reads the schema the server sent. Reading one is a good part of the page's code, and
+    /// the first view does not wait for it: its code comes after the first paint.
+    pub(crate) fn read_schema(status: u16, text: String) -> Result<WorkspaceSchema, ApiError> {
+        parse(status, &text)
+    }
 }
 
 /// Opens an import, or finds the one opened with the same client id.

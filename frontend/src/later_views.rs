@@ -17,7 +17,7 @@ use crate::pages::admin::AdminPage;
 use crate::pages::customers::CustomersPage;
 use crate::pages::history::HistoryPage;
 use crate::text::{Text, text};
-use crate::wizard::{ColumnsStep, ImportStep, OptionsStep, ResultStep, ReviewStep};
+use crate::wizard::{ColumnsStep, DetectedFile, ImportStep, OptionsStep, ResultStep, ReviewStep};
 
 /// A view whose code could not be fetched (the network is down). Nothing is remembered of the
 /// failure: showing the view again fetches it again.
@@ -53,6 +53,9 @@ pub fn shown_when_fetched(
 pub fn fetch_all_in_background() {
     leptos::task::spawn_local(async {
         // A failure is shown when the view is opened, and fetched again then.
+        let _ = crate::api::fetch_schema_reader().await;
+        let _ = crate::wizard::fetch_opened_file().await;
+        let _ = fetch_detected_file().await;
         let _ = fetch_columns_step().await;
         let _ = fetch_review_step().await;
         let _ = fetch_options_step().await;
@@ -63,6 +66,46 @@ pub fn fetch_all_in_background() {
         let _ = fetch_admin_page().await;
     });
 }
+
+/// Declares a function whose code is split off: calling it (`.await`) fetches its module first,
+/// unless it is there, and gives `Err` (from [`SplitLoaderError`]) when that fails. Its body is
+/// not `async`. `$fetch()` fetches the module in advance. Without the `split` feature it is a
+/// plain `async fn`.
+///
+/// ```ignore
+/// split_off_fn! {
+///     // The module's name and the function that fetches it, then the function.
+///     schema_reader, fetch_schema_reader =>
+///     /// Reads the schema the server sent.
+///     pub fn read_schema(status: u16, text: String) -> Result<WorkspaceSchema, ApiError> {
+///         parse(status, &text)
+///     }
+/// }
+/// ```
+macro_rules! split_off_fn {
+    (
+        $module:ident, $fetch:ident =>
+        $(#[$attr:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $output:ty $body:block
+    ) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split(
+            $module, wasm_split_path = ::leptos::wasm_split, fallible, preload($fetch)
+        )]
+        $(#[$attr])*
+        $vis fn $name($($arg: $ty),*) -> $output $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$attr])*
+        $vis async fn $name($($arg: $ty),*) -> $output $body
+
+        #[cfg(not(feature = "split"))]
+        $vis async fn $fetch() -> Result<(), $crate::later_views::NotFetched> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use split_off_fn;
 
 /// Declares each view split off: `async fn $name()` gives it once its code is there, and
 /// `$fetch()` fetches that code in advance. Without the `split` feature (the component tests,
@@ -88,6 +131,7 @@ macro_rules! split_off {
 }
 
 split_off! {
+    detected_file, fetch_detected_file => view! { <DetectedFile /> };
     columns_step, fetch_columns_step => view! { <ColumnsStep /> };
     review_step, fetch_review_step => view! { <ReviewStep /> };
     options_step, fetch_options_step => view! { <OptionsStep /> };

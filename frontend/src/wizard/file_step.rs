@@ -8,6 +8,7 @@ use super::download::{save_csv, save_workbook};
 use super::state::Step;
 use crate::components::file_picker::FilePicker;
 use crate::language::translated;
+use crate::later_views::{self, shown_when_fetched};
 use crate::protocol::{FileOverview, Overrides, Request};
 use crate::template::template_csv;
 use crate::text::{Text, catalogue};
@@ -35,6 +36,7 @@ const DELIMITERS: [(char, Text); 4] = [
 pub fn FileStep() -> impl IntoView {
     let state = expect_context::<WizardState>();
     let tr = move |key| translated(state.language, key);
+    let has_file = Memo::new(move |_| state.file.with(Option::is_some));
     view! {
         <section aria-labelledby="file-title">
             <h2 id="file-title">{tr(Text::FileTitle)}</h2>
@@ -50,8 +52,21 @@ pub fn FileStep() -> impl IntoView {
                 </button>
                 {tr(Text::TemplateHint)}
             </p>
-            {move || state.file.get().map(|file| view! { <Detected file=file /> })}
+            {move || has_file.get().then(|| shown_when_fetched(later_views::detected_file()))}
         </section>
+    }
+}
+
+/// What was detected in the file read, once there is one. Its code is split off (see
+/// `later_views`): the first view does not need it.
+#[component]
+pub fn DetectedFile() -> impl IntoView {
+    let state = expect_context::<WizardState>();
+    move || {
+        state
+            .file
+            .get()
+            .map(|file| view! { <Detected file=file /> })
     }
 }
 

@@ -9,6 +9,7 @@ mod grid;
 mod grid_cursor;
 mod grid_row;
 mod import_step;
+mod opened_file;
 mod options_step;
 mod remembered_mapping;
 mod result_step;
@@ -28,8 +29,9 @@ use crate::protocol::Request;
 use crate::text::Text;
 
 pub use columns_step::ColumnsStep;
-pub use file_step::FileStep;
+pub use file_step::{DetectedFile, FileStep};
 pub(crate) use import_step::ImportStep;
+pub(crate) use opened_file::fetch_opened_file;
 pub use options_step::OptionsStep;
 pub(crate) use result_step::ResultStep;
 pub(crate) use review_step::ReviewStep;

@@ -3,8 +3,10 @@
 use clientela_shared::{ImportOptions, Language, Mapping, OutcomeCounts, Profile, WorkspaceSchema};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use web_sys::File;
 
+use super::opened_file::show_opened_file;
 use super::remembered_mapping;
 use crate::api;
 use crate::language::use_language;
@@ -305,7 +307,7 @@ impl WizardState {
             self.forget_file();
             self.overrides.set(Overrides::default());
             if let Some(overview) = self.ask(reading, &request, Some(&file)).await {
-                self.show_file(overview);
+                self.show_opened_file(overview).await;
             }
         });
     }
@@ -341,12 +343,26 @@ impl WizardState {
                 )
                 .await
             {
-                self.show_file(overview);
+                self.show_opened_file(overview).await;
             }
         });
     }
 
-    fn show_file(self, overview: FileOverview) {
+    /// Shows the file the worker read, as it described it: `overview` is a [`FileOverview`],
+    /// still unread, since the code that reads and shows it comes after the first paint
+    /// ([`show_opened_file`]).
+    async fn show_opened_file(self, overview: Box<RawValue>) {
+        if show_opened_file(self, overview.get().to_owned())
+            .await
+            .is_err()
+        {
+            self.error
+                .set(Some(self.texts().text(Text::PartNotFetched).to_owned()));
+        }
+    }
+
+    /// Shows the file the worker read.
+    pub(super) fn show_file(self, overview: FileOverview) {
         let remembered =
             remembered_mapping::recall(&overview.mapping.fingerprint, &overview.columns);
         self.mapping_remembered.set(remembered.is_some());
