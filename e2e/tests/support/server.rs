@@ -29,6 +29,11 @@ pub struct TestServer {
 
 impl TestServer {
     pub fn start(backend: Backend) -> TestServer {
+        TestServer::start_serving(backend, &ui_dir())
+    }
+
+    /// A server that serves the browser app from `ui_dir`.
+    pub fn start_serving(backend: Backend, ui_dir: &Path) -> TestServer {
         let data_dir = tempfile::tempdir().unwrap();
         let database_url = match backend {
             Backend::Sqlite => format!(
@@ -38,7 +43,6 @@ impl TestServer {
             Backend::Postgres => postgres::shared().new_database_url(),
         };
         let binary = built("CLIENTELA_BIN", "target/debug/clientela");
-        let ui_dir = built("CLIENTELA_UI_DIR", "dist");
         let mut child = Command::new(&binary)
             .args([
                 "serve",
@@ -48,7 +52,7 @@ impl TestServer {
                 &database_url,
             ])
             .arg("--ui-dir")
-            .arg(&ui_dir)
+            .arg(ui_dir)
             .env("RUST_LOG", "warn")
             .env("CLIENTELA_ADMIN_EMAIL", ADMIN_EMAIL)
             .env("CLIENTELA_ADMIN_PASSWORD", ADMIN_PASSWORD)
@@ -112,6 +116,11 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The browser app as Trunk built it.
+pub fn ui_dir() -> PathBuf {
+    built("CLIENTELA_UI_DIR", "dist")
 }
 
 /// A build output named by `var`, else its usual place in the workspace; it must exist.
