@@ -323,3 +323,49 @@ async fn an_import_paused_and_resumed_stores_every_customer_once() {
     browser.close().await;
     assert_eq!(server.get_json("/api/customers").await["total"], 20_000);
 }
+
+/// Closing the page in the middle of an import leaves it open with some customers stored: the
+/// history offers to undo it, and undoing removes them.
+#[tokio::test]
+async fn an_import_left_half_sent_can_be_undone_from_the_history() {
+    let server = TestServer::start(Backend::Sqlite);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("half.csv");
+    let mut csv = String::from("Nombre;Correo\r\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("Cliente {i};cliente{i}@example.com\r\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+
+    let browser = Browser::start().await;
+    browser.open(&server.url).await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    browser.pick_file("#file-input", &file).await;
+    browser
+        .review_as_suggested("20000 rows", "20000 ready to import")
+        .await;
+    browser.click("#to-options").await;
+    browser.click("#to-import").await;
+    browser.click("#pause-button").await;
+    browser.wait_for_text("#import-status", "Paused.").await;
+    let import = server.get_json("/api/imports").await[0].clone();
+    let stored = import["counts"]["created"].as_u64().unwrap();
+    assert_eq!(import["status"], "open", "{import}");
+    assert!(stored > 0 && stored < 20_000, "{import}");
+
+    // The page is left (reloaded: the file and the wizard are gone).
+    browser.open(&server.url).await;
+    browser.click("#page-history").await;
+    browser.wait_for_text("#imports tbody tr", "half.csv").await;
+    browser.click("#imports .revert").await;
+    browser.client.accept_alert().await.unwrap();
+    browser
+        .wait_for_text("#history-message", &format!("{stored} customers removed"))
+        .await;
+    browser.close().await;
+    assert_eq!(server.get_json("/api/customers").await["total"], 0);
+    assert_eq!(
+        server.get_json("/api/imports").await[0]["status"],
+        "reverted"
+    );
+}

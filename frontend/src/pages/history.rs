@@ -62,7 +62,15 @@ pub fn HistoryPage() -> impl IntoView {
                             let may_change = me.as_ref().is_none_or(|me| {
                                 me.role != Role::Agent || me.email == import.opened_by
                             });
-                            let can_revert = import.status == "committed" && may_change;
+                            // An import left open (the page was closed while it was sent) can be
+                            // undone too, once it stored something.
+                            let stored_some = counts.created + counts.updated > 0;
+                            let can_revert = may_change
+                                && match import.status.as_str() {
+                                    "committed" => true,
+                                    "open" => stored_some,
+                                    _ => false,
+                                };
                             let errors = (counts.rejected > 0).then(|| view! {
                                 <a href=format!("/api/imports/{}/errors.csv", import.id)>{tr(Text::ErrorsCsv)}</a>
                             });
