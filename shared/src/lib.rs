@@ -51,6 +51,7 @@ mod csv_parser;
 mod decode;
 mod delimiter;
 mod detection;
+mod digit_pattern;
 mod error;
 mod field_ends;
 mod format;

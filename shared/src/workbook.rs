@@ -3,12 +3,13 @@
 use std::io::Cursor;
 
 use calamine::{
-    Data, DataRef, Dimensions, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx,
+    Data, DataRef, Dimensions, Ods, Reader, SheetType, SheetVisible, Style, Xls, Xlsb, Xlsx,
     open_workbook_from_rs,
 };
 
 use crate::cell_text::write_cell;
 use crate::detection::{Basis, Detected, Format, SheetInfo};
+use crate::digit_pattern::DigitPattern;
 use crate::error::{Error, ErrorKind};
 use crate::format::corrupt;
 use crate::grid::{Grid, GridBuilder};
@@ -113,7 +114,13 @@ impl<'l> SheetCells<'l> {
         }
     }
 
-    fn push(&mut self, (row, column): (u32, u32), value: &DataRef<'_>) -> Result<(), Error> {
+    /// Adds a cell; a number under a digit pattern (`00000`) is written as the pattern shows it.
+    fn push(
+        &mut self,
+        (row, column): (u32, u32),
+        value: &DataRef<'_>,
+        pattern: Option<&DigitPattern>,
+    ) -> Result<(), Error> {
         if matches!(value, DataRef::Empty) {
             return Ok(());
         }
@@ -133,7 +140,12 @@ impl<'l> SheetCells<'l> {
             .into());
         }
         let start = self.text.len();
-        if let Some(problem) = write_cell(value, &mut self.text) {
+        let problem = match (pattern, value) {
+            (Some(pattern), DataRef::Float(number)) => pattern.write(*number, &mut self.text),
+            (Some(pattern), DataRef::Int(number)) => pattern.write(*number as f64, &mut self.text),
+            _ => write_cell(value, &mut self.text),
+        };
+        if let Some(problem) = problem {
             self.problems.push((row, column, problem));
         }
         if self.text.len() == start {
@@ -303,10 +315,13 @@ impl<'a> Workbook<'a> {
                     .map_err(|e| failed(e.to_string()))?;
                 let mut reader = guarded(format, || book.worksheet_cells_reader(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                while let Some(cell) =
-                    guarded(format, || reader.next_cell())?.map_err(|e| failed(e.to_string()))?
+                let patterns = digit_patterns(reader.styles());
+                while let Some((cell, style)) =
+                    guarded(format, || reader.next_cell_with_style_id())?
+                        .map_err(|e| failed(e.to_string()))?
                 {
-                    cells.push(cell.get_position(), cell.get_value())?;
+                    let pattern = patterns.get(style).and_then(Option::as_ref);
+                    cells.push(cell.get_position(), cell.get_value(), pattern)?;
                 }
                 drop(reader);
                 cells.fill_merged(&merged)?;
@@ -317,7 +332,7 @@ impl<'a> Workbook<'a> {
                 while let Some(cell) =
                     guarded(format, || reader.next_cell())?.map_err(|e| failed(e.to_string()))?
                 {
-                    cells.push(cell.get_position(), cell.get_value())?;
+                    cells.push(cell.get_position(), cell.get_value(), None)?;
                 }
             }
             Workbook::Xls(book) => {
@@ -353,11 +368,23 @@ fn guarded<T>(format: Format, call: impl FnOnce() -> T) -> Result<T, Error> {
     })
 }
 
+/// The digit pattern of each of the workbook's cell styles, by style number (`None` for the
+/// styles whose numbers read as usual).
+fn digit_patterns(styles: &[Style]) -> Vec<Option<DigitPattern>> {
+    styles
+        .iter()
+        .map(|style| {
+            let format = style.number_format.as_ref()?;
+            DigitPattern::parse(&format.format_code)
+        })
+        .collect()
+}
+
 fn push_range(cells: &mut SheetCells<'_>, range: &calamine::Range<Data>) -> Result<(), Error> {
     let (top, left) = range.start().unwrap_or((0, 0));
     for (row, column, value) in range.used_cells() {
         let position = (top + row as u32, left + column as u32);
-        cells.push(position, &borrowed(value))?;
+        cells.push(position, &borrowed(value), None)?;
     }
     Ok(())
 }
