@@ -3,10 +3,11 @@
 //! digits (`000 000 000`, `###-###-####`). Excel shows such a cell as its format says, and so must
 //! we: `1234` under `00000` is the postal code `01234`, not `1234`.
 //!
-//! Only formats made of digit placeholders (`0`, `#`), one decimal point and literal text are
-//! understood, and only those that pad with zeros or put text between digits. Every other format
-//! (General, `0`, `0.00`, `#,##0`, percentages, currencies, dates, conditions) is not a digit
-//! pattern: its cells keep the ordinary reading of numbers.
+//! Only formats made of digit placeholders (`0`, `#`), one decimal point, literal text, colours
+//! and conditions (`[<=9999999]###-####;(###) ###-####`) are understood, and only those that pad
+//! with zeros or put text between digits. Every other format (General, `0`, `0.00`, `#,##0`,
+//! percentages, currencies, scientific, dates) is not a digit pattern: its cells keep the
+//! ordinary reading of numbers.
 
 use std::fmt::Write;
 
@@ -19,16 +20,17 @@ const EXCEL_DIGITS: usize = 15;
 /// A number format of digit placeholders and literal text, as Excel applies it to a number.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DigitPattern {
-    positive: Section,
-    /// Used, without a minus sign of its own, for numbers below zero.
-    negative: Option<Section>,
-    zero: Option<Section>,
+    /// One to three sections: for numbers above zero, below zero (shown without a minus sign
+    /// of their own) and zero; or, when the first two have conditions, for the numbers meeting
+    /// the first, the second, and neither.
+    sections: Vec<Section>,
 }
 
 /// One `;`-separated part of a format.
 #[derive(Debug, Clone, PartialEq)]
 struct Section {
     parts: Vec<Part>,
+    condition: Option<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +49,52 @@ impl Part {
     }
 }
 
+/// `[<=9999999]`: the section is for the numbers that meet it (Excel's phone number format).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Condition {
+    comparison: Comparison,
+    bound: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Comparison {
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+}
+
+impl Condition {
+    /// The condition of a `[...]` code such as `<=9999999`, or `None` when it is not one.
+    fn parse(code: &str) -> Option<Condition> {
+        let (comparison, bound) = [
+            ("<=", Comparison::LessOrEqual),
+            (">=", Comparison::GreaterOrEqual),
+            ("<>", Comparison::NotEqual),
+            ("<", Comparison::Less),
+            (">", Comparison::Greater),
+            ("=", Comparison::Equal),
+        ]
+        .into_iter()
+        .find_map(|(sign, comparison)| Some((comparison, code.strip_prefix(sign)?)))?;
+        let bound = bound.trim().parse().ok()?;
+        Some(Condition { comparison, bound })
+    }
+
+    fn holds(self, number: f64) -> bool {
+        match self.comparison {
+            Comparison::Less => number < self.bound,
+            Comparison::LessOrEqual => number <= self.bound,
+            Comparison::Greater => number > self.bound,
+            Comparison::GreaterOrEqual => number >= self.bound,
+            Comparison::Equal => number == self.bound,
+            Comparison::NotEqual => number != self.bound,
+        }
+    }
+}
+
 impl DigitPattern {
     /// The pattern of an Excel number format code, or `None` when the code is not a digit
     /// pattern (its numbers then read as they always have).
@@ -56,23 +104,14 @@ impl DigitPattern {
         if codes.len() > 4 {
             return None;
         }
-        let mut sections = codes
+        let sections = codes
             .iter()
             .take(3)
             .map(|code| Section::parse(code))
-            .collect::<Option<Vec<Section>>>()?
-            .into_iter();
-        let positive = sections.next()?;
-        if !positive.shows_a_code() {
-            return None;
-        }
-        let negative = sections.next();
-        let zero = sections.next();
-        Some(DigitPattern {
-            positive,
-            negative,
-            zero,
-        })
+            .collect::<Option<Vec<Section>>>()?;
+        sections[0]
+            .shows_a_code()
+            .then_some(DigitPattern { sections })
     }
 
     /// Appends `number` as Excel shows it under this pattern; returns the problem it shows, if
@@ -82,28 +121,52 @@ impl DigitPattern {
             return write_number(number, out);
         }
         let start = out.len();
-        let section = match (&self.negative, &self.zero) {
-            (_, Some(zero)) if number == 0.0 => zero,
-            (Some(negative), _) if number < 0.0 => negative,
-            _ => {
-                if number < 0.0 {
-                    out.push('-');
-                }
-                &self.positive
-            }
-        };
+        let (section, minus) = self.section_for(number);
+        if minus {
+            out.push('-');
+        }
         let whole_digits = section.write(number.abs(), out);
         (whole_digits > EXCEL_DIGITS).then(|| ProblemKind::DamagedNumber {
             text: out[start..].to_owned(),
         })
     }
+
+    /// The section that shows `number`, and whether a minus sign goes before it.
+    fn section_for(&self, number: f64) -> (&Section, bool) {
+        // A format of one section uses it for all numbers; of two, the first again for zero.
+        let section = |index: usize| match (self.sections.len(), index) {
+            (1, _) | (2, 2) => &self.sections[0],
+            _ => &self.sections[index],
+        };
+        let (first, second) = (section(0).condition, section(1).condition);
+        if first.is_some() || second.is_some() {
+            let chosen = if first.is_some_and(|condition| condition.holds(number)) {
+                section(0)
+            } else if second.is_some_and(|condition| condition.holds(number)) {
+                section(1)
+            } else if first.is_some() && second.is_some() {
+                section(2)
+            } else {
+                section(1)
+            };
+            return (chosen, number < 0.0);
+        }
+        if number < 0.0 {
+            (section(1), self.sections.len() == 1)
+        } else if number == 0.0 {
+            (section(2), false)
+        } else {
+            (section(0), false)
+        }
+    }
 }
 
 impl Section {
     /// The parts of one section, or `None` when it holds anything but digit placeholders, one
-    /// decimal point, colours and literal text.
+    /// decimal point, literal text, colours and one condition.
     fn parse(code: &str) -> Option<Section> {
         let mut parts: Vec<Part> = Vec::new();
+        let mut condition = None;
         let mut chars = code.chars();
         while let Some(c) = chars.next() {
             match c {
@@ -120,7 +183,12 @@ impl Section {
                 '[' => {
                     let rest = chars.as_str();
                     let end = rest.find(']')?;
-                    push_literal(&mut parts, bracket_text(&rest[..end])?);
+                    let inside = &rest[..end];
+                    match Condition::parse(inside) {
+                        Some(found) if condition.is_none() => condition = Some(found),
+                        Some(_) => return None,
+                        None => push_literal(&mut parts, bracket_text(inside)?),
+                    }
                     chars = rest[end + 1..].chars();
                 }
                 '$' | '-' | '+' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{' | '}'
@@ -140,7 +208,7 @@ impl Section {
         if point.is_some() && !has_whole_digits {
             return None;
         }
-        Some(Section { parts })
+        Some(Section { parts, condition })
     }
 
     /// True when the section pads with zeros (two or more `0` before the point) or puts text
@@ -189,7 +257,7 @@ fn push_literal(parts: &mut Vec<Part>, text: &str) {
 }
 
 /// The text a `[...]` code shows: nothing for a colour or a locale, the symbol of a currency
-/// (`[$€-407]`); `None` for a condition or anything else.
+/// (`[$€-407]`); `None` for anything else (elapsed time, other calendars).
 fn bracket_text(code: &str) -> Option<&str> {
     const COLOURS: [&str; 8] = [
         "black", "blue", "cyan", "green", "magenta", "red", "white", "yellow",
@@ -390,6 +458,20 @@ mod tests {
     }
 
     #[test]
+    fn conditions_choose_the_section() {
+        let phone = "[<=9999999]###-####;(###) ###-####";
+        assert_eq!(shown(phone, 5551234.0), "555-1234");
+        assert_eq!(shown(phone, 5551234567.0), "(555) 123-4567");
+        let zip = "[>99999]00000-0000;00000";
+        assert_eq!(shown(zip, 123456789.0), "12345-6789");
+        assert_eq!(shown(zip, 1234.0), "01234");
+        let three = "[<100]\"low \"00;[>1000]\"high \"00000;000";
+        assert_eq!(shown(three, 50.0), "low 50");
+        assert_eq!(shown(three, 5000.0), "high 05000");
+        assert_eq!(shown(three, 500.0), "500");
+    }
+
+    #[test]
     fn numbers_are_rounded_to_the_pattern_half_away_from_zero() {
         assert_eq!(shown("00000", 1234.5), "01235");
         assert_eq!(shown("00000", 1234.4), "01234");
@@ -438,7 +520,8 @@ mod tests {
             "yyyy-mm-dd",
             "[h]:mm:ss",
             "@",
-            "[>99999]00000-0000;00000",
+            "[<abc]00000",
+            "[<1][>2]00000",
             "00000,",
             "# ?/?",
             "00/00",

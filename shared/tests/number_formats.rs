@@ -38,6 +38,12 @@ fn zero_padded_numbers_read_as_excel_shows_them() {
         ("00000;-00000", -42.0, "-00042"),
         ("00000", 1234.5, "01235"),
         ("000.00", 1.5, "001.50"),
+        (
+            "[<=9999999]###-####;(###) ###-####",
+            5551234567.0,
+            "(555) 123-4567",
+        ),
+        ("000-00-0000", 12345678.0, "012-34-5678"),
     ];
     let bytes = workbook(&cases.map(|(code, number, _)| (code, number)));
     let table = read_table(&bytes).unwrap();
