@@ -69,6 +69,7 @@ mod table;
 mod text;
 mod validation;
 mod workbook;
+mod xls_formats;
 mod zip_index;
 
 pub use account::{Me, Role, SignIn};

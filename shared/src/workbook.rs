@@ -1,4 +1,7 @@
 //! Reading one sheet of an XLSX, XLSM, XLSB, XLS or ODS workbook from memory with calamine.
+//!
+//! Numbers under a digit pattern (`00000`) are written as Excel shows them, in XLSX and XLS
+//! workbooks: calamine gives XLSB and ODS numbers without their formats.
 
 use std::io::Cursor;
 
@@ -15,6 +18,7 @@ use crate::format::corrupt;
 use crate::grid::{Grid, GridBuilder};
 use crate::options::{Limits, ReadOptions};
 use crate::problem::{ProblemKind, Problems};
+use crate::xls_formats::CellPatterns;
 
 type Source<'a> = Cursor<&'a [u8]>;
 
@@ -22,7 +26,8 @@ type Source<'a> = Cursor<&'a [u8]>;
 enum Workbook<'a> {
     Xlsx(Xlsx<Source<'a>>),
     Xlsb(Xlsb<Source<'a>>),
-    Xls(Xls<Source<'a>>),
+    /// With the file's bytes, where the cells' number formats are read (calamine keeps them).
+    Xls(Xls<Source<'a>>, &'a [u8]),
     Ods(Ods<Source<'a>>),
 }
 
@@ -272,6 +277,7 @@ impl<'a> Workbook<'a> {
             Format::Xls => Workbook::Xls(
                 open_workbook_from_rs(source)
                     .map_err(|e: calamine::XlsError| failed(e.to_string()))?,
+                bytes,
             ),
             Format::Ods => Workbook::Ods(
                 open_workbook_from_rs(source)
@@ -285,7 +291,7 @@ impl<'a> Workbook<'a> {
         let metadata = match self {
             Workbook::Xlsx(book) => book.sheets_metadata(),
             Workbook::Xlsb(book) => book.sheets_metadata(),
-            Workbook::Xls(book) => book.sheets_metadata(),
+            Workbook::Xls(book, _) => book.sheets_metadata(),
             Workbook::Ods(book) => book.sheets_metadata(),
         };
         metadata
@@ -335,18 +341,19 @@ impl<'a> Workbook<'a> {
                     cells.push(cell.get_position(), cell.get_value(), None)?;
                 }
             }
-            Workbook::Xls(book) => {
+            Workbook::Xls(book, bytes) => {
+                let patterns = guarded(format, || CellPatterns::of_xls_sheet(bytes, name))?;
                 let merged =
                     guarded(format, || book.merge_cells_by_sheet_name(name))?.unwrap_or_default();
                 let range = guarded(format, || book.worksheet_range(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                push_range(&mut cells, &range)?;
+                push_range(&mut cells, &range, &patterns)?;
                 cells.fill_merged(&merged)?;
             }
             Workbook::Ods(book) => {
                 let range = guarded(format, || book.worksheet_range(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                push_range(&mut cells, &range)?;
+                push_range(&mut cells, &range, &CellPatterns::default())?;
             }
         }
         cells.into_grid(problems)
@@ -380,11 +387,15 @@ fn digit_patterns(styles: &[Style]) -> Vec<Option<DigitPattern>> {
         .collect()
 }
 
-fn push_range(cells: &mut SheetCells<'_>, range: &calamine::Range<Data>) -> Result<(), Error> {
+fn push_range(
+    cells: &mut SheetCells<'_>,
+    range: &calamine::Range<Data>,
+    patterns: &CellPatterns,
+) -> Result<(), Error> {
     let (top, left) = range.start().unwrap_or((0, 0));
     for (row, column, value) in range.used_cells() {
         let position = (top + row as u32, left + column as u32);
-        cells.push(position, &borrowed(value), None)?;
+        cells.push(position, &borrowed(value), patterns.at(position))?;
     }
     Ok(())
 }

@@ -101,3 +101,32 @@ fn a_padded_number_past_fifteen_digits_is_reported() {
             .any(|problem| matches!(problem.kind, ProblemKind::DamagedNumber { .. }))
     );
 }
+
+/// `tests/data/number-formats.xls`, written with xlwt 1.3.0 (BIFF8): one column per number
+/// format, a header row, then the number.
+#[test]
+fn zero_padded_numbers_in_an_xls_workbook_read_as_excel_shows_them() {
+    let bytes = include_bytes!("data/number-formats.xls");
+    let table = read_table(bytes).unwrap();
+    assert_eq!(
+        first_row(&table),
+        [
+            "01234",
+            "0007",
+            "012345678",
+            "01310-100",
+            "02-495",
+            "ID00042",
+            "012 345 678",
+            "-00042",
+            "01235",
+            "001.50",
+            "(555) 123-4567",
+            "1234.5",
+            "12.5",
+            "1234567",
+            "0.25",
+            "70000",
+        ]
+    );
+}
