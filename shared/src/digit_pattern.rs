@@ -17,6 +17,9 @@ use crate::problem::ProblemKind;
 /// Excel keeps 15 significant digits; it rounds to them before it formats.
 const EXCEL_DIGITS: usize = 15;
 
+/// Excel refuses longer format codes; a longer one in a file would only blow up every cell.
+const MAX_CODE_LEN: usize = 255;
+
 /// A number format of digit placeholders and literal text, as Excel applies it to a number.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DigitPattern {
@@ -99,6 +102,9 @@ impl DigitPattern {
     /// The pattern of an Excel number format code, or `None` when the code is not a digit
     /// pattern (its numbers then read as they always have).
     pub(crate) fn parse(code: &str) -> Option<DigitPattern> {
+        if code.len() > MAX_CODE_LEN {
+            return None;
+        }
         let codes = split_sections(code);
         // A fourth section is for text cells, which a number format does not change.
         if codes.len() > 4 {
@@ -532,6 +538,12 @@ mod tests {
         ] {
             assert_eq!(DigitPattern::parse(code), None, "{code}");
         }
+    }
+
+    #[test]
+    fn a_code_longer_than_excel_allows_is_not_a_pattern() {
+        assert!(DigitPattern::parse(&"0".repeat(255)).is_some());
+        assert_eq!(DigitPattern::parse(&"0".repeat(256)), None);
     }
 
     #[test]
