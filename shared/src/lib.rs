@@ -51,6 +51,7 @@ mod csv_parser;
 mod decode;
 mod delimiter;
 mod detection;
+mod digit_pattern;
 mod error;
 mod field_ends;
 mod format;
@@ -68,6 +69,7 @@ mod table;
 mod text;
 mod validation;
 mod workbook;
+mod xls_formats;
 mod zip_index;
 
 pub use account::{Me, Role, SignIn};

@@ -1,4 +1,5 @@
-//! Checking the sector chains of an OLE compound file (an XLS workbook) before calamine reads it.
+//! Checking the sector chains of an OLE compound file (an XLS workbook) before calamine reads it,
+//! and reading one of its streams once checked.
 //!
 //! calamine follows each chain until it ends or, for the directory, for ever: a chain that
 //! loops back on itself makes it allocate without end, and a chain that points past the
@@ -62,6 +63,60 @@ pub(crate) fn check_ole(bytes: &[u8]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The bytes of the stream called `name` (such as `Workbook`), or `None` when the file has no
+/// such stream or it cannot be read. Meant for a file that [`check_ole`] has accepted.
+pub(crate) fn ole_stream(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
+    let file = Ole::new(bytes).ok()?;
+    let fats = file.fat().ok()?;
+    let directory = file
+        .follow(file.u32_at(48), &fats, usize::MAX, "directory")
+        .ok()?;
+    let entries: Vec<&[u8]> = directory.chunks_exact(DIRECTORY_ENTRY_LEN).collect();
+    let root = entries.first()?;
+    let entry = entries
+        .iter()
+        .skip(1)
+        .find(|entry| entry[66] == STREAM && entry_name(entry).eq_ignore_ascii_case(name))?;
+    let len = entry_len(entry, file.large).ok()?;
+    let start = u32_at(entry, 116);
+    if (len as u64) >= MINI_STREAM_CUTOFF {
+        return file.follow(start, &fats, len, "stream").ok();
+    }
+    let root_len = entry_len(root, file.large).ok()?;
+    let mini_stream = file
+        .follow(u32_at(root, 116), &fats, root_len, "mini stream")
+        .ok()?;
+    let mini_fat_len = (file.u32_at(64) as usize).saturating_mul(file.sector_len);
+    let mini_fat = file
+        .follow(file.u32_at(60), &fats, mini_fat_len, "mini sector table")
+        .ok()?;
+    let mini_fats: Vec<u32> = words(&mini_fat).collect();
+    let mut data = Vec::with_capacity(len);
+    let mut id = start;
+    while data.len() < len && id != END_OF_CHAIN {
+        let at = (id as usize).checked_mul(MINI_SECTOR_LEN)?;
+        data.extend_from_slice(mini_stream.get(at..at + MINI_SECTOR_LEN)?);
+        id = *mini_fats.get(id as usize)?;
+        // A chain longer than the table loops.
+        if data.len() > mini_fats.len().saturating_mul(MINI_SECTOR_LEN) {
+            return None;
+        }
+    }
+    data.truncate(len);
+    Some(data)
+}
+
+/// The name of a directory entry (UTF-16, its length in bytes counting the final NUL).
+fn entry_name(entry: &[u8]) -> String {
+    let len = usize::from(u16::from_le_bytes([entry[64], entry[65]])).min(64);
+    let units: Vec<u16> = entry[..len]
+        .chunks_exact(2)
+        .map(|unit| u16::from_le_bytes([unit[0], unit[1]]))
+        .take_while(|&unit| unit != 0)
+        .collect();
+    String::from_utf16_lossy(&units)
 }
 
 /// The parts of the file that the checks read.
@@ -264,6 +319,42 @@ mod tests {
         fat[0..4].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes());
         fat[4..8].copy_from_slice(&directory_next.to_le_bytes());
         bytes
+    }
+
+    /// A directory entry named `name` of type `kind`, starting at `start`, of `len` bytes.
+    fn directory_entry(name: &str, kind: u8, start: u32, len: u32) -> [u8; DIRECTORY_ENTRY_LEN] {
+        let mut entry = [0u8; DIRECTORY_ENTRY_LEN];
+        let units: Vec<u16> = name.encode_utf16().chain([0]).collect();
+        for (at, unit) in units.iter().enumerate() {
+            entry[at * 2..at * 2 + 2].copy_from_slice(&unit.to_le_bytes());
+        }
+        entry[64..66].copy_from_slice(&(units.len() as u16 * 2).to_le_bytes());
+        entry[66] = kind;
+        entry[116..120].copy_from_slice(&start.to_le_bytes());
+        entry[120..124].copy_from_slice(&len.to_le_bytes());
+        entry
+    }
+
+    #[test]
+    fn a_short_stream_is_read_from_the_mini_stream() {
+        // Sector 2 is the mini sector table, sector 3 the mini stream (the root's chain); the
+        // stream is in mini sector 1.
+        let mut bytes = compound_file(END_OF_CHAIN);
+        bytes.resize(512 * 5, 0);
+        bytes[60..64].copy_from_slice(&2u32.to_le_bytes());
+        bytes[64..68].copy_from_slice(&1u32.to_le_bytes());
+        bytes[512 + 8..512 + 16].copy_from_slice(&[0xFE, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0xFF, 0xFF]);
+        let root = directory_entry("Root Entry", 5, 3, 128);
+        let stream = directory_entry("Workbook", STREAM, 1, 50);
+        bytes[1024..1152].copy_from_slice(&root);
+        bytes[1152..1280].copy_from_slice(&stream);
+        for slot in bytes[1536..2048].chunks_exact_mut(4) {
+            slot.copy_from_slice(&END_OF_CHAIN.to_le_bytes());
+        }
+        bytes[2048 + 64..2048 + 128].fill(b'w');
+        assert!(check_ole(&bytes).is_ok());
+        assert_eq!(ole_stream(&bytes, "Workbook"), Some(vec![b'w'; 50]));
+        assert_eq!(ole_stream(&bytes, "Book"), None);
     }
 
     #[test]

@@ -1,19 +1,24 @@
 //! Reading one sheet of an XLSX, XLSM, XLSB, XLS or ODS workbook from memory with calamine.
+//!
+//! Numbers under a digit pattern (`00000`) are written as Excel shows them, in XLSX and XLS
+//! workbooks: calamine gives XLSB and ODS numbers without their formats.
 
 use std::io::Cursor;
 
 use calamine::{
-    Data, DataRef, Dimensions, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx,
+    Data, DataRef, Dimensions, Ods, Reader, SheetType, SheetVisible, Style, Xls, Xlsb, Xlsx,
     open_workbook_from_rs,
 };
 
 use crate::cell_text::write_cell;
 use crate::detection::{Basis, Detected, Format, SheetInfo};
+use crate::digit_pattern::DigitPattern;
 use crate::error::{Error, ErrorKind};
 use crate::format::corrupt;
 use crate::grid::{Grid, GridBuilder};
 use crate::options::{Limits, ReadOptions};
 use crate::problem::{ProblemKind, Problems};
+use crate::xls_formats::CellPatterns;
 
 type Source<'a> = Cursor<&'a [u8]>;
 
@@ -21,7 +26,8 @@ type Source<'a> = Cursor<&'a [u8]>;
 enum Workbook<'a> {
     Xlsx(Xlsx<Source<'a>>),
     Xlsb(Xlsb<Source<'a>>),
-    Xls(Xls<Source<'a>>),
+    /// With the file's bytes, where the cells' number formats are read (calamine keeps them).
+    Xls(Xls<Source<'a>>, &'a [u8]),
     Ods(Ods<Source<'a>>),
 }
 
@@ -113,7 +119,13 @@ impl<'l> SheetCells<'l> {
         }
     }
 
-    fn push(&mut self, (row, column): (u32, u32), value: &DataRef<'_>) -> Result<(), Error> {
+    /// Adds a cell; a number under a digit pattern (`00000`) is written as the pattern shows it.
+    fn push(
+        &mut self,
+        (row, column): (u32, u32),
+        value: &DataRef<'_>,
+        pattern: Option<&DigitPattern>,
+    ) -> Result<(), Error> {
         if matches!(value, DataRef::Empty) {
             return Ok(());
         }
@@ -133,7 +145,12 @@ impl<'l> SheetCells<'l> {
             .into());
         }
         let start = self.text.len();
-        if let Some(problem) = write_cell(value, &mut self.text) {
+        let problem = match (pattern, value) {
+            (Some(pattern), DataRef::Float(number)) => pattern.write(*number, &mut self.text),
+            (Some(pattern), DataRef::Int(number)) => pattern.write(*number as f64, &mut self.text),
+            _ => write_cell(value, &mut self.text),
+        };
+        if let Some(problem) = problem {
             self.problems.push((row, column, problem));
         }
         if self.text.len() == start {
@@ -260,6 +277,7 @@ impl<'a> Workbook<'a> {
             Format::Xls => Workbook::Xls(
                 open_workbook_from_rs(source)
                     .map_err(|e: calamine::XlsError| failed(e.to_string()))?,
+                bytes,
             ),
             Format::Ods => Workbook::Ods(
                 open_workbook_from_rs(source)
@@ -273,7 +291,7 @@ impl<'a> Workbook<'a> {
         let metadata = match self {
             Workbook::Xlsx(book) => book.sheets_metadata(),
             Workbook::Xlsb(book) => book.sheets_metadata(),
-            Workbook::Xls(book) => book.sheets_metadata(),
+            Workbook::Xls(book, _) => book.sheets_metadata(),
             Workbook::Ods(book) => book.sheets_metadata(),
         };
         metadata
@@ -303,10 +321,13 @@ impl<'a> Workbook<'a> {
                     .map_err(|e| failed(e.to_string()))?;
                 let mut reader = guarded(format, || book.worksheet_cells_reader(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                while let Some(cell) =
-                    guarded(format, || reader.next_cell())?.map_err(|e| failed(e.to_string()))?
+                let patterns = digit_patterns(reader.styles());
+                while let Some((cell, style)) =
+                    guarded(format, || reader.next_cell_with_style_id())?
+                        .map_err(|e| failed(e.to_string()))?
                 {
-                    cells.push(cell.get_position(), cell.get_value())?;
+                    let pattern = patterns.get(style).and_then(Option::as_ref);
+                    cells.push(cell.get_position(), cell.get_value(), pattern)?;
                 }
                 drop(reader);
                 cells.fill_merged(&merged)?;
@@ -317,21 +338,22 @@ impl<'a> Workbook<'a> {
                 while let Some(cell) =
                     guarded(format, || reader.next_cell())?.map_err(|e| failed(e.to_string()))?
                 {
-                    cells.push(cell.get_position(), cell.get_value())?;
+                    cells.push(cell.get_position(), cell.get_value(), None)?;
                 }
             }
-            Workbook::Xls(book) => {
+            Workbook::Xls(book, bytes) => {
+                let patterns = guarded(format, || CellPatterns::of_xls_sheet(bytes, name))?;
                 let merged =
                     guarded(format, || book.merge_cells_by_sheet_name(name))?.unwrap_or_default();
                 let range = guarded(format, || book.worksheet_range(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                push_range(&mut cells, &range)?;
+                push_range(&mut cells, &range, &patterns)?;
                 cells.fill_merged(&merged)?;
             }
             Workbook::Ods(book) => {
                 let range = guarded(format, || book.worksheet_range(name))?
                     .map_err(|e| failed(e.to_string()))?;
-                push_range(&mut cells, &range)?;
+                push_range(&mut cells, &range, &CellPatterns::default())?;
             }
         }
         cells.into_grid(problems)
@@ -353,11 +375,27 @@ fn guarded<T>(format: Format, call: impl FnOnce() -> T) -> Result<T, Error> {
     })
 }
 
-fn push_range(cells: &mut SheetCells<'_>, range: &calamine::Range<Data>) -> Result<(), Error> {
+/// The digit pattern of each of the workbook's cell styles, by style number (`None` for the
+/// styles whose numbers read as usual).
+fn digit_patterns(styles: &[Style]) -> Vec<Option<DigitPattern>> {
+    styles
+        .iter()
+        .map(|style| {
+            let format = style.number_format.as_ref()?;
+            DigitPattern::parse(&format.format_code)
+        })
+        .collect()
+}
+
+fn push_range(
+    cells: &mut SheetCells<'_>,
+    range: &calamine::Range<Data>,
+    patterns: &CellPatterns,
+) -> Result<(), Error> {
     let (top, left) = range.start().unwrap_or((0, 0));
     for (row, column, value) in range.used_cells() {
         let position = (top + row as u32, left + column as u32);
-        cells.push(position, &borrowed(value))?;
+        cells.push(position, &borrowed(value), patterns.at(position))?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! by default `../shared/peer-data` beside the workspace) and on files made here.
 
 mod fuzz_findings;
+mod number_formats;
 mod peer_data;
 mod profiles;
 mod workbooks;
