@@ -81,8 +81,11 @@ pub fn App() -> impl IntoView {
     let page = RwSignal::new(Page::from_id(&address::current().page).unwrap_or(Page::Import));
     provide_context(page);
     keep_page_in_address(page);
-    // The other views' code, split off the first load, comes after the first paint.
+    // The other views' code, split off the first load, comes after the first paint. So does
+    // the import worker (the readers, the phone metadata), even on the sign-in form: its code
+    // is compiled by the time the user, signed in, drops a file.
     request_animation_frame(later_views::fetch_all_in_background);
+    request_animation_frame(crate::worker::start);
     provide_context(OpenWithImport(RwSignal::new(None)));
     leptos::task::spawn_local(async move {
         session.set(match api::current_user().await {

@@ -66,8 +66,6 @@ pub fn ImportWizard() -> impl IntoView {
         },
         false,
     );
-    // The worker (with the readers and the phone metadata) loads after the first paint.
-    request_animation_frame(crate::worker::start);
     // Closing or reloading the page while records are being sent would leave the import half
     // done: the browser asks first.
     let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
