@@ -86,7 +86,12 @@ impl ImportSession {
     ) -> Response {
         match shard {
             Some(shard) if shard.len() == share.rows.len() => {
-                review.append_checked(&self.table, &self.excluded, share.rows, shard);
+                review.append_checked(
+                    &self.table,
+                    (&self.edits, &self.excluded),
+                    share.rows,
+                    shard,
+                );
             }
             _ => review.check_rows(&self.table, &self.edits, &self.excluded, share.rows),
         }

@@ -63,8 +63,12 @@ impl Review {
         let mut table_rows = Vec::with_capacity(table.row_count());
         let mut report = CompactReport::default();
         for_each_filled_row(table, edits, 0..end, |index, line, cells| {
+            let row = table_rows.len();
             table_rows.push(index);
             report.push(&mut validator, line, cells);
+            if excluded.contains(&index) {
+                report.set_left_out(&mut validator, row, cells, true);
+            }
         });
         let excluded = table_rows
             .iter()
@@ -87,15 +91,36 @@ impl Review {
     pub fn append_checked(
         &mut self,
         table: &Table,
-        excluded: &BTreeSet<usize>,
+        (edits, excluded): (&HashMap<usize, Vec<String>>, &BTreeSet<usize>),
         rows: Vec<usize>,
         shard: CompactShard,
     ) {
+        let first = self.report.len();
         let lines = rows.iter().map(|&row| line_of(table, row));
         self.report.append(shard, lines);
-        self.excluded
-            .extend(rows.iter().map(|row| excluded.contains(row)));
+        for (row, table_row) in (first..).zip(&rows) {
+            let left_out = excluded.contains(table_row);
+            self.excluded.push(left_out);
+            if left_out {
+                self.set_left_out(table, edits, (row, *table_row), true);
+            }
+        }
         self.table_rows.extend(rows);
+    }
+
+    /// Leaves report row `row` (table row `table_row`) out of the in-file duplicates, or takes
+    /// it back in: a row left out duplicates nothing.
+    fn set_left_out(
+        &mut self,
+        table: &Table,
+        edits: &HashMap<usize, Vec<String>>,
+        (row, table_row): (usize, usize),
+        left_out: bool,
+    ) {
+        let cells = cells_of(table, edits, table_row);
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        self.report
+            .set_left_out(&mut self.validator, row, &cells, left_out);
     }
 
     /// Checks the table's `rows` (non-blank, after those checked already) here: what a helper
@@ -107,12 +132,18 @@ impl Review {
         excluded: &BTreeSet<usize>,
         rows: Vec<usize>,
     ) {
-        for &row in &rows {
-            let cells = cells_of(table, edits, row);
+        for &table_row in &rows {
+            let cells = cells_of(table, edits, table_row);
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let row = self.report.len();
             self.report
-                .push(&mut self.validator, line_of(table, row), &cells);
-            self.excluded.push(excluded.contains(&row));
+                .push(&mut self.validator, line_of(table, table_row), &cells);
+            let left_out = excluded.contains(&table_row);
+            self.excluded.push(left_out);
+            if left_out {
+                self.report
+                    .set_left_out(&mut self.validator, row, &cells, true);
+            }
         }
         self.table_rows.extend(rows);
     }
@@ -163,6 +194,7 @@ impl Review {
                 } else {
                     excluded.remove(&table_row);
                 }
+                self.set_left_out(table, edits, (row, table_row), out);
                 Response::Changed(Change {
                     counts: self.counts(),
                     touched: 1,

@@ -243,6 +243,36 @@ fn editing_a_cell_rechecks_the_row_and_its_duplicate_partner() {
 }
 
 #[test]
+fn leaving_out_a_duplicate_clears_its_partner() {
+    let mut session = validated();
+    // Both Evas share an email (rows 2 and 3): each is wrong, as is Luis.
+    assert_eq!(counts_now(&mut session).errors, 3);
+    let Response::Changed(Change { counts, .. }) = session.handle(Request::Exclude {
+        row: 3,
+        excluded: true,
+    }) else {
+        panic!()
+    };
+    // The first Eva is imported alone: nothing in the file repeats her email any more.
+    assert_eq!(counts.errors, 1, "{counts:?}");
+    assert_eq!(counts.ready, 2, "{counts:?}");
+    let Response::Rows(window) = session.handle(Request::Rows {
+        filter: RowFilter::All,
+        start: 2,
+        count: 1,
+    }) else {
+        panic!()
+    };
+    assert!(window.rows[0].issues.is_empty(), "{window:?}");
+    // Back in, both are duplicates again.
+    session.handle(Request::Exclude {
+        row: 3,
+        excluded: false,
+    });
+    assert_eq!(counts_now(&mut session).errors, 3);
+}
+
+#[test]
 fn next_problem_wraps_around() {
     let mut session = validated();
     let next = |session: &mut ImportSession, after| match session.handle(Request::NextProblem {
@@ -562,4 +592,88 @@ fn counts_now(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
         Response::Changed(Change { counts, .. }) => counts,
         other => panic!("{other:?}"),
     }
+}
+
+/// Rows left out before the rows are checked again stay out of the in-file duplicates, whether
+/// this worker checks alone or shares the check with a helper.
+#[test]
+fn rows_left_out_duplicate_nothing_when_checked_again_alone_or_shared() {
+    use crate::session::check_packed_rows;
+
+    let file = generated_file(60_000);
+    let mapping = || opened_big(&file).1.mapping;
+    let validate = || Request::Validate {
+        profile: profile(),
+        mapping: mapping(),
+        language: Language::Es,
+    };
+    let mut sessions = Vec::new();
+    for shared in [false, true] {
+        let (mut session, _) = opened_big(&file);
+        session.handle(validate());
+        // Row 50,000 (in a helper's half) takes row 53's email (no other row has it), then is
+        // left out.
+        let email = match session.handle(Request::Rows {
+            filter: RowFilter::All,
+            start: 53,
+            count: 1,
+        }) {
+            Response::Rows(window) => window.rows[0].cells[1].clone(),
+            other => panic!("{other:?}"),
+        };
+        session.handle(Request::Edit {
+            row: 50_000,
+            column: 1,
+            value: email,
+        });
+        session.handle(Request::Exclude {
+            row: 50_000,
+            excluded: true,
+        });
+        let counts = if shared {
+            let share = session.helper_share(&profile(), &mapping()).expect("big");
+            let Request::CheckRows {
+                profile: rules,
+                mapping: columns,
+                headers,
+            } = &share.request
+            else {
+                panic!()
+            };
+            let Response::RowsChecked(shard) =
+                check_packed_rows(rules, columns, headers, &share.packed)
+            else {
+                panic!()
+            };
+            let review = session.review_before(&share, &profile(), &mapping(), Language::Es);
+            match session.complete_review(review, share, Some(shard)) {
+                Response::Validated(counts) => counts,
+                other => panic!("{other:?}"),
+            }
+        } else {
+            match session.handle(validate()) {
+                Response::Validated(counts) => counts,
+                other => panic!("{other:?}"),
+            }
+        };
+        let Response::Rows(window) = session.handle(Request::Rows {
+            filter: RowFilter::All,
+            start: 53,
+            count: 1,
+        }) else {
+            panic!()
+        };
+        let duplicate = |issue: &crate::protocol::CellIssue| issue.code == "unique.duplicate";
+        assert!(
+            !window.rows[0].issues.iter().any(duplicate),
+            "row 53 is no duplicate of the row left out: {window:?}"
+        );
+        sessions.push(counts);
+    }
+    assert_eq!(sessions[0], sessions[1]);
+    assert_eq!(sessions[0].excluded, 1);
+}
+
+fn opened_big(file: &str) -> (ImportSession, FileOverview) {
+    ImportSession::open("c.csv".into(), file.as_bytes().to_vec(), &profile()).unwrap()
 }

@@ -3,7 +3,7 @@
 //! (for the rows shown or sent), which costs one row's check; keeping them for a million rows
 //! cost a gigabyte and most of the check's time (allocating and freeing them).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::code::Code;
 use super::compact_shard::CompactShard;
@@ -44,6 +44,9 @@ pub struct CompactReport {
     groups: Vec<Vec<u32>>,
     /// Each row's groups. Empty (no room per row) while the profile has no unique fields.
     row_groups: Vec<Vec<u32>>,
+    /// The rows the user left out of the import: they are in no group, so they duplicate
+    /// nothing and nothing duplicates them.
+    left_out: BTreeSet<usize>,
 }
 
 /// What is kept of one row's own verdict, and how many of its values another row shares.
@@ -197,7 +200,12 @@ impl CompactReport {
     /// and, when it is valid, its record. `cells` must be the cells it was last checked with.
     pub fn row(&self, validator: &mut Validator, row: usize, cells: &[&str]) -> RowReport {
         let mut verdict = validator.check_row(self.lines[row], cells);
-        for key in &verdict.unique_keys {
+        let unique_keys = if self.left_out.contains(&row) {
+            &[][..]
+        } else {
+            &verdict.unique_keys[..]
+        };
+        for key in unique_keys {
             // Always there when `cells` are the ones last checked; otherwise the row is not
             // called a duplicate rather than the worker stopping.
             let Some(&group) = self.group_of.get(&(key.field.clone(), key.key.clone())) else {
@@ -242,6 +250,42 @@ impl CompactReport {
         if verdict.unique_keys.is_empty() && self.row_groups.is_empty() {
             return;
         }
+        let mut touched = self.leave_groups(row);
+        if !self.left_out.contains(&row) {
+            let keys = verdict
+                .unique_keys
+                .into_iter()
+                .map(|key| (key.field, key.key));
+            touched.extend(self.rejoin_groups(row, keys));
+        }
+        touched.push(row);
+        for touched in touched {
+            self.marks[touched].shared_values = self.shared_values(touched);
+        }
+    }
+
+    /// Leaves row `row` out of the import (`left_out`), or takes it back in: a row left out
+    /// shares its values with no other, so its duplicates are no longer called duplicates of
+    /// it. `cells` are the row's cells, to find its values again when it is taken back.
+    pub fn set_left_out(
+        &mut self,
+        validator: &mut Validator,
+        row: usize,
+        cells: &[&str],
+        left_out: bool,
+    ) {
+        let changed = if left_out {
+            self.left_out.insert(row)
+        } else {
+            self.left_out.remove(&row)
+        };
+        if changed {
+            self.recheck_row(validator, row, cells);
+        }
+    }
+
+    /// Takes row `row` out of all its groups; returns the rows left in them.
+    fn leave_groups(&mut self, row: usize) -> Vec<usize> {
         self.row_groups.resize(self.len(), Vec::new());
         let mut touched = Vec::new();
         for group in std::mem::take(&mut self.row_groups[row]) {
@@ -249,21 +293,25 @@ impl CompactReport {
             members.retain(|&member| member as usize != row);
             touched.extend(members.iter().map(|&member| member as usize));
         }
-        let keys = verdict
-            .unique_keys
-            .into_iter()
-            .map(|key| (key.field, key.key));
+        touched
+    }
+
+    /// Puts row `row` back into the groups of its unique values, in row order; returns the
+    /// groups' members.
+    fn rejoin_groups(
+        &mut self,
+        row: usize,
+        keys: impl IntoIterator<Item = (String, String)>,
+    ) -> Vec<usize> {
         let groups = self.join_groups(row, keys);
+        let mut touched = Vec::new();
         for &group in &groups {
             let members = &mut self.groups[group as usize];
             touched.extend(members.iter().map(|&member| member as usize));
             members.sort_unstable();
         }
         self.row_groups[row] = groups;
-        touched.push(row);
-        for touched in touched {
-            self.marks[touched].shared_values = self.shared_values(touched);
-        }
+        touched
     }
 
     /// Adds row `row` to the group of each of its unique values; returns its groups.
