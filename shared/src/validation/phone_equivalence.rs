@@ -15,7 +15,7 @@ use phonenumber::metadata::DATABASE;
 
 use super::phone::{e164, normalise_phone};
 use super::phone_metadata::region_of;
-use super::phone_oracle;
+use super::{phone_oracle, phone_plain};
 
 /// Regions to read cells in besides their own: shared calling codes, trunk prefixes that are
 /// also number starts (8 in Russia, 06 in Hungary), long international prefixes (Australia),
@@ -26,8 +26,9 @@ const OTHER_REGIONS: [&str; 18] = [
     "SG", "FR",
 ];
 
-/// Asserts both paths agree on `cell` read in `region`, at every level the new code replaced.
-fn agree(cell: &str, region: Option<&str>) {
+/// Asserts both paths agree on `cell` read in `region`, at every level the new code replaced;
+/// returns whether the plain path answered for the cell as written.
+fn agree(cell: &str, region: Option<&str>) -> bool {
     assert_eq!(
         normalise_phone(cell, region),
         phone_oracle::phone::normalise_phone(cell, region),
@@ -39,6 +40,7 @@ fn agree(cell: &str, region: Option<&str>) {
         phone_oracle::phone::e164(id, cell),
         "{cell:?} parsed in {region:?}"
     );
+    phone_plain::crate_e164(id.as_ref().map(AsRef::as_ref), cell).is_some()
 }
 
 /// `national` written in the usual ways for a region with calling code `code` and trunk prefix
@@ -113,7 +115,7 @@ fn same_verdicts_near_every_example_number_of_every_region() {
         regions.extend(DATABASE.by_code(&code).unwrap_or_default());
     }
     assert!(regions.len() > 240, "{} regions", regions.len());
-    let mut checked = 0usize;
+    let (mut checked, mut plain) = (0usize, 0usize);
     for (index, meta) in regions.iter().enumerate() {
         let kinds = meta.descriptors();
         let examples = [
@@ -144,7 +146,7 @@ fn same_verdicts_near_every_example_number_of_every_region() {
                 let forms = if n == 0 { &forms[..] } else { &forms[..3] };
                 for cell in forms {
                     for hint in hints {
-                        agree(cell, hint);
+                        plain += usize::from(agree(cell, hint));
                         checked += 1;
                     }
                 }
@@ -163,6 +165,11 @@ fn same_verdicts_near_every_example_number_of_every_region() {
         }
     }
     assert!(checked > 100_000, "{checked} cells");
+    // The plain path must be more than a path that always declines.
+    assert!(
+        plain * 2 > checked,
+        "the plain path answered {plain} of {checked}"
+    );
 }
 
 /// The phone vectors of the conformance suite (`CLIENTELA_PEER_DATA`, by default
@@ -184,14 +191,14 @@ fn same_verdicts_on_the_phone_vectors() {
         return;
     };
     let mut reader = csv::Reader::from_reader(vectors.as_bytes());
-    let mut checked = 0usize;
+    let (mut checked, mut plain) = (0usize, 0usize);
     for (index, record) in reader.records().enumerate() {
         let record = record.expect("a vector");
         let region = record.get(0).filter(|r| !r.is_empty());
         let other = Some(OTHER_REGIONS[index % OTHER_REGIONS.len()]);
         for cell in [record.get(1), record.get(3)].into_iter().flatten() {
             for hint in [None, region, other] {
-                agree(cell, hint);
+                plain += usize::from(agree(cell, hint));
                 checked += 1;
             }
         }
@@ -203,4 +210,8 @@ fn same_verdicts_on_the_phone_vectors() {
         }
     }
     assert!(checked > 10_000, "{checked} cells");
+    assert!(
+        plain * 2 > checked,
+        "the plain path answered {plain} of {checked}"
+    );
 }

@@ -52,10 +52,12 @@ pub(crate) fn crate_e164(region: Option<&str>, text: &str) -> Option<Option<Stri
     if let Some(region) = meta {
         let mut potential = without_national_prefix(region, national)?;
         // The crate takes the plain national prefix off a second time.
-        if let Some(prefix) = region.meta.national_prefix() {
-            if let Some(rest) = potential.strip_prefix(prefix) {
-                potential = Cow::Owned(rest.to_owned());
-            }
+        if let Some(rest) = region
+            .meta
+            .national_prefix()
+            .and_then(|prefix| potential.strip_prefix(prefix))
+        {
+            potential = Cow::Owned(rest.to_owned());
         }
         if length(region, potential.len()) != Length::TooShort {
             national_read = potential;
