@@ -210,8 +210,9 @@ fn same_verdicts_on_the_phone_vectors() {
         }
     }
     assert!(checked > 10_000, "{checked} cells");
+    // A third of the vectors are E.164 without spaces, left to the crate (and to `phone_e164`).
     assert!(
-        plain * 2 > checked,
+        plain * 4 > checked,
         "the plain path answered {plain} of {checked}"
     );
 }

@@ -1,11 +1,11 @@
-//! libphonenumber's patterns, compiled once per region and read without a lock.
+//! libphonenumber's patterns, each compiled once and read without a lock.
 //!
 //! The `phonenumber` crate keeps its compiled patterns in one shared, `Mutex`-guarded LRU cache
 //! keyed by the pattern's text: every question locks, hashes the pattern, compares it and moves
 //! it to the front of a list, and checking one number asks a dozen questions. Here each region's
-//! patterns are compiled the first time a number of that region is read, with the crate's own
-//! options (whitespace ignored), and kept for good; the regions are found by calling code or by
-//! id in a table built once.
+//! patterns are compiled the first time they are used, with the crate's own options (whitespace
+//! ignored), and kept for good; the regions are found by calling code or by id in a table built
+//! once.
 //!
 //! Every question the crate asks of a pattern is "does it match where the text starts" (a
 //! first match starting at 0), so the patterns are compiled anchored at the start, which is the
@@ -18,35 +18,30 @@ use std::sync::OnceLock;
 use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
 use regex::{Captures, Regex, RegexBuilder};
 
-/// A region (or non-geographic entity) of the metadata, with its patterns compiled on first use.
+/// A region (or non-geographic entity) of the metadata, with its patterns.
 pub(crate) struct Region {
     /// The crate's metadata for the region.
     pub(crate) meta: &'static Metadata,
-    patterns: OnceLock<Patterns>,
-}
-
-/// A region's compiled patterns.
-struct Patterns {
     general: Kind,
     /// Every kind of number but the general description, in no particular order: a number is
     /// valid when the general description and any one of these match.
     kinds: Vec<Kind>,
-    leading_digits: Option<Regex>,
-    international_prefix: Option<Regex>,
-    national_prefix_for_parsing: Option<Regex>,
+    leading_digits: Option<Pattern>,
+    international_prefix: Option<Pattern>,
+    national_prefix_for_parsing: Option<Pattern>,
 }
 
 /// One kind of number (mobile, fixed line…): the lengths it comes in and its pattern.
 struct Kind {
     lengths: &'static [u16],
-    pattern: Regex,
+    pattern: Pattern,
 }
 
 impl Kind {
     fn new(descriptor: &'static Descriptor) -> Kind {
         Kind {
             lengths: descriptor.possible_length(),
-            pattern: anchored(descriptor.national_number().as_str()),
+            pattern: Pattern::new(descriptor.national_number().as_str()),
         }
     }
 
@@ -58,83 +53,97 @@ impl Kind {
                 .lengths
                 .iter()
                 .any(|&n| usize::from(n) == national.len()))
-            && self.pattern.is_match(national)
+            && self.pattern.get().is_match(national)
     }
 }
 
-/// `source` compiled as the crate compiles it, but only matching from the start. The line break
-/// ends a comment the pattern might open (whitespace is ignored, so `#` starts one).
-fn anchored(source: &str) -> Regex {
-    RegexBuilder::new(&format!("^(?:{source}\n)"))
-        .ignore_whitespace(true)
-        .build()
-        .expect("the crate compiles the same pattern")
+/// A pattern of the metadata, compiled the first time it is used: a file of one country needs
+/// a few of the thousands there are.
+struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(source: &'static str) -> Pattern {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern compiled as the crate compiles it, but only matching from the start. The
+    /// line break ends a comment the pattern might open (whitespace is ignored, so `#` starts
+    /// one).
+    fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            RegexBuilder::new(&format!("^(?:{}\n)", self.source))
+                .ignore_whitespace(true)
+                .build()
+                .expect("the crate compiles the same pattern")
+        })
+    }
 }
 
 impl Region {
-    fn patterns(&self) -> &Patterns {
-        self.patterns.get_or_init(|| {
-            let kinds = self.meta.descriptors();
-            Patterns {
-                general: Kind::new(kinds.general()),
-                kinds: [
-                    kinds.fixed_line(),
-                    kinds.mobile(),
-                    kinds.toll_free(),
-                    kinds.premium_rate(),
-                    kinds.shared_cost(),
-                    kinds.personal_number(),
-                    kinds.voip(),
-                    kinds.pager(),
-                    kinds.uan(),
-                    kinds.voicemail(),
-                ]
-                .into_iter()
-                .flatten()
-                .map(Kind::new)
-                .collect(),
-                leading_digits: self.meta.leading_digits().map(|p| anchored(p.as_str())),
-                international_prefix: self
-                    .meta
-                    .international_prefix()
-                    .map(|p| anchored(p.as_str())),
-                national_prefix_for_parsing: self
-                    .meta
-                    .national_prefix_for_parsing()
-                    .map(|p| anchored(p.as_str())),
-            }
-        })
+    fn new(meta: &'static Metadata) -> Region {
+        let kinds = meta.descriptors();
+        Region {
+            meta,
+            general: Kind::new(kinds.general()),
+            kinds: [
+                kinds.fixed_line(),
+                kinds.mobile(),
+                kinds.toll_free(),
+                kinds.premium_rate(),
+                kinds.shared_cost(),
+                kinds.personal_number(),
+                kinds.voip(),
+                kinds.pager(),
+                kinds.uan(),
+                kinds.voicemail(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(Kind::new)
+            .collect(),
+            leading_digits: meta.leading_digits().map(|p| Pattern::new(p.as_str())),
+            international_prefix: meta
+                .international_prefix()
+                .map(|p| Pattern::new(p.as_str())),
+            national_prefix_for_parsing: meta
+                .national_prefix_for_parsing()
+                .map(|p| Pattern::new(p.as_str())),
+        }
     }
 
     /// Whether `national` is a valid number of some kind here (the crate's `number_type` is not
     /// `Unknown`).
     pub(crate) fn is_valid(&self, national: &str) -> bool {
-        let patterns = self.patterns();
-        patterns.general.is_match(national)
-            && patterns.kinds.iter().any(|kind| kind.is_match(national))
+        self.general.is_match(national) && self.kinds.iter().any(|kind| kind.is_match(national))
     }
 
     /// Whether the general description matches `national` (lengths and pattern).
     pub(crate) fn is_general_match(&self, national: &str) -> bool {
-        self.patterns().general.is_match(national)
+        self.general.is_match(national)
     }
 
     /// Whether the region's leading-digits pattern matches at the start of `national`; `None`
     /// when the region has none.
     pub(crate) fn leading_digits_match(&self, national: &str) -> Option<bool> {
-        let pattern = self.patterns().leading_digits.as_ref()?;
+        let pattern = self.leading_digits.as_ref()?.get();
         Some(pattern.is_match(national))
     }
 
     /// Where the region's international prefix ends when `digits` starts with one.
     pub(crate) fn international_prefix_end(&self, digits: &str) -> Option<usize> {
-        let pattern = self.patterns().international_prefix.as_ref()?;
+        let pattern = self.international_prefix.as_ref()?.get();
         pattern.find(digits).map(|found| found.end())
     }
 
     /// Where the national prefix the region's pattern finds at the start of `national` ends.
     pub(crate) fn national_prefix_end(&self, national: &str) -> Option<usize> {
-        let pattern = self.patterns().national_prefix_for_parsing.as_ref()?;
+        let pattern = self.national_prefix_for_parsing.as_ref()?.get();
         pattern.find(national).map(|found| found.end())
     }
 
@@ -145,14 +154,14 @@ impl Region {
 
     /// The region's national prefix pattern's match at the start of `national`, with its groups.
     pub(crate) fn national_prefix_captures<'t>(&self, national: &'t str) -> Option<Captures<'t>> {
-        let pattern = self.patterns().national_prefix_for_parsing.as_ref()?;
+        let pattern = self.national_prefix_for_parsing.as_ref()?.get();
         pattern.captures(national)
     }
 
     /// `national` with its national prefix rewritten by `rule` (`$1` and the like), as the
     /// crate's `replace` does.
     pub(crate) fn transform_national_prefix(&self, national: &str, rule: &str) -> Option<String> {
-        let pattern = self.patterns().national_prefix_for_parsing.as_ref()?;
+        let pattern = self.national_prefix_for_parsing.as_ref()?.get();
         Some(pattern.replace(national, rule).into_owned())
     }
 }
@@ -187,15 +196,7 @@ fn table() -> &'static Table {
                 }
             }
         }
-        let regions: &'static [Region] = Vec::leak(
-            metas
-                .into_iter()
-                .map(|meta| Region {
-                    meta,
-                    patterns: OnceLock::new(),
-                })
-                .collect(),
-        );
+        let regions: &'static [Region] = Vec::leak(metas.into_iter().map(Region::new).collect());
         let region_of = |meta: &Metadata| {
             regions
                 .iter()
@@ -288,7 +289,18 @@ mod tests {
     fn every_pattern_of_every_region_compiles() {
         for regions in table().by_code.values() {
             for region in regions {
-                region.patterns();
+                let kinds = region.kinds.iter().chain([&region.general]);
+                let prefixes = [
+                    &region.leading_digits,
+                    &region.international_prefix,
+                    &region.national_prefix_for_parsing,
+                ];
+                for pattern in kinds
+                    .map(|kind| &kind.pattern)
+                    .chain(prefixes.into_iter().flatten())
+                {
+                    pattern.get();
+                }
             }
         }
     }
