@@ -32,7 +32,11 @@ pub(crate) fn crate_e164(region: Option<&str>, text: &str) -> Option<Option<Stri
     if !plain || (plus && !rest.contains(' ')) {
         return None;
     }
-    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    let digits: Cow<'_, str> = if rest.bytes().all(|b| b.is_ascii_digit()) {
+        Cow::Borrowed(rest)
+    } else {
+        Cow::Owned(rest.chars().filter(char::is_ascii_digit).collect())
+    };
     if digits.len() < 3 {
         return None;
     }
@@ -77,8 +81,20 @@ fn valid_e164(code: u16, national: &str) -> Option<String> {
     if value >= 1 << 56 {
         return None;
     }
-    let national = format!("{}{value}", "0".repeat(zeros));
-    patterns::is_valid_number(code, &national).then(|| format!("+{code}{national}"))
+    // Digits come back as they were; anything else the transform rule wrote, as the crate
+    // writes the number it parsed.
+    let national = if national.bytes().all(|b| b.is_ascii_digit()) {
+        Cow::Borrowed(national)
+    } else {
+        Cow::Owned(format!("{}{value}", "0".repeat(zeros)))
+    };
+    patterns::is_valid_number(code, &national).then(|| {
+        let mut e164 = String::with_capacity(4 + national.len());
+        e164.push('+');
+        push_decimal(&mut e164, code);
+        e164.push_str(&national);
+        e164
+    })
 }
 
 /// The crate's `country_code` on `digits`: the calling code and the national number, or `None`
@@ -102,12 +118,15 @@ fn country_code<'d>(given: Option<&Region>, plus: bool, digits: &'d str) -> Opti
     }
     let region = given?;
     let code = region.meta.country_code();
-    let written = code.to_string();
     // Written with its own calling code: taken off unless the digits are a possible number.
-    if digits.starts_with(&written)
+    let written = decimal_length(code);
+    if digits
+        .get(..written)
+        .and_then(|start| start.parse::<u16>().ok())
+        == Some(code)
         && (!region.is_general_match(digits) || !length(region, digits.len()).is_possible())
     {
-        return Some((code, &digits[written.len()..]));
+        return Some((code, &digits[written..]));
     }
     Some((code, digits))
 }
@@ -180,5 +199,23 @@ fn length(region: &Region, length: usize) -> Length {
         Length::Possible
     } else {
         Length::Other
+    }
+}
+
+/// How many digits a calling code (1 to 999) is written with.
+fn decimal_length(code: u16) -> usize {
+    match code {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    }
+}
+
+/// Writes a calling code in decimal, without going through `fmt`.
+fn push_decimal(text: &mut String, code: u16) {
+    let mut divisor = 10u16.pow(decimal_length(code) as u32 - 1);
+    while divisor > 0 {
+        text.push(char::from(b'0' + (code / divisor % 10) as u8));
+        divisor /= 10;
     }
 }
