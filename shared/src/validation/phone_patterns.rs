@@ -12,7 +12,6 @@
 //! same answer: the leftmost match starts at 0 exactly when some match does. They are not
 //! anchored at the end, since the crate does not ask for that either.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
@@ -176,11 +175,30 @@ struct Source {
     known_id: bool,
 }
 
-/// Every region of the metadata, and how to find one.
+/// Every region of the metadata, and how to find one: arrays indexed by calling code and by id,
+/// as hashing the key cost more than the rest of a look-up.
 struct Table {
-    by_code: HashMap<u16, Vec<&'static Region>>,
-    by_id: HashMap<&'static str, &'static Region>,
-    sources: HashMap<u16, Vec<Source>>,
+    /// Indexed by calling code (below 1,000).
+    by_code: Vec<Vec<&'static Region>>,
+    /// Indexed by calling code, as `DATABASE.region` lists them.
+    sources: Vec<Vec<Source>>,
+    /// Indexed by two-letter id (`id_slot`).
+    by_letters: Vec<Option<&'static Region>>,
+    /// Ids that are not two capital letters (`001`), as `DATABASE.by_id` gives them.
+    by_other_id: Vec<(&'static str, &'static Region)>,
+}
+
+/// Calling codes are 1 to 3 digits.
+const CODES: usize = 1000;
+
+/// Where a two-capital-letter id (`EC`) sits in `Table::by_letters`.
+fn id_slot(id: &str) -> Option<usize> {
+    match id.as_bytes() {
+        &[first @ b'A'..=b'Z', second @ b'A'..=b'Z'] => {
+            Some(usize::from(first - b'A') * 26 + usize::from(second - b'A'))
+        }
+        _ => None,
+    }
 }
 
 /// The table, built the first time it is needed (without compiling any pattern). The regions
@@ -189,7 +207,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut metas: Vec<&'static Metadata> = Vec::new();
-        for code in 0..1000u16 {
+        for code in 0..CODES as u16 {
             for meta in DATABASE.by_code(&code).unwrap_or_default() {
                 if !metas.iter().any(|known| std::ptr::eq(*known, meta)) {
                     metas.push(meta);
@@ -203,55 +221,68 @@ fn table() -> &'static Table {
                 .find(|region| std::ptr::eq(region.meta, meta))
                 .expect("every region has a calling code")
         };
-        let by_code: HashMap<u16, Vec<&'static Region>> = (0..1000u16)
-            .filter_map(|code| {
-                let metas = DATABASE.by_code(&code)?;
-                Some((code, metas.into_iter().map(region_of).collect()))
-            })
-            .collect();
-        let by_id: HashMap<&'static str, &'static Region> = DATABASE
-            .iter()
-            .map(|meta| (meta.id(), region_of(meta)))
-            .collect();
-        let sources = by_code
-            .keys()
-            .filter_map(|&code| {
-                let ids = DATABASE.region(&code)?;
-                let sources = ids
-                    .into_iter()
-                    .filter_map(|id| {
-                        Some(Source {
-                            region: by_id.get(id)?,
-                            non_geographic: id == "001",
-                            known_id: id.parse::<phonenumber::country::Id>().is_ok(),
-                        })
-                    })
-                    .collect();
-                Some((code, sources))
-            })
-            .collect();
-        Table {
-            by_code,
-            by_id,
-            sources,
+        let mut by_letters = vec![None; 26 * 26];
+        let mut by_other_id = Vec::new();
+        for meta in DATABASE.iter() {
+            match id_slot(meta.id()) {
+                Some(slot) => by_letters[slot] = Some(region_of(meta)),
+                None => by_other_id.push((meta.id(), region_of(meta))),
+            }
         }
+        let mut table = Table {
+            by_code: vec![Vec::new(); CODES],
+            sources: (0..CODES).map(|_| Vec::new()).collect(),
+            by_letters,
+            by_other_id,
+        };
+        for code in 0..CODES as u16 {
+            let slot = usize::from(code);
+            if let Some(metas) = DATABASE.by_code(&code) {
+                table.by_code[slot] = metas.into_iter().map(region_of).collect();
+            }
+            let ids = DATABASE.region(&code).unwrap_or_default();
+            table.sources[slot] = ids
+                .into_iter()
+                .filter_map(|id| {
+                    Some(Source {
+                        region: table_by_id(&table, id)?,
+                        non_geographic: id == "001",
+                        known_id: id.parse::<phonenumber::country::Id>().is_ok(),
+                    })
+                })
+                .collect();
+        }
+        table
     })
+}
+
+/// The region with this id in `table`.
+fn table_by_id(table: &Table, id: &str) -> Option<&'static Region> {
+    match id_slot(id) {
+        Some(slot) => table.by_letters[slot],
+        None => table
+            .by_other_id
+            .iter()
+            .find(|(other, _)| *other == id)
+            .map(|&(_, region)| region),
+    }
 }
 
 /// The region with this id (`EC`), as `DATABASE.by_id` gives it.
 pub(crate) fn by_id(id: &str) -> Option<&'static Region> {
-    table().by_id.get(id).copied()
+    table_by_id(table(), id)
 }
 
 /// The regions with this calling code, in `DATABASE.by_code` order (the main region first).
 pub(crate) fn by_code(code: u16) -> Option<&'static [&'static Region]> {
-    table().by_code.get(&code).map(Vec::as_slice)
+    let regions = table().by_code.get(usize::from(code))?;
+    (!regions.is_empty()).then_some(regions.as_slice())
 }
 
 /// The region whose metadata the crate checks `national` with for calling code `code` (its
 /// `source_for`, then `by_id` or the code's first region).
 pub(crate) fn source_for(code: u16, national: &str) -> Option<&'static Region> {
-    let sources = table().sources.get(&code)?;
+    let sources = table().sources.get(usize::from(code))?;
     if let [only] = sources.as_slice() {
         return if only.non_geographic {
             by_code(code)?.first().copied()
@@ -280,14 +311,14 @@ mod tests {
     #[test]
     fn every_region_id_of_a_shared_calling_code_is_known_to_the_crate() {
         // The crate unwraps these ids; if one were unknown it would panic, and so would we.
-        for sources in table().sources.values().filter(|s| s.len() > 1) {
+        for sources in table().sources.iter().filter(|s| s.len() > 1) {
             assert!(sources.iter().all(|source| source.known_id));
         }
     }
 
     #[test]
     fn every_pattern_of_every_region_compiles() {
-        for regions in table().by_code.values() {
+        for regions in &table().by_code {
             for region in regions {
                 let kinds = region.kinds.iter().chain([&region.general]);
                 let prefixes = [
