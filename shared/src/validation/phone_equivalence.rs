@@ -216,3 +216,60 @@ fn same_verdicts_on_the_phone_vectors() {
         "the plain path answered {plain} of {checked}"
     );
 }
+
+/// A small deterministic generator (SplitMix64), so every run tries the same cells.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+}
+
+/// Cells no example is near: random digits after a random start (a calling code, a trunk or
+/// international prefix), broken up by random separators, perhaps after a `+`, read in a random
+/// region or none. What the plain path reads is all of this shape.
+#[test]
+fn same_verdicts_on_random_plainly_written_cells() {
+    let mut regions = Vec::new();
+    for code in 0..1000u16 {
+        regions.extend(DATABASE.by_code(&code).unwrap_or_default());
+    }
+    let mut random = Random(0x5eed);
+    let (mut checked, mut plain) = (0usize, 0usize);
+    for _ in 0..60_000 {
+        let meta = regions[random.below(regions.len())];
+        let mut digits = match random.below(6) {
+            0 => meta.country_code().to_string(),
+            1 => meta.national_prefix().unwrap_or("0").to_owned(),
+            2 => "00".to_owned(),
+            3 => format!("00{}", meta.country_code()),
+            _ => String::new(),
+        };
+        for _ in 0..3 + random.below(12) {
+            digits.push(char::from(b'0' + random.below(10) as u8));
+        }
+        let mut cell = String::from(["", "", "+", "+ "][random.below(4)]);
+        for digit in digits.chars() {
+            if random.below(4) == 0 {
+                cell.push([' ', '-', '.', '(', ')', '/'][random.below(6)]);
+            }
+            cell.push(digit);
+        }
+        let region = match random.below(3) {
+            0 => None,
+            1 => (meta.id() != "001").then(|| meta.id()),
+            _ => Some(OTHER_REGIONS[random.below(OTHER_REGIONS.len())]),
+        };
+        plain += usize::from(agree(&cell, region));
+        checked += 1;
+    }
+    assert!(
+        plain * 2 > checked,
+        "the plain path answered {plain} of {checked}"
+    );
+}
