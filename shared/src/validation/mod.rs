@@ -16,7 +16,13 @@ mod name;
 pub mod number;
 pub mod phone;
 mod phone_e164;
+#[cfg(test)]
+mod phone_equivalence;
 mod phone_metadata;
+#[cfg(test)]
+mod phone_oracle;
+mod phone_patterns;
+mod phone_plain;
 mod phone_regex_cache;
 pub mod recheck_record;
 pub mod record;

@@ -1,10 +1,10 @@
 //! Phone numbers, read with libphonenumber's metadata (the `phonenumber` crate) and stored as E.164.
 
-use phonenumber::{Mode, country};
+use phonenumber::country;
 
 use super::phone_e164::normalise_e164;
 use super::phone_metadata as metadata;
-use super::phone_regex_cache;
+use super::{phone_patterns, phone_plain, phone_regex_cache};
 
 /// Why a phone cell is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,11 +101,20 @@ pub(crate) fn read_in_general(
 }
 
 /// The number as E.164 when the `phonenumber` crate reads it as a valid number.
-fn e164(region: Option<country::Id>, text: &str) -> Option<String> {
+///
+/// Plainly written numbers skip the crate's parser (see `phone_plain`); the crate's own
+/// validity check and formatter are replaced by the same questions to compiled patterns (see
+/// `phone_patterns`), and by writing the code and national number one after the other, which is
+/// all its E.164 formatter does once it has looked for a format it does not use.
+pub(crate) fn e164(region: Option<country::Id>, text: &str) -> Option<String> {
+    let id = region.as_ref().map(AsRef::as_ref);
+    if let Some(answer) = phone_plain::crate_e164(id, text) {
+        return answer;
+    }
     let number = phonenumber::parse(region, text).ok()?;
-    number
-        .is_valid()
-        .then(|| number.format().mode(Mode::E164).to_string())
+    let code = number.code().value();
+    let national = number.national().to_string();
+    phone_patterns::is_valid_number(code, &national).then(|| format!("+{code}{national}"))
 }
 
 /// `5.93991E+11`, `5,93991e+11`: what Excel shows for a long number in a General cell.

@@ -13,10 +13,9 @@
 //! zero is involved, it declines and the general path decides. The tests compare both paths
 //! number by number.
 
-use phonenumber::metadata::{DATABASE, Metadata};
-
 use super::phone::PhoneProblem;
 use super::phone_metadata;
+use super::phone_patterns::{self as patterns, Region};
 
 /// The shortest and longest numbers, country code included, this path answers for. E.164 allows
 /// 15 digits; at 8 or more, the crate's own "too short" checks cannot trip.
@@ -37,33 +36,30 @@ pub(crate) fn normalise_e164(
         return None;
     }
     // Country codes are prefix-free: the first length that names one is the code.
-    let (code, metas) = (1..=3).find_map(|len| {
+    let (code, regions) = (1..=3).find_map(|len| {
         let code: u16 = digits[..len].parse().ok()?;
-        Some((len, DATABASE.by_code(&code)?))
+        Some((len, patterns::by_code(code)?))
     })?;
     let national = &digits[code..];
     if national.starts_with('0') {
         return None;
     }
-    let hint = region.and_then(|id| DATABASE.by_id(id));
+    let hint = region.and_then(patterns::by_id);
     // After the `+`, the crate takes off the given region's international prefix if it sees one.
-    if hint
-        .and_then(Metadata::international_prefix)
-        .is_some_and(|idd| starts_with_match(idd.find(digits).map(|m| m.start())))
-    {
+    if hint.is_some_and(|hint| hint.international_prefix_end(digits).is_some()) {
         return None;
     }
     // It then reads the national number with the given region's metadata, or else with the
     // metadata of the region the number belongs to, and takes off a national prefix.
     if hint
-        .or_else(|| owner(&metas, national))
-        .is_some_and(|meta| may_strip_national_prefix(meta, national))
+        .or_else(|| owner(regions, national))
+        .is_some_and(|region| may_strip_national_prefix(region, national))
     {
         return None;
     }
     // The crate now holds the digits as written. If it calls them valid, that is the answer;
     // otherwise the general path asks the metadata directly, as here.
-    if owner(&metas, national).is_some_and(|meta| phone_metadata::is_valid(meta, national)) {
+    if owner(regions, national).is_some_and(|region| region.is_valid(national)) {
         return Some(Ok(cell.to_owned()));
     }
     Some(phone_metadata::international(digits).ok_or(PhoneProblem::Invalid))
@@ -72,38 +68,34 @@ pub(crate) fn normalise_e164(
 /// The region whose metadata the crate validates `national` with, among the regions sharing its
 /// country code: the only one; else the first whose leading digits match, or which calls the
 /// number valid (the crate's `source_for`).
-fn owner<'m>(metas: &[&'m Metadata], national: &str) -> Option<&'m Metadata> {
-    if let [only] = metas {
+fn owner<'r>(regions: &[&'r Region], national: &str) -> Option<&'r Region> {
+    if let [only] = regions {
         return Some(only);
     }
-    metas
+    regions
         .iter()
         .copied()
-        .find(|meta| match meta.leading_digits() {
-            Some(pattern) => starts_with_match(pattern.find(national).map(|m| m.start())),
-            None => phone_metadata::is_valid(meta, national),
+        .find(|region| match region.leading_digits_match(national) {
+            Some(matches) => matches,
+            None => region.is_valid(national),
         })
 }
 
-/// Whether the crate could take a national prefix off `national` with `meta`: its pattern for
+/// Whether the crate could take a national prefix off `national` in `region`: its pattern for
 /// parsing matches at the start, or the plain national prefix starts it.
-fn may_strip_national_prefix(meta: &Metadata, national: &str) -> bool {
-    meta.national_prefix_for_parsing()
-        .is_some_and(|pattern| starts_with_match(pattern.find(national).map(|m| m.start())))
-        || meta
+fn may_strip_national_prefix(region: &Region, national: &str) -> bool {
+    region.national_prefix_end(national).is_some()
+        || region
+            .meta
             .national_prefix()
             .is_some_and(|prefix| national.starts_with(prefix))
-}
-
-/// Whether a pattern's first match (its start, if any) is at the very beginning, as the crate
-/// asks of every prefix pattern.
-fn starts_with_match(start: Option<usize>) -> bool {
-    start == Some(0)
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+
+    use phonenumber::metadata::DATABASE;
 
     use super::*;
     use crate::validation::phone::read_in_general;

@@ -4,9 +4,10 @@
 //! The crate (0.3.10) strips a national prefix a second time after the country code, so it
 //! turns `+7 800 123-45-67` into `+7 001234567` and `+370 800 12 345` into `+370 12345`, and it
 //! takes the region's own country code for a prefix (`250 123 456` in Rwanda). Its metadata is
-//! right, so these functions ask the metadata directly, as libphonenumber's `isValidNumber` does.
+//! right, so these functions ask the metadata directly, as libphonenumber's `isValidNumber` does,
+//! through the compiled patterns of `phone_patterns`.
 
-use phonenumber::metadata::{DATABASE, Metadata};
+use super::phone_patterns::{self as patterns, Region};
 
 /// The E.164 form of `digits` (no `+`, no separators) when it is a country calling code and a
 /// valid national number, with or without the country's trunk prefix after the code
@@ -26,8 +27,8 @@ pub fn region_of(e164: &str) -> Option<&'static str> {
     after_calling_code(e164.strip_prefix('+')?, |_, regions, rest| {
         regions
             .iter()
-            .find(|meta| is_valid(meta, rest))
-            .and_then(|meta| super::country::country_code(meta.id()))
+            .find(|region| region.is_valid(rest))
+            .and_then(|region| super::country::country_code(region.meta.id()))
     })
 }
 
@@ -35,62 +36,42 @@ pub fn region_of(e164: &str) -> Option<&'static str> {
 /// the code, its regions and the digits after it.
 fn after_calling_code<T>(
     digits: &str,
-    read: impl Fn(u16, &[&Metadata], &str) -> Option<T>,
+    read: impl Fn(u16, &[&Region], &str) -> Option<T>,
 ) -> Option<T> {
     (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
         let code: u16 = digits[..len].parse().ok()?;
-        let regions = DATABASE.by_code(&code)?;
-        read(code, &regions, &digits[len..])
+        let regions = patterns::by_code(code)?;
+        read(code, regions, &digits[len..])
     })
 }
 
 /// The E.164 form of `digits` written as a national number of the region `meta` describes,
 /// with or without its trunk prefix (`0991234567` and `991234567` in Ecuador).
 pub fn national(region: &str, digits: &str) -> Option<String> {
-    let meta = DATABASE.by_id(region)?;
-    valid_national(meta, digits).map(|national| format!("+{}{national}", meta.country_code()))
+    let region = patterns::by_id(region)?;
+    valid_national(region, digits)
+        .map(|national| format!("+{}{national}", region.meta.country_code()))
 }
 
 /// `digits`, or `digits` without the trunk prefix, whichever is a valid national significant
-/// number of `meta`'s region (the number as written wins, as in libphonenumber).
-fn valid_national<'d>(meta: &Metadata, digits: &'d str) -> Option<&'d str> {
-    if is_valid(meta, digits) {
+/// number of `region` (the number as written wins, as in libphonenumber).
+fn valid_national<'d>(region: &Region, digits: &'d str) -> Option<&'d str> {
+    if region.is_valid(digits) {
         return Some(digits);
     }
-    let stripped = match meta.national_prefix_for_parsing() {
+    let meta = region.meta;
+    let stripped = if region.has_national_prefix_pattern() {
         // Only a plain match is used: rules that rewrite the number (Argentina's 15) are the
         // crate parser's job, and it does them right.
-        Some(pattern) if meta.national_prefix_transform_rule().is_none() => pattern
-            .find(digits)
-            .filter(|found| found.start() == 0)
-            .map(|found| &digits[found.end()..]),
-        Some(_) => None,
-        None => meta
-            .national_prefix()
-            .and_then(|prefix| digits.strip_prefix(prefix)),
-    }?;
-    is_valid(meta, stripped).then_some(stripped)
-}
-
-/// Whether `national` is a valid number of some kind in `meta`'s region.
-pub(crate) fn is_valid(meta: &Metadata, national: &str) -> bool {
-    let kinds = meta.descriptors();
-    kinds.general().is_match(national)
-        && [
-            kinds.fixed_line(),
-            kinds.mobile(),
-            kinds.toll_free(),
-            kinds.premium_rate(),
-            kinds.shared_cost(),
-            kinds.personal_number(),
-            kinds.voip(),
-            kinds.pager(),
-            kinds.uan(),
-            kinds.voicemail(),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|kind| kind.is_match(national))
+        if meta.national_prefix_transform_rule().is_some() {
+            return None;
+        }
+        &digits[region.national_prefix_end(digits)?..]
+    } else {
+        meta.national_prefix()
+            .and_then(|prefix| digits.strip_prefix(prefix))?
+    };
+    region.is_valid(stripped).then_some(stripped)
 }
 
 #[cfg(test)]
