@@ -286,12 +286,7 @@ async fn the_wizard_imports_into_postgres() {
 async fn an_import_paused_and_resumed_stores_every_customer_once() {
     let server = TestServer::start(Backend::Sqlite);
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("many.csv");
-    let mut csv = String::from("Nombre;Correo\r\n");
-    for i in 0..20_000 {
-        csv.push_str(&format!("Cliente {i};cliente{i}@example.com\r\n"));
-    }
-    std::fs::write(&file, csv).unwrap();
+    let file = customers_file(dir.path(), "many.csv", 20_000);
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;
@@ -331,12 +326,7 @@ async fn an_import_left_half_sent_can_be_undone_from_the_history() {
     const ROWS: u64 = 50_000;
     let server = TestServer::start(Backend::Sqlite);
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("half.csv");
-    let mut csv = String::from("Nombre;Correo\r\n");
-    for i in 0..ROWS {
-        csv.push_str(&format!("Cliente {i};cliente{i}@example.com\r\n"));
-    }
-    std::fs::write(&file, csv).unwrap();
+    let file = customers_file(dir.path(), "half.csv", ROWS);
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;
@@ -372,4 +362,15 @@ async fn an_import_left_half_sent_can_be_undone_from_the_history() {
         server.get_json("/api/imports").await[0]["status"],
         "reverted"
     );
+}
+
+/// A file `name` in `dir` of `rows` customers, each with a name and an email of their own.
+fn customers_file(dir: &std::path::Path, name: &str, rows: u64) -> std::path::PathBuf {
+    let mut csv = String::from("Nombre;Correo\r\n");
+    for i in 0..rows {
+        csv.push_str(&format!("Cliente {i};cliente{i}@example.com\r\n"));
+    }
+    let file = dir.join(name);
+    std::fs::write(&file, csv).unwrap();
+    file
 }

@@ -500,8 +500,6 @@ fn every_response_survives_the_trip_between_threads() {
 /// counts, rows, duplicates across the halves, and edits after.
 #[test]
 fn a_check_shared_with_a_helper_is_the_same_as_one_alone() {
-    use crate::session::check_packed_rows;
-
     let file = generated_file(60_000);
     let open = || ImportSession::open("c.csv".into(), file.clone().into_bytes(), &profile());
     let (mut alone, overview) = open().unwrap();
@@ -522,28 +520,7 @@ fn a_check_shared_with_a_helper_is_the_same_as_one_alone() {
     };
     for helper_works in [true, false] {
         let (mut shared, _) = open().unwrap();
-        let share = shared
-            .helper_share(&profile(), &mapping)
-            .expect("a big file");
-        let Request::CheckRows {
-            profile: rules,
-            mapping: columns,
-            headers,
-        } = &share.request
-        else {
-            panic!()
-        };
-        let answer = check_packed_rows(rules, columns, headers, &share.packed);
-        let answer: Response =
-            serde_json::from_str(&serde_json::to_string(&answer).unwrap()).unwrap();
-        let Response::RowsChecked(shard) = answer else {
-            panic!("{answer:?}")
-        };
-        let review = shared.review_before(&share, &profile(), &mapping, Language::Es);
-        let shard = helper_works.then_some(shard);
-        let Response::Validated(counts) = shared.complete_review(review, share, shard) else {
-            panic!()
-        };
+        let counts = checked_with_helper(&mut shared, &mapping, helper_works);
         assert_eq!(counts, expected);
         // Row 0 takes the email of a row in the helper's half, then each is asked about.
         for session in [&mut alone, &mut shared] {
@@ -598,8 +575,6 @@ fn counts_now(session: &mut ImportSession) -> crate::protocol::ReviewCounts {
 /// this worker checks alone or shares the check with a helper.
 #[test]
 fn rows_left_out_duplicate_nothing_when_checked_again_alone_or_shared() {
-    use crate::session::check_packed_rows;
-
     let file = generated_file(60_000);
     let mapping = || opened_big(&file).1.mapping;
     let validate = || Request::Validate {
@@ -631,25 +606,7 @@ fn rows_left_out_duplicate_nothing_when_checked_again_alone_or_shared() {
             excluded: true,
         });
         let counts = if shared {
-            let share = session.helper_share(&profile(), &mapping()).expect("big");
-            let Request::CheckRows {
-                profile: rules,
-                mapping: columns,
-                headers,
-            } = &share.request
-            else {
-                panic!()
-            };
-            let Response::RowsChecked(shard) =
-                check_packed_rows(rules, columns, headers, &share.packed)
-            else {
-                panic!()
-            };
-            let review = session.review_before(&share, &profile(), &mapping(), Language::Es);
-            match session.complete_review(review, share, Some(shard)) {
-                Response::Validated(counts) => counts,
-                other => panic!("{other:?}"),
-            }
+            checked_with_helper(&mut session, &mapping(), true)
         } else {
             match session.handle(validate()) {
                 Response::Validated(counts) => counts,
@@ -672,6 +629,40 @@ fn rows_left_out_duplicate_nothing_when_checked_again_alone_or_shared() {
     }
     assert_eq!(sessions[0], sessions[1]);
     assert_eq!(sessions[0].excluded, 1);
+}
+
+/// Checks `session`'s rows with `mapping` as the worker does with a helper: the helper's half is
+/// packed, checked as the helper checks it (its answer sent through JSON), and appended; when
+/// the helper does not work, this worker checks that half itself.
+fn checked_with_helper(
+    session: &mut ImportSession,
+    mapping: &clientela_shared::Mapping,
+    helper_works: bool,
+) -> crate::protocol::ReviewCounts {
+    use crate::session::check_packed_rows;
+
+    let share = session
+        .helper_share(&profile(), mapping)
+        .expect("a big file");
+    let Request::CheckRows {
+        profile: rules,
+        mapping: columns,
+        headers,
+    } = &share.request
+    else {
+        panic!()
+    };
+    let answer = check_packed_rows(rules, columns, headers, &share.packed);
+    let answer: Response = serde_json::from_str(&serde_json::to_string(&answer).unwrap()).unwrap();
+    let Response::RowsChecked(shard) = answer else {
+        panic!("{answer:?}")
+    };
+    let review = session.review_before(&share, &profile(), mapping, Language::Es);
+    let shard = helper_works.then_some(shard);
+    match session.complete_review(review, share, shard) {
+        Response::Validated(counts) => counts,
+        other => panic!("{other:?}"),
+    }
 }
 
 fn opened_big(file: &str) -> (ImportSession, FileOverview) {

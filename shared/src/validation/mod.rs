@@ -24,6 +24,8 @@ mod phone_oracle;
 mod phone_patterns;
 mod phone_plain;
 mod phone_regex_cache;
+#[cfg(test)]
+mod phone_vectors;
 pub mod recheck_record;
 pub mod record;
 pub mod report;

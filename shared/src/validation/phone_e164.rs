@@ -93,7 +93,7 @@ fn may_strip_national_prefix(region: &Region, national: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
+    use crate::validation::phone_vectors::phone_vectors;
 
     use phonenumber::metadata::DATABASE;
 
@@ -213,17 +213,7 @@ mod tests {
     /// and in none, gets the same verdict both ways.
     #[test]
     fn agrees_with_the_general_path_on_the_phone_vectors() {
-        let folder = std::env::var_os("CLIENTELA_PEER_DATA")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/peer-data")
-            });
-        let path = folder.join("phone-vectors/phone-vectors.csv");
-        let Ok(vectors) = std::fs::read_to_string(&path) else {
-            eprintln!(
-                "no phone vectors at {}: only the other tests ran",
-                path.display()
-            );
+        let Some(vectors) = phone_vectors() else {
             return;
         };
         let mut reader = csv::Reader::from_reader(vectors.as_bytes());

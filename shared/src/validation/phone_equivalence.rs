@@ -8,13 +8,13 @@
 //! the first digit lost), each read in no country, in its own and in one of a rotating list of
 //! others; then every input and expected number of the team's phone vectors.
 
-use std::path::PathBuf;
-
 use phonenumber::country;
 use phonenumber::metadata::DATABASE;
 
 use super::phone::{e164, normalise_phone};
 use super::phone_metadata::region_of;
+use super::phone_patterns::number_kinds;
+use super::phone_vectors::phone_vectors;
 use super::{phone_oracle, phone_plain};
 
 /// Regions to read cells in besides their own: shared calling codes, trunk prefixes that are
@@ -117,23 +117,9 @@ fn same_verdicts_near_every_example_number_of_every_region() {
     assert!(regions.len() > 240, "{} regions", regions.len());
     let (mut checked, mut plain) = (0usize, 0usize);
     for (index, meta) in regions.iter().enumerate() {
-        let kinds = meta.descriptors();
-        let examples = [
-            Some(kinds.general()),
-            kinds.fixed_line(),
-            kinds.mobile(),
-            kinds.toll_free(),
-            kinds.premium_rate(),
-            kinds.shared_cost(),
-            kinds.personal_number(),
-            kinds.voip(),
-            kinds.pager(),
-            kinds.uan(),
-            kinds.voicemail(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter_map(|kind| kind.example());
+        let examples = std::iter::once(meta.descriptors().general())
+            .chain(number_kinds(meta))
+            .filter_map(|kind| kind.example());
         let own = (meta.id() != "001").then(|| meta.id());
         let hints = [None, own, Some(OTHER_REGIONS[index % OTHER_REGIONS.len()])];
         for example in examples {
@@ -153,7 +139,10 @@ fn same_verdicts_near_every_example_number_of_every_region() {
             }
         }
         // The validator's region of a stored number.
-        for example in [kinds.fixed_line(), kinds.mobile()].into_iter().flatten() {
+        for example in [meta.descriptors().fixed_line(), meta.descriptors().mobile()]
+            .into_iter()
+            .flatten()
+        {
             if let Some(example) = example.example() {
                 let stored = format!("+{}{example}", meta.country_code());
                 assert_eq!(
@@ -177,17 +166,7 @@ fn same_verdicts_near_every_example_number_of_every_region() {
 /// the vector's region, in none and in another.
 #[test]
 fn same_verdicts_on_the_phone_vectors() {
-    let folder = std::env::var_os("CLIENTELA_PEER_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/peer-data")
-        });
-    let path = folder.join("phone-vectors/phone-vectors.csv");
-    let Ok(vectors) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "no phone vectors at {}: only the other tests ran",
-            path.display()
-        );
+    let Some(vectors) = phone_vectors() else {
         return;
     };
     let mut reader = csv::Reader::from_reader(vectors.as_bytes());

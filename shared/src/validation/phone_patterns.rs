@@ -17,6 +17,26 @@ use std::sync::OnceLock;
 use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
 use regex::{Captures, Regex, RegexBuilder};
 
+/// The descriptions of the kinds of number `meta` has (fixed line, mobile, toll free…), without
+/// the general description.
+pub(crate) fn number_kinds(meta: &'static Metadata) -> impl Iterator<Item = &'static Descriptor> {
+    let kinds = meta.descriptors();
+    [
+        kinds.fixed_line(),
+        kinds.mobile(),
+        kinds.toll_free(),
+        kinds.premium_rate(),
+        kinds.shared_cost(),
+        kinds.personal_number(),
+        kinds.voip(),
+        kinds.pager(),
+        kinds.uan(),
+        kinds.voicemail(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// A region (or non-geographic entity) of the metadata, with its patterns.
 pub(crate) struct Region {
     /// The crate's metadata for the region.
@@ -86,26 +106,10 @@ impl Pattern {
 
 impl Region {
     fn new(meta: &'static Metadata) -> Region {
-        let kinds = meta.descriptors();
         Region {
             meta,
-            general: Kind::new(kinds.general()),
-            kinds: [
-                kinds.fixed_line(),
-                kinds.mobile(),
-                kinds.toll_free(),
-                kinds.premium_rate(),
-                kinds.shared_cost(),
-                kinds.personal_number(),
-                kinds.voip(),
-                kinds.pager(),
-                kinds.uan(),
-                kinds.voicemail(),
-            ]
-            .into_iter()
-            .flatten()
-            .map(Kind::new)
-            .collect(),
+            general: Kind::new(meta.descriptors().general()),
+            kinds: number_kinds(meta).map(Kind::new).collect(),
             leading_digits: meta.leading_digits().map(|p| Pattern::new(p.as_str())),
             international_prefix: meta
                 .international_prefix()
