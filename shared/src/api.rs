@@ -38,14 +38,15 @@ pub struct ImportRow {
     pub values: Vec<String>,
 }
 
-/// What is wrong with an [`ImportRequest`] as a whole.
+/// What is wrong with one field of a request, as a 422 lists it ([`FieldProblem`] written in
+/// the caller's language).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestProblem {
     /// The field of the request that is wrong, such as `rows`.
     pub field: String,
     /// A stable code, such as `rows.too_many`.
     pub code: String,
-    /// The problem in words.
+    /// The problem in words, in the language the request asked for.
     pub message: String,
 }
 
