@@ -144,9 +144,21 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
         .await;
     browser.click("#page-admin").await;
 
-    // In Spanish, the page speaks Spanish.
+    // In Spanish, the page speaks Spanish, and so does the server: adding Marta again is
+    // refused in Spanish.
     browser.select("#language", "es").await;
     browser.wait_for_text("#admin h1", "Administración").await;
+    browser
+        .type_text("#admin-user-email", "marta@crm.example")
+        .await;
+    browser.type_text("#admin-user-name", "Marta").await;
+    browser.click("#admin-user-add").await;
+    browser
+        .wait_for_text(
+            "section[aria-labelledby=admin-users-title] .summary",
+            "Ya existe un usuario con el correo marta@crm.example.",
+        )
+        .await;
     browser.select("#language", "en").await;
 
     // Deleting a profile asks first, then says so.

@@ -12,6 +12,7 @@ use web_sys::{Request, RequestInit, Response};
 
 use crate::address::query_string;
 use crate::browser_file::describe;
+use crate::language::language_for_requests;
 use crate::later_views::split_off_fn;
 use crate::text::{Text, catalogue};
 
@@ -298,6 +299,22 @@ pub(crate) async fn send_typed(
     url: &str,
     body: Option<(&str, &str)>,
 ) -> Result<(u16, String), ApiError> {
+    let request = new_request(method, url, body)?;
+    let window = web_sys::window().ok_or_else(|| ApiError::NotSent("no browser window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| ApiError::Unreachable)?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?)
+        .await?
+        .as_string()
+        .unwrap_or_default();
+    Ok((response.status(), text))
+}
+
+/// A request with a body of the content type given with it, asking for the server's messages
+/// in the language the app shows.
+fn new_request(method: &str, url: &str, body: Option<(&str, &str)>) -> Result<Request, ApiError> {
     let init = RequestInit::new();
     init.set_method(method);
     if let Some((text, _)) = body {
@@ -311,16 +328,8 @@ pub(crate) async fn send_typed(
     if method != "GET" {
         headers.set(CSRF_HEADER, "1")?;
     }
-    let window = web_sys::window().ok_or_else(|| ApiError::NotSent("no browser window".into()))?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| ApiError::Unreachable)?
-        .dyn_into()?;
-    let text = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
-    Ok((response.status(), text))
+    headers.set("accept-language", language_for_requests().code())?;
+    Ok(request)
 }
 
 /// The JSON answer of a successful request, or the server's message.
@@ -375,5 +384,53 @@ mod tests {
             ApiError::Server("Nothing here.".into())
         );
         assert_eq!(server_message(502, "<html>"), ApiError::Status(502));
+    }
+
+    /// In the browser, where requests are built.
+    #[cfg(target_arch = "wasm32")]
+    mod in_the_browser {
+        use leptos::prelude::*;
+        use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+        use super::*;
+        use crate::language::provide_language;
+
+        wasm_bindgen_test_configure!(run_in_browser);
+
+        /// Lets the page's pending effects run.
+        async fn next_tick() {
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                web_sys::window()
+                    .unwrap()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                    .unwrap();
+            });
+            JsFuture::from(promise).await.unwrap();
+        }
+
+        #[wasm_bindgen_test]
+        async fn requests_ask_for_the_language_the_app_shows() {
+            let shown = RwSignal::new(None);
+            let parent = web_sys::window()
+                .unwrap()
+                .document()
+                .unwrap()
+                .create_element("div")
+                .unwrap();
+            leptos::mount::mount_to(parent.unchecked_into(), move || {
+                shown.set(Some(provide_language()));
+            })
+            .forget();
+            let language = shown.get_untracked().unwrap();
+            for chosen in [Language::Pl, Language::Es] {
+                language.set(chosen);
+                next_tick().await;
+                let request =
+                    new_request("PUT", "/api/tags", Some(("{}", "application/json"))).unwrap();
+                let header = |name| request.headers().get(name).unwrap();
+                assert_eq!(header("accept-language").as_deref(), Some(chosen.code()));
+                assert_eq!(header(CSRF_HEADER).as_deref(), Some("1"));
+            }
+        }
     }
 }

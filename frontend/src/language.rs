@@ -1,5 +1,8 @@
 //! The user's language: chosen in the header and remembered on this device, else the browser's.
-//! Every component reads it from the context, so a change shows everywhere at once.
+//! Every component reads it from the context, so a change shows everywhere at once; requests to
+//! the server ask for it too (`Accept-Language`), so the server's messages are in it.
+
+use std::cell::Cell;
 
 use clientela_shared::Language;
 use leptos::prelude::*;
@@ -8,6 +11,18 @@ use crate::text::{Text, text};
 
 /// The key of the user's choice in the browser's local storage.
 const STORAGE_KEY: &str = "clientela.language";
+
+thread_local! {
+    /// The language the app shows, kept by [`provide_language`] for the requests to the server:
+    /// they are sent from futures, where the context cannot be reached.
+    static SHOWN: Cell<Option<Language>> = const { Cell::new(None) };
+}
+
+/// The language requests ask the server to answer in: the one the app shows, else (a component
+/// mounted alone, in a test) the preferred one.
+pub fn language_for_requests() -> Language {
+    SHOWN.with(Cell::get).unwrap_or_else(preferred_language)
+}
 
 /// The language the user chose on this device; else the browser's when Clientela speaks it
 /// (`es-EC` is Spanish); else English.
@@ -40,8 +55,11 @@ pub fn forget_language() {
 pub fn provide_language() -> RwSignal<Language> {
     let language = RwSignal::new(preferred_language());
     provide_context(language);
+    // Set now too: the effect first runs after the first requests may have gone.
+    SHOWN.with(|shown| shown.set(Some(language.get_untracked())));
     Effect::new(move || {
         let language = language.get();
+        SHOWN.with(|shown| shown.set(Some(language)));
         let Some(document) = web_sys::window().and_then(|window| window.document()) else {
             return;
         };

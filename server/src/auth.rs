@@ -9,6 +9,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
+use clientela_shared::ApiMessage;
 use sqlx::Row;
 
 use crate::accounts::{self, StoredUser, hash_secret};
@@ -56,9 +57,9 @@ impl FromRequestParts<AppState> for CurrentUser {
             user_by_token(state, token).await?
         } else if let Some(cookie) = session_cookie(&parts.headers) {
             if !parts.method.is_safe() && !parts.headers.contains_key(CSRF_HEADER) {
-                return Err(ApiError::Forbidden(format!(
-                    "Requests that change something need the {CSRF_HEADER} header."
-                )));
+                return Err(ApiError::Forbidden(ApiMessage::CsrfHeaderMissing {
+                    header: CSRF_HEADER.to_owned(),
+                }));
             }
             accounts::user_by_session(&state.db, cookie, now_millis()).await?
         } else {

@@ -1,18 +1,21 @@
 //! The one error type of the API: user errors as JSON with detail, internal errors logged.
+//! Messages are written in the request's language (`Accept-Language`), English by default;
+//! codes never change with it.
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection, StringRejection};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use clientela_shared::RequestProblem;
+use clientela_shared::{ApiMessage, FieldProblem, RequestProblem};
 use serde_json::json;
 
 use crate::MAX_BODY_BYTES;
+use crate::request_language;
 
 /// Everything a handler can answer instead of success.
 #[derive(Debug)]
 pub enum ApiError {
     /// The request is well-formed JSON but its content is not acceptable (422).
-    Invalid(Vec<RequestProblem>),
+    Invalid(Vec<FieldProblem>),
     /// The body is not the JSON the endpoint expects (400, 415 or 422), or is larger than
     /// [`MAX_BODY_BYTES`] (413).
     BadJson(JsonRejection),
@@ -28,14 +31,10 @@ pub enum ApiError {
     /// The caller is not signed in, or the token or session is unknown or expired (401).
     Unauthorized,
     /// The caller is signed in but may not do this (403); the message says why.
-    Forbidden(String),
-    /// The request clashes with what is stored (409); `code` tells the client what to do.
-    Conflict {
-        /// A stable code, such as `batch.changed`.
-        code: &'static str,
-        /// What happened, in words.
-        message: String,
-    },
+    Forbidden(ApiMessage),
+    /// The request clashes with what is stored (409); the message's code, such as
+    /// `batch.changed`, tells the client what to do.
+    Conflict(ApiMessage),
     /// Nothing matches the path (404).
     NotFound,
     /// The caller sent more requests than the rate limit allows (429).
@@ -48,13 +47,9 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A 422 with one problem.
-    pub fn invalid(field: &str, code: &str, message: impl Into<String>) -> ApiError {
-        ApiError::Invalid(vec![RequestProblem {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message: message.into(),
-        }])
+    /// A 422 with one problem: `message` about `field`.
+    pub fn invalid(field: &str, message: ApiMessage) -> ApiError {
+        ApiError::Invalid(vec![FieldProblem::new(field, message)])
     }
 }
 
@@ -96,11 +91,10 @@ impl IntoResponse for ApiError {
             } => Some([(header::RETRY_AFTER, retry_after_seconds.to_string())]),
             _ => None,
         };
-        let (status, code, message, problems) = match self {
+        let (status, message, problems) = match self {
             ApiError::Invalid(problems) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "request.invalid",
-                "The request cannot be accepted.".to_owned(),
+                ApiMessage::RequestInvalid,
                 problems,
             ),
             ApiError::BadJson(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -111,85 +105,84 @@ impl IntoResponse for ApiError {
             }
             ApiError::BadJson(rejection) => (
                 rejection.status(),
-                "request.bad_json",
-                rejection.body_text(),
+                ApiMessage::BadJson {
+                    detail: rejection.body_text(),
+                },
                 Vec::new(),
             ),
             ApiError::BadText(rejection) => (
                 rejection.status(),
-                "request.bad_body",
-                rejection.body_text(),
+                ApiMessage::BadBody {
+                    detail: rejection.body_text(),
+                },
                 Vec::new(),
             ),
             ApiError::BadQuery(rejection) => (
                 rejection.status(),
-                "request.bad_query",
-                rejection.body_text(),
+                ApiMessage::BadQuery {
+                    detail: rejection.body_text(),
+                },
                 Vec::new(),
             ),
             ApiError::BadPath(rejection) => (
                 rejection.status(),
-                "request.bad_path",
-                rejection.body_text(),
+                ApiMessage::BadPath {
+                    detail: rejection.body_text(),
+                },
                 Vec::new(),
             ),
             ApiError::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
-                "request.method_not_allowed",
-                "This path does not take this method.".to_owned(),
+                ApiMessage::MethodNotAllowed,
                 Vec::new(),
             ),
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
-                "auth.unauthorized",
-                "Sign in first, or send a valid API token.".to_owned(),
+                ApiMessage::Unauthorized,
                 Vec::new(),
             ),
-            ApiError::Forbidden(message) => {
-                (StatusCode::FORBIDDEN, "auth.forbidden", message, Vec::new())
-            }
-            ApiError::Conflict { code, message } => {
-                (StatusCode::CONFLICT, code, message, Vec::new())
-            }
-            ApiError::NotFound => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                "Nothing here.".to_owned(),
-                Vec::new(),
-            ),
+            ApiError::Forbidden(message) => (StatusCode::FORBIDDEN, message, Vec::new()),
+            ApiError::Conflict(message) => (StatusCode::CONFLICT, message, Vec::new()),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, ApiMessage::NotFound, Vec::new()),
             ApiError::TooManyRequests {
                 retry_after_seconds,
             } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                "rate.limited",
-                format!("Too many requests. Try again in {retry_after_seconds} s."),
+                ApiMessage::RateLimited {
+                    retry_after_seconds,
+                },
                 Vec::new(),
             ),
             ApiError::Internal(err) => {
                 tracing::error!(error = %err, "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "Something went wrong on the server. Please try again.".to_owned(),
+                    ApiMessage::Internal,
                     Vec::new(),
                 )
             }
         };
-        let body = json!({ "error": { "code": code, "message": message, "problems": problems } });
+        let language = request_language::current();
+        let problems: Vec<RequestProblem> = problems
+            .iter()
+            .map(|problem| problem.to_request_problem(language))
+            .collect();
+        let body = json!({ "error": {
+            "code": message.code(),
+            "message": message.text(language),
+            "problems": problems,
+        } });
         (status, retry_after, axum::Json(body)).into_response()
     }
 }
 
 /// The answer to a body over [`MAX_BODY_BYTES`].
-fn too_large() -> (StatusCode, &'static str, String, Vec<RequestProblem>) {
+fn too_large() -> (StatusCode, ApiMessage, Vec<FieldProblem>) {
     (
         StatusCode::PAYLOAD_TOO_LARGE,
-        "body.too_large",
-        format!(
-            "The request is larger than the {} MiB the server accepts; send fewer rows per \
-             request.",
-            MAX_BODY_BYTES / (1024 * 1024)
-        ),
+        ApiMessage::BodyTooLarge {
+            max_mib: MAX_BODY_BYTES / (1024 * 1024),
+        },
         Vec::new(),
     )
 }

@@ -19,6 +19,7 @@ mod openapi;
 mod path;
 mod query;
 mod rate_limit;
+mod request_language;
 mod request_log;
 mod routes;
 mod state;
@@ -70,6 +71,9 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
             state.clone(),
             rate_limit::limit,
         ))
+        // Outermost, so every error of the API, a 429 included, is written in the caller's
+        // language.
+        .layer(middleware::from_fn(request_language::keep))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);
     let header = HeaderName::from_static(request_log::REQUEST_ID);

@@ -18,6 +18,7 @@ mod health;
 mod import_cli;
 mod imports;
 mod inspect;
+mod languages;
 mod limits;
 mod openapi_answers;
 mod rate_limit;

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::api_message::{ApiMessage, FieldProblem};
+
 /// The answer of `GET /api/health`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
@@ -36,14 +38,15 @@ pub struct ImportRow {
     pub values: Vec<String>,
 }
 
-/// What is wrong with an [`ImportRequest`] as a whole.
+/// What is wrong with one field of a request, as a 422 lists it ([`FieldProblem`] written in
+/// the caller's language).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestProblem {
     /// The field of the request that is wrong, such as `rows`.
     pub field: String,
     /// A stable code, such as `rows.too_many`.
     pub code: String,
-    /// The problem in words.
+    /// The problem in words, in the language the request asked for.
     pub message: String,
 }
 
@@ -109,47 +112,32 @@ impl ImportRequest {
     }
 }
 
-/// Checks an [`ImportRequest`] before anything is stored; an empty list means it is fine.
-pub fn check_import_request(request: &ImportRequest) -> Vec<RequestProblem> {
+/// Checks an [`ImportRequest`] before anything is stored; an empty list means it is fine. The
+/// problems are written in the caller's language when the answer is sent.
+pub fn check_import_request(request: &ImportRequest) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    let mut problem = |field: &str, code: &str, message: String| {
-        problems.push(RequestProblem {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message,
-        });
-    };
     if request.columns.iter().all(|c| c.trim().is_empty()) {
-        problem(
-            "columns",
-            "columns.missing",
-            "The file has no header names.".into(),
-        );
+        problems.push(FieldProblem::new("columns", ApiMessage::ColumnsMissing));
     }
     if request.rows.is_empty() {
-        problem(
-            "rows",
-            "rows.missing",
-            "There are no rows to import.".into(),
-        );
+        problems.push(FieldProblem::new("rows", ApiMessage::RowsMissing));
     }
     if request.rows.len() > ImportRequest::MAX_ROWS {
-        problem(
+        problems.push(FieldProblem::new(
             "rows",
-            "rows.too_many",
-            format!(
-                "{} rows were sent at once; the most is {}.",
-                request.rows.len(),
-                ImportRequest::MAX_ROWS
-            ),
-        );
+            ApiMessage::RequestTooManyRows {
+                rows: request.rows.len() as u64,
+                max: ImportRequest::MAX_ROWS as u64,
+            },
+        ));
     }
     if let Some(index) = request.rows.iter().position(|r| r.line == 0) {
-        problem(
+        problems.push(FieldProblem::new(
             "rows",
-            "rows.line_missing",
-            format!("Row {} has no line number.", index + 1),
-        );
+            ApiMessage::RowLineMissing {
+                row: index as u64 + 1,
+            },
+        ));
     }
     problems
 }
@@ -190,9 +178,9 @@ mod tests {
 
     #[test]
     fn no_rows_and_no_headers_are_problems() {
-        let codes: Vec<String> = check_import_request(&request(&[" "], &[]))
+        let codes: Vec<&str> = check_import_request(&request(&[" "], &[]))
             .into_iter()
-            .map(|p| p.code)
+            .map(|p| p.message.code())
             .collect();
         assert_eq!(codes, ["columns.missing", "rows.missing"]);
     }
@@ -202,7 +190,7 @@ mod tests {
         let row: &[&str] = &["Ana"];
         let rows = vec![row; ImportRequest::MAX_ROWS + 1];
         let problems = check_import_request(&request(&["Name"], &rows));
-        assert_eq!(problems[0].code, "rows.too_many");
+        assert_eq!(problems[0].message.code(), "rows.too_many");
     }
 
     #[test]

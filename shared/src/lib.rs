@@ -44,8 +44,10 @@
 //! ```
 #![deny(missing_docs)]
 
+mod accept_language;
 mod account;
 mod api;
+mod api_message;
 mod cell_text;
 mod csv_parser;
 mod decode;
@@ -77,6 +79,7 @@ pub use api::{
     Customer, CustomerList, Health, ImportReceipt, ImportRequest, ImportRow, RequestProblem,
     check_import_request,
 };
+pub use api_message::{ApiMessage, FieldProblem};
 pub use detection::{Basis, Detected, Detection, Format, SheetInfo};
 pub use error::{Error, ErrorKind};
 pub use import_api::{

@@ -48,9 +48,9 @@ impl StoredUser {
         if self.role >= role {
             Ok(())
         } else {
-            Err(crate::error::ApiError::Forbidden(format!(
-                "Only a user with the role {role} may do this."
-            )))
+            Err(crate::error::ApiError::Forbidden(
+                clientela_shared::ApiMessage::RoleRequired { role },
+            ))
         }
     }
 

@@ -2,7 +2,7 @@
 //! group (its available agents in turns). When the agent (or every agent of the group) is away
 //! and the import says so, each customer goes to a random available agent instead.
 
-use clientela_shared::{Assignee, RequestProblem, Role};
+use clientela_shared::{ApiMessage, Assignee, FieldProblem, Role};
 use sqlx::{AnyConnection, Row};
 
 use super::store::StoredImport;
@@ -17,14 +17,8 @@ pub(crate) async fn check_assignment(
     db: &Db,
     user: &StoredUser,
     assignee: Option<&Assignee>,
-) -> Result<Vec<RequestProblem>, ApiError> {
-    let unknown = |message: String| {
-        vec![RequestProblem {
-            field: "options.assign_to".to_owned(),
-            code: "assign_to.unknown".to_owned(),
-            message,
-        }]
-    };
+) -> Result<Vec<FieldProblem>, ApiError> {
+    let unknown = |message: ApiMessage| vec![FieldProblem::new("options.assign_to", message)];
     match assignee {
         None | Some(Assignee::Me) => Ok(Vec::new()),
         Some(Assignee::Agent { email }) => {
@@ -32,28 +26,24 @@ pub(crate) async fn check_assignment(
                 .await?
                 .filter(|agent| agent.workspace_id == user.workspace_id);
             let Some(agent) = agent else {
-                return Ok(unknown(format!(
-                    "No agent of this workspace has the email {email}."
-                )));
+                return Ok(unknown(ApiMessage::AssigneeAgentUnknown {
+                    email: email.clone(),
+                }));
             };
             if user.role == Role::Agent && agent.id != user.id {
-                return Err(ApiError::Forbidden(
-                    "Agents can assign customers only to themselves or to their groups.".to_owned(),
-                ));
+                return Err(ApiError::Forbidden(ApiMessage::AgentAssignsOnlyOwn));
             }
             Ok(Vec::new())
         }
         Some(Assignee::Group { name }) => {
             let Some((_, members)) = catalogues::find_group(db, user.workspace_id, name).await?
             else {
-                return Ok(unknown(format!(
-                    "This workspace has no group named {name}."
-                )));
+                return Ok(unknown(ApiMessage::AssigneeGroupUnknown {
+                    name: name.clone(),
+                }));
             };
             if user.role == Role::Agent && !members.contains(&user.id) {
-                return Err(ApiError::Forbidden(
-                    "Agents can assign customers only to themselves or to their groups.".to_owned(),
-                ));
+                return Err(ApiError::Forbidden(ApiMessage::AgentAssignsOnlyOwn));
             }
             Ok(Vec::new())
         }

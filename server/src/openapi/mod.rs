@@ -19,7 +19,9 @@ pub fn document() -> Value {
                 `client_id`), send its records in numbered batches (idempotent by content: the \
                 same batch again gets the same answer; different rows under the same number \
                 get 409), preview, commit, revert. Every error answers with the same JSON shape \
-                (`Error`).",
+                (`Error`), its messages in the language of the request's `Accept-Language` \
+                (English, Spanish `es`, Portuguese `pt` or Polish `pl`; English without one or \
+                for any other); codes are the same in every language.",
         },
         "servers": [{ "url": "/" }],
         "security": [{ "bearer": [] }, { "session": [] }],

@@ -11,13 +11,15 @@ pub(super) fn schemas() -> Value {
             "error": object(&["code", "message", "problems"], json!({
                 "code": { "type": "string", "description": "Stable, e.g. `request.invalid`, \
                     `request.bad_path`, `batch.changed`, `rate.limited`." },
-                "message": { "type": "string" },
+                "message": { "type": "string", "description": "For people, in the \
+                    request's `Accept-Language` (en, es, pt or pl; English otherwise)." },
                 "problems": { "type": "array", "items": reference("RequestProblem") },
             })),
         })),
         "RequestProblem": object(&["field", "code", "message"], json!({
             "field": { "type": "string" }, "code": { "type": "string" },
-            "message": { "type": "string" },
+            "message": { "type": "string", "description": "In the request's \
+                `Accept-Language`, as the error's `message`." },
         })),
         "Role": { "type": "string", "enum": ["agent", "supervisor", "admin"] },
         "SignIn": object(&["email", "password"], json!({

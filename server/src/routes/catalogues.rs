@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
-use clientela_shared::{FieldInfo, Role, WorkspaceSchema};
+use clientela_shared::{ApiMessage, FieldInfo, Role, WorkspaceSchema};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::CurrentUser;
@@ -68,8 +68,7 @@ async fn put_profile(
     if name.trim().is_empty() || name.len() > 100 {
         return Err(ApiError::invalid(
             "name",
-            "name.invalid",
-            "A profile's name has 1 to 100 characters.",
+            ApiMessage::ProfileNameInvalid { max: 100 },
         ));
     }
     catalogues::put_profile(

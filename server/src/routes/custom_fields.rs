@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::put;
-use clientela_shared::{CustomField, Profile, RequestProblem, Role};
+use clientela_shared::{ApiMessage, CustomField, FieldProblem, Profile, Role};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::CurrentUser;
@@ -49,14 +49,13 @@ async fn put_custom_fields(
 /// Keys are short snake_case words, each used once; labels are not blank; a select's options
 /// are not blank and not repeated (ignoring case); and the fields pass
 /// the profile's own checks (no built-in key, selects have options).
-fn check(fields: &[CustomField]) -> Vec<RequestProblem> {
+fn check(fields: &[CustomField]) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    let mut problem = |index: usize, code: &str, message: String| {
-        problems.push(RequestProblem {
-            field: format!("custom_fields[{index}]"),
-            code: code.to_owned(),
+    let mut problem = |index: usize, message: ApiMessage| {
+        problems.push(FieldProblem::new(
+            format!("custom_fields[{index}]"),
             message,
-        });
+        ));
     };
     let mut seen = HashSet::new();
     for (index, field) in fields.iter().enumerate() {
@@ -70,25 +69,24 @@ fn check(fields: &[CustomField]) -> Vec<RequestProblem> {
         if !key_is_valid {
             problem(
                 index,
-                "key.invalid",
-                format!(
-                    "{:?} is not a valid key: use up to 50 lower-case letters, digits and \
-                     underscores, starting with a letter.",
-                    field.key
-                ),
+                ApiMessage::KeyInvalid {
+                    key: field.key.clone(),
+                },
             );
         } else if !seen.insert(field.key.as_str()) {
             problem(
                 index,
-                "key.repeated",
-                format!("The key {} is used twice.", field.key),
+                ApiMessage::KeyRepeated {
+                    key: field.key.clone(),
+                },
             );
         }
         if field.label.trim().is_empty() {
             problem(
                 index,
-                "label.blank",
-                format!("The field {} has no label.", field.key),
+                ApiMessage::LabelBlank {
+                    key: field.key.clone(),
+                },
             );
         }
         let mut options = HashSet::new();
@@ -96,14 +94,17 @@ fn check(fields: &[CustomField]) -> Vec<RequestProblem> {
             if option.trim().is_empty() {
                 problem(
                     index,
-                    "options.blank",
-                    format!("The field {} has a blank option.", field.key),
+                    ApiMessage::OptionBlank {
+                        key: field.key.clone(),
+                    },
                 );
             } else if !options.insert(option.trim().to_lowercase()) {
                 problem(
                     index,
-                    "options.repeated",
-                    format!("The field {} offers {option:?} twice.", field.key),
+                    ApiMessage::OptionRepeated {
+                        key: field.key.clone(),
+                        option: option.clone(),
+                    },
                 );
             }
         }
@@ -112,7 +113,7 @@ fn check(fields: &[CustomField]) -> Vec<RequestProblem> {
             ..Profile::default()
         };
         if let Err(err) = alone.check() {
-            problem(index, "field.invalid", err.to_string());
+            problem(index, ApiMessage::CustomFieldInvalid(err));
         }
     }
     problems

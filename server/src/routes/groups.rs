@@ -5,7 +5,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::put;
-use clientela_shared::{GroupInfo, Role};
+use clientela_shared::{ApiMessage, GroupInfo, Role};
 use serde::Deserialize;
 
 use crate::auth::CurrentUser;
@@ -41,8 +41,9 @@ async fn put_group(
     if name.is_empty() || name.chars().count() > MAX_GROUP_NAME {
         return Err(ApiError::invalid(
             "name",
-            "name.invalid",
-            format!("A group's name has 1 to {MAX_GROUP_NAME} characters."),
+            ApiMessage::GroupNameInvalid {
+                max: MAX_GROUP_NAME as u64,
+            },
         ));
     }
     match catalogues::put_group(&state.db, user.workspace_id, name, &body.members).await {
@@ -52,11 +53,7 @@ async fn put_group(
         }
         Err(PutGroupError::UnknownMembers(emails)) => Err(ApiError::invalid(
             "members",
-            "members.unknown",
-            format!(
-                "No user of this workspace has these emails: {}.",
-                emails.join(", ")
-            ),
+            ApiMessage::MembersUnknown { emails },
         )),
         Err(PutGroupError::Database(err)) => Err(err.into()),
     }

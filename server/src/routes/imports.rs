@@ -14,8 +14,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    Batch, BatchAnswer, ImportSummary, NewImport, OutcomeCounts, RequestProblem, RevertSummary,
-    Role,
+    ApiMessage, Batch, BatchAnswer, FieldProblem, ImportSummary, NewImport, OutcomeCounts,
+    RevertSummary, Role,
 };
 
 use crate::accounts::StoredUser;
@@ -81,41 +81,35 @@ async fn open(
     Ok((status, Json(imports::summary(&state.db, &import).await?)))
 }
 
-fn check_new_import(request: &NewImport) -> Vec<RequestProblem> {
+fn check_new_import(request: &NewImport) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    let mut problem = |field: &str, code: &str, message: String| {
-        problems.push(RequestProblem {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message,
-        });
-    };
     let client_id = request.client_id.trim();
     if client_id.is_empty() || client_id.len() > MAX_CLIENT_ID {
-        problem(
+        problems.push(FieldProblem::new(
             "client_id",
-            "client_id.invalid",
-            format!("client_id must have 1 to {MAX_CLIENT_ID} characters."),
-        );
+            ApiMessage::ClientIdInvalid {
+                max: MAX_CLIENT_ID as u64,
+            },
+        ));
     }
     if request.file_name.trim().is_empty() {
-        problem(
-            "file_name",
-            "file_name.blank",
-            "file_name is blank.".to_owned(),
-        );
+        problems.push(FieldProblem::new("file_name", ApiMessage::FileNameBlank));
     }
     if let Err(err) = request.profile.check() {
-        problem("profile", "profile.invalid", err.to_string());
+        problems.push(FieldProblem::new(
+            "profile",
+            ApiMessage::ProfileInvalid(err),
+        ));
     }
     if let Some(list) = &request.options.list
         && (list.trim().is_empty() || list.trim().chars().count() > MAX_LIST_NAME)
     {
-        problem(
+        problems.push(FieldProblem::new(
             "options.list",
-            "list.invalid",
-            format!("A list's name has 1 to {MAX_LIST_NAME} characters."),
-        );
+            ApiMessage::ListNameInvalid {
+                max: MAX_LIST_NAME as u64,
+            },
+        ));
     }
     problems
 }
@@ -153,39 +147,19 @@ async fn batch(
 /// The API's answer to a batch that could not be applied.
 fn batch_error(err: BatchError, seq: u64) -> ApiError {
     match err {
-        BatchError::Closed => ApiError::Conflict {
-            code: "import.closed",
-            message: "This import was undone; start a new one to send more rows.".to_owned(),
-        },
+        BatchError::Closed => ApiError::Conflict(ApiMessage::ImportClosed),
         BatchError::LinesStored(lines) => {
-            let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
-            ApiError::Conflict {
-                code: "import.lines_stored",
-                message: format!(
-                    "This import has stored line {} already; take it out of the file and send \
-                     the rest again.",
-                    lines.join(", ")
-                ),
-            }
+            ApiError::Conflict(ApiMessage::ImportLinesStored { lines })
         }
-        BatchError::ChangedContent => ApiError::Conflict {
-            code: "batch.changed",
-            message: format!("Batch {seq} was already received with different rows."),
-        },
-        BatchError::Raced => ApiError::Conflict {
-            code: "batch.retry",
-            message: "Another import stored some of these customers at the same moment. \
-                      Send the batch again."
-                .to_owned(),
-        },
-        BatchError::TooManyRows(rows) => ApiError::Invalid(vec![RequestProblem {
-            field: "rows".to_owned(),
-            code: "rows.too_many".to_owned(),
-            message: format!(
-                "A batch holds at most {} rows; this one has {rows}.",
-                Batch::MAX_ROWS
-            ),
-        }]),
+        BatchError::ChangedContent => ApiError::Conflict(ApiMessage::BatchChanged { seq }),
+        BatchError::Raced => ApiError::Conflict(ApiMessage::BatchRetry),
+        BatchError::TooManyRows(rows) => ApiError::invalid(
+            "rows",
+            ApiMessage::BatchTooManyRows {
+                rows: rows as u64,
+                max: Batch::MAX_ROWS as u64,
+            },
+        ),
         BatchError::Database(err) => err.into(),
     }
 }
@@ -211,10 +185,7 @@ async fn revert(
     let import = find(&state, user.workspace_id, id).await?;
     may_change(&user, &import)?;
     if import.status == "reverted" {
-        return Err(ApiError::Conflict {
-            code: "import.reverted",
-            message: "This import was already reverted.".to_owned(),
-        });
+        return Err(ApiError::Conflict(ApiMessage::ImportReverted));
     }
     let summary = imports::revert(&state.db, &import, now_millis()).await?;
     tracing::info!(user = user.id, import = id, ?summary, "import reverted");
@@ -231,10 +202,7 @@ async fn discard(
     let import = find(&state, user.workspace_id, id).await?;
     may_change(&user, &import)?;
     if !imports::discard(&state.db, &import).await? {
-        return Err(ApiError::Conflict {
-            code: "import.not_empty",
-            message: "This import has stored rows or is closed; revert it instead.".to_owned(),
-        });
+        return Err(ApiError::Conflict(ApiMessage::ImportNotEmpty));
     }
     tracing::info!(user = user.id, import = id, "empty import discarded");
     Ok(StatusCode::NO_CONTENT)
@@ -322,10 +290,7 @@ fn may_change(user: &StoredUser, import: &StoredImport) -> Result<(), ApiError> 
     if import.user_id == user.id || user.role >= Role::Supervisor {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(
-            "Only the user who started this import, a supervisor or an admin may change it."
-                .to_owned(),
-        ))
+        Err(ApiError::Forbidden(ApiMessage::ImportChangeNotAllowed))
     }
 }
 

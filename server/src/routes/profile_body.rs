@@ -4,7 +4,7 @@
 
 use axum::extract::{FromRequest, Request};
 use axum::http::header::CONTENT_TYPE;
-use clientela_shared::Profile;
+use clientela_shared::{ApiMessage, Profile, ProfileError};
 
 use crate::error::ApiError;
 use crate::json::Json;
@@ -45,6 +45,6 @@ impl<S: Send + Sync> FromRequest<S> for ProfileBody {
     }
 }
 
-fn invalid_profile(err: impl std::fmt::Display) -> ApiError {
-    ApiError::invalid("profile", "profile.invalid", err.to_string())
+fn invalid_profile(err: ProfileError) -> ApiError {
+    ApiError::invalid("profile", ApiMessage::ProfileInvalid(err))
 }

@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, patch};
-use clientela_shared::{AgentInfo, Role};
+use clientela_shared::{AgentInfo, ApiMessage, Role};
 use serde::Deserialize;
 
 use crate::accounts::{
@@ -74,13 +74,11 @@ async fn create(
         }
         Err(UserError::InvalidEmail(email)) => Err(ApiError::invalid(
             "email",
-            "email.invalid",
-            format!("{email:?} is not an email address."),
+            ApiMessage::EmailInvalid { email },
         )),
-        Err(UserError::EmailTaken(email)) => Err(ApiError::Conflict {
-            code: "user.exists",
-            message: format!("A user with the email {email} already exists."),
-        }),
+        Err(UserError::EmailTaken(email)) => {
+            Err(ApiError::Conflict(ApiMessage::UserExists { email }))
+        }
         Err(UserError::Database(err)) => Err(err.into()),
     }
 }
@@ -128,21 +126,16 @@ async fn change(
             tracing::info!(user = user.id, changed = changed.id, "user changed");
             Ok(Json(info(&changed)))
         }
-        Err(UpdateError::LastAdmin) => Err(ApiError::Conflict {
-            code: "user.last_admin",
-            message: "The workspace needs at least one admin.".to_owned(),
-        }),
+        Err(UpdateError::LastAdmin) => Err(ApiError::Conflict(ApiMessage::LastAdmin)),
         Err(UpdateError::Database(err)) => Err(err.into()),
     }
 }
 
 fn check_name(name: Option<&str>) -> Result<(), ApiError> {
     match name {
-        Some(name) if name.trim().is_empty() => Err(ApiError::invalid(
-            "name",
-            "name.blank",
-            "The name is blank.",
-        )),
+        Some(name) if name.trim().is_empty() => {
+            Err(ApiError::invalid("name", ApiMessage::NameBlank))
+        }
         _ => Ok(()),
     }
 }
@@ -151,8 +144,9 @@ fn check_password(password: Option<&str>) -> Result<(), ApiError> {
     match password {
         Some(password) if password.chars().count() < MIN_PASSWORD => Err(ApiError::invalid(
             "password",
-            "password.short",
-            format!("A password has at least {MIN_PASSWORD} characters."),
+            ApiMessage::PasswordShort {
+                min: MIN_PASSWORD as u64,
+            },
         )),
         _ => Ok(()),
     }
