@@ -74,6 +74,8 @@ pub(crate) struct Rules {
     /// How many built-in fields a row's record can hold at most, so that its map is allocated
     /// once at the right size.
     record_fields: usize,
+    /// The fields whose text a verdict reads back (see [`verdict_reads`]), by [`Field`].
+    verdict_reads: [bool; Field::ALL.len()],
 }
 
 #[derive(Debug)]
@@ -183,6 +185,7 @@ impl Validator {
                     .collect(),
                 column_of,
                 record_fields,
+                verdict_reads: verdict_reads(profile),
                 country_column: columns
                     .iter()
                     .position(|column| column.target == Target::Field(Field::CountryCode)),
@@ -218,7 +221,8 @@ impl Validator {
 
     /// [`Validator::check_row`] for its findings and unique values only: the record lacks the
     /// columns kept as additional data, which never make a finding (copying them was a fifth of
-    /// the check on a file with several such columns).
+    /// the check on a file with several such columns), and the text of the fields no finding or
+    /// unique value reads (see [`verdict_reads`]).
     pub(crate) fn check_row_verdict(&mut self, line: u64, cells: &[&str]) -> RowVerdict {
         self.rules
             .check_row(line, cells, Keep::MappedFields, &mut self.caches)
@@ -242,6 +246,19 @@ fn record_fields(columns: &[Column]) -> usize {
     count
 }
 
+/// The text fields whose value a verdict (a check for findings and unique values only) reads
+/// back: the full name, split when there is no first and last name, and the fields that must be
+/// unique. The others' values are not kept by a verdict, only that they are filled: copying each
+/// cell of every row into a string of its own was much of a check's time.
+fn verdict_reads(profile: &Profile) -> [bool; Field::ALL.len()] {
+    let mut reads = [false; Field::ALL.len()];
+    reads[Field::FullName as usize] = true;
+    for field in profile.unique.iter().filter_map(|key| Field::from_key(key)) {
+        reads[field as usize] = true;
+    }
+    reads
+}
+
 /// How much of the record a check builds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Keep {
@@ -259,9 +276,20 @@ struct RowWork<'r> {
     fields: RowFields,
     /// Keys whose cells were not blank, valid or not: a blank-required check must not pile on.
     filled: Vec<&'r str>,
+    /// For a verdict, the fields whose text it reads back (see [`verdict_reads`]); `None` when
+    /// the whole record is built.
+    verdict_reads: Option<&'r [bool; Field::ALL.len()]>,
 }
 
 impl RowWork<'_> {
+    /// Sets a built-in field to a cell's text: kept when the whole record is built or the
+    /// verdict reads it, else only marked as set (no copy of the text is made).
+    fn set_text(&mut self, field: Field, value: impl Into<String>) {
+        let kept = self.verdict_reads.is_none_or(|reads| reads[field as usize]);
+        let value = if kept { value.into() } else { String::new() };
+        self.fields.set(field, value);
+    }
+
     fn report(&mut self, column: &Column, finding: Finding) {
         self.findings.push(Finding {
             line: Some(self.line),
@@ -282,6 +310,7 @@ impl Rules {
             // Sized once for every column and the few keys a row adds (country, split names,
             // tags), rather than grown by doubling on each row.
             filled: Vec::with_capacity(self.columns.len() + 4),
+            verdict_reads: (keep == Keep::MappedFields).then_some(&self.verdict_reads),
         };
         let country = self.row_country(cells, &mut work, caches);
         let mut id_type: Option<IdType> = None;
@@ -326,7 +355,7 @@ impl Rules {
                     Field::IdType => match caches.id_types.get(&value, IdType::from_name) {
                         Some(kind) => {
                             id_type = Some(kind);
-                            work.fields.set(Field::IdType, kind.key().into());
+                            work.set_text(Field::IdType, kind.key());
                         }
                         None => work.report(
                             column,
@@ -337,7 +366,7 @@ impl Rules {
                     Field::CustomerType => {
                         match caches.customer_types.get(&value, parse_customer_type) {
                             Some(kind) => {
-                                work.fields.set(Field::CustomerType, kind.into());
+                                work.set_text(Field::CustomerType, kind);
                             }
                             None => work.report(
                                 column,
@@ -347,7 +376,7 @@ impl Rules {
                     }
                     Field::Status => match caches.statuses.get(&value, parse_status) {
                         Some(status) => {
-                            work.fields.set(Field::Status, status.into());
+                            work.set_text(Field::Status, status);
                         }
                         None => work.report(
                             column,
@@ -355,10 +384,8 @@ impl Rules {
                         ),
                     },
                     Field::CountryCode => {}
-                    Field::Notes => work.fields.set(Field::Notes, clean_lines(raw).into_owned()),
-                    _ => {
-                        work.fields.set(*field, value.into_owned());
-                    }
+                    Field::Notes => work.set_text(Field::Notes, clean_lines(raw)),
+                    _ => work.set_text(*field, value),
                 },
                 Target::Custom(key) => self.custom(&mut work, column, key, &value, country),
                 Target::Tag(name) => match parse_boolean(&value) {
