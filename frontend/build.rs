@@ -1,5 +1,5 @@
 //! With the `split` feature, the page's wasm keeps its relocations, which `cargo xtask
-//! split-page` needs to cut it into the first module and the ones loaded later. Only the page's
+//! post-build` needs to cut it into the first module and the ones loaded later. Only the page's
 //! binary: the worker is never split.
 
 fn main() {

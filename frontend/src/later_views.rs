@@ -1,5 +1,5 @@
 //! The views the first page does not need: the wizard's steps after the file, and the other
-//! pages. Each is a split point. After Trunk builds the page, `cargo xtask split-page` moves
+//! pages. Each is a split point. After Trunk builds the page, `cargo xtask post-build` moves
 //! each one's code into a module of its own, which the browser fetches when the view is first
 //! shown. The page's first load stays small that way.
 //!

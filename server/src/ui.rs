@@ -18,5 +18,10 @@ pub fn router(ui_dir: &Path) -> Router {
         tracing::warn!(dir = %ui_dir.display(), "no built UI found; serving a placeholder page");
         return Router::new().fallback(get(|| async { Html(NOT_BUILT) }));
     }
-    Router::new().fallback_service(ServeDir::new(ui_dir).fallback(ServeFile::new(index)))
+    // The build writes a gzipped copy of each file (`cargo xtask post-build`): sent as it is to
+    // browsers that take gzip, rather than compressed again on every request.
+    let files = ServeDir::new(ui_dir)
+        .precompressed_gzip()
+        .fallback(ServeFile::new(index).precompressed_gzip());
+    Router::new().fallback_service(files)
 }

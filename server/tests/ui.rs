@@ -59,3 +59,26 @@ async fn without_a_built_ui_a_page_says_how_to_build_it() {
     let body = response.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains("cargo xtask run"));
 }
+
+/// The build writes `<file>.gz` beside each file (`cargo xtask post-build`): a browser that takes
+/// gzip gets that copy as it is, not the file compressed again on each request.
+#[tokio::test]
+async fn a_files_gzipped_copy_is_sent_as_it_is() {
+    let (app, dist) = app_with_built_ui().await;
+    std::fs::write(dist.path().join("page.js"), "console.log('plain');").unwrap();
+    // Not real gzip: only the build's own copy could be these bytes.
+    let copy = b"the build's gzipped copy".to_vec();
+    std::fs::write(dist.path().join("page.js.gz"), &copy).unwrap();
+
+    let response = get(&app, "/page.js", Some("gzip, deflate, br")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "text/javascript");
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(body.to_vec(), copy);
+
+    let response = get(&app, "/page.js", None).await;
+    assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&body[..], b"console.log('plain');");
+}

@@ -5,6 +5,7 @@ pub mod conformance;
 pub mod fuzz;
 pub mod generate;
 mod peer_data;
+mod precompress;
 pub mod run;
 pub mod split_page;
 pub mod test;

@@ -24,7 +24,8 @@ commands:
   fuzz [SECONDS]         fuzz the file reader with cargo-fuzz (default 300 s; installs cargo-fuzz if missing)
   gen [--rows N] [--format csv|xlsx] [--seed S] [--out FILE]
                          write a realistic customer file (accents, mixed phone formats, some invalid rows)
-  split-page             split the page's wasm at its split points (Trunk runs it after each build)
+  post-build             split the page's wasm at its split points and gzip the app's files (Trunk runs it
+                         after each build)
   bench                  time the reader on a generated 1M-row CSV (and a 100k-row XLSX): MB/s, memory";
 
 fn main() -> ExitCode {
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
         Some("conformance") => commands::conformance::conformance(),
         Some("fuzz") => commands::fuzz::fuzz(&args[1..]),
         Some("bench") => commands::bench::bench(),
-        Some("split-page") => commands::split_page::split_page(),
+        Some("post-build") => commands::split_page::post_build(),
         Some("gen") => commands::generate::generate(&args[1..]),
         _ => {
             eprintln!("{USAGE}");

@@ -1,4 +1,4 @@
-//! `cargo xtask split-page`: run by Trunk after each build (a `post_build` hook in Trunk.toml).
+//! `cargo xtask post-build`: run by Trunk after each build (a `post_build` hook in Trunk.toml).
 //!
 //! The page's wasm has split points (`frontend/src/later_views.rs`): the wizard's later steps
 //! and the other pages. `wasm-split-cli` cuts the wasm Cargo built there into the first module
@@ -13,12 +13,20 @@ use crate::shell::{Result, command, run, step, target_dir};
 /// The page's binary, as Cargo names its wasm.
 const PAGE: &str = "clientela-frontend";
 
-/// Splits the page Trunk just built, in Trunk's staging folder.
-pub fn split_page() -> Result {
+/// What Trunk's `post_build` hook runs (`cargo xtask post-build`), in Trunk's staging folder:
+/// the page's wasm is split, then every file gets its gzipped copy. (Trunk runs the hooks of a
+/// stage at once, so the two are one hook, in order.)
+pub fn post_build() -> Result {
     let staging = PathBuf::from(
         std::env::var_os("TRUNK_STAGING_DIR")
-            .ok_or("split-page runs as Trunk's post_build hook (TRUNK_STAGING_DIR is not set)")?,
+            .ok_or("post-build runs as Trunk's post_build hook (TRUNK_STAGING_DIR is not set)")?,
     );
+    split_page(&staging)?;
+    super::precompress::precompress(&staging)
+}
+
+/// Splits the page Trunk just built, in Trunk's staging folder.
+fn split_page(staging: &Path) -> Result {
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     // Index.html names the Cargo profile the release build uses.
     let profile_dir = if release { "wasm-release" } else { "debug" };
@@ -26,7 +34,7 @@ pub fn split_page() -> Result {
         .join("wasm32-unknown-unknown")
         .join(profile_dir)
         .join(format!("{PAGE}.wasm"));
-    let stem = staged_stem(&staging)?;
+    let stem = staged_stem(staging)?;
     step(&format!("Splitting the page's wasm ({})", built.display()));
     let parts = staging.join("split-parts");
     // Left over from an earlier build that failed half-way.
@@ -40,7 +48,7 @@ pub fn split_page() -> Result {
     run(command("wasm-bindgen")
         .arg(parts.join(format!("{stem}.wasm")))
         .arg("--out-dir")
-        .arg(&staging)
+        .arg(staging)
         .args(["--out-name", &stem, "--target", "web", "--no-typescript"])
         // The split modules call the first one's functions by their linker names.
         .arg("--keep-lld-exports")
