@@ -14,6 +14,7 @@ mod support {
 mod admin;
 mod bad_files;
 mod bench_wizard;
+mod keyboard;
 mod missing_parts;
 mod narrow_screen;
 mod sign_in;

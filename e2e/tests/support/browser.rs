@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -134,6 +135,39 @@ impl Browser {
                 Err(err) => panic!("cannot click `{selector}`: {err}"),
             }
         }
+    }
+
+    /// Types `keys` on the keyboard, to whatever has the focus (`"\u{E004}"` is Tab, `"\u{E007}"`
+    /// Enter).
+    pub async fn keys(&self, keys: &str) {
+        let mut typing = KeyActions::new("keyboard".to_owned());
+        for key in keys.chars() {
+            typing = typing
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.client.perform_actions(typing).await.unwrap();
+    }
+
+    /// Presses Tab until the focus is on `selector`, as a keyboard user moves through the page;
+    /// fails after `most` presses (the element is not reachable so, or too far).
+    pub async fn tab_to(&self, selector: &str, most: usize) {
+        let script = "return document.activeElement.matches(arguments[0]) \
+                      || document.activeElement.outerHTML.slice(0, 200);";
+        let mut answer = serde_json::Value::Null;
+        for _ in 0..=most {
+            answer = self
+                .client
+                .execute(script, vec![json!(selector)])
+                .await
+                .unwrap();
+            if answer == json!(true) {
+                return;
+            }
+            self.keys("\u{E004}").await;
+        }
+        self.screenshot("failed-tab").await;
+        panic!("{most} presses of Tab never reached `{selector}`; the focus is on {answer}");
     }
 
     /// Waits until the focused element matches `selector`.
