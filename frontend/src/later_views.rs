@@ -72,7 +72,7 @@ pub fn fetch_all_in_background() {
 /// not `async`. `$fetch()` fetches the module in advance. Without the `split` feature it is a
 /// plain `async fn`.
 ///
-/// ```ignore
+/// ```text
 /// split_off_fn! {
 ///     // The module's name and the function that fetches it, then the function.
 ///     schema_reader, fetch_schema_reader =>
