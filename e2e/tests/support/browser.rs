@@ -152,43 +152,45 @@ impl Browser {
     /// Presses Tab until the focus is on `selector`, as a keyboard user moves through the page;
     /// fails after `most` presses (the element is not reachable so, or too far).
     pub async fn tab_to(&self, selector: &str, most: usize) {
-        let script = "return document.activeElement.matches(arguments[0]) \
-                      || document.activeElement.outerHTML.slice(0, 200);";
-        let mut answer = serde_json::Value::Null;
+        let mut focused = String::new();
         for _ in 0..=most {
-            answer = self
-                .client
-                .execute(script, vec![json!(selector)])
-                .await
-                .unwrap();
-            if answer == json!(true) {
-                return;
+            match self.focus_on(selector).await {
+                Ok(()) => return,
+                Err(elsewhere) => focused = elsewhere,
             }
             self.keys("\u{E004}").await;
         }
         self.screenshot("failed-tab").await;
-        panic!("{most} presses of Tab never reached `{selector}`; the focus is on {answer}");
+        panic!("{most} presses of Tab never reached `{selector}`; the focus is on {focused}");
     }
 
     /// Waits until the focused element matches `selector`.
     pub async fn wait_for_focus(&self, selector: &str) {
         let deadline = Instant::now() + PATIENCE;
-        let script = "return document.activeElement.matches(arguments[0]) \
-                      || document.activeElement.outerHTML;";
         loop {
-            let answer = self
-                .client
-                .execute(script, vec![json!(selector)])
-                .await
-                .unwrap();
-            if answer == json!(true) {
+            let Err(focused) = self.focus_on(selector).await else {
                 return;
-            }
+            };
             if Instant::now() >= deadline {
                 self.screenshot("failed-focus").await;
-                panic!("the focus never went to `{selector}`; it is on {answer}");
+                panic!("the focus never went to `{selector}`; it is on {focused}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Whether the focused element matches `selector`; if not, the start of its HTML.
+    async fn focus_on(&self, selector: &str) -> Result<(), String> {
+        let script = "return document.activeElement.matches(arguments[0]) \
+                      || document.activeElement.outerHTML.slice(0, 300);";
+        let answer = self
+            .client
+            .execute(script, vec![json!(selector)])
+            .await
+            .unwrap();
+        match answer {
+            serde_json::Value::Bool(true) => Ok(()),
+            elsewhere => Err(elsewhere.to_string()),
         }
     }
 
