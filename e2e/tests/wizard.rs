@@ -340,7 +340,12 @@ async fn an_import_left_half_sent_can_be_undone_from_the_history() {
     // Once the first batch is stored, the page is left (reloaded: the file and the wizard are
     // gone) while the others are still to be sent.
     let started = std::time::Instant::now();
-    while server.get_json("/api/imports").await[0]["counts"]["created"] == 0 {
+    // (No import listed yet reads as none stored.)
+    let stored_now = || async {
+        let imports = server.get_json("/api/imports").await;
+        imports[0]["counts"]["created"].as_u64().unwrap_or(0)
+    };
+    while stored_now().await == 0 {
         assert!(started.elapsed().as_secs() < 60, "no batch was stored");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
