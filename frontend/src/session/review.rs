@@ -63,11 +63,11 @@ impl Review {
         let mut table_rows = Vec::with_capacity(table.row_count());
         let mut report = CompactReport::default();
         for_each_filled_row(table, edits, 0..end, |index, line, cells| {
-            let row = table_rows.len();
             table_rows.push(index);
-            report.push(&mut validator, line, cells);
             if excluded.contains(&index) {
-                report.set_left_out(&mut validator, row, cells, true);
+                report.push_left_out(&mut validator, line, cells);
+            } else {
+                report.push(&mut validator, line, cells);
             }
         });
         let excluded = table_rows
@@ -135,15 +135,14 @@ impl Review {
         for &table_row in &rows {
             let cells = cells_of(table, edits, table_row);
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-            let row = self.report.len();
-            self.report
-                .push(&mut self.validator, line_of(table, table_row), &cells);
+            let line = line_of(table, table_row);
             let left_out = excluded.contains(&table_row);
-            self.excluded.push(left_out);
             if left_out {
-                self.report
-                    .set_left_out(&mut self.validator, row, &cells, true);
+                self.report.push_left_out(&mut self.validator, line, &cells);
+            } else {
+                self.report.push(&mut self.validator, line, &cells);
             }
+            self.excluded.push(left_out);
         }
         self.table_rows.extend(rows);
     }

@@ -101,10 +101,24 @@ fn count(n: usize) -> u16 {
 impl CompactReport {
     /// Checks the next row (skipping none: the caller leaves blank rows out) and keeps its mark.
     pub fn push(&mut self, validator: &mut Validator, line: u64, cells: &[&str]) {
+        self.push_row(validator, line, cells, false);
+    }
+
+    /// [`CompactReport::push`] for a row the user left out of the import: it joins no group of
+    /// duplicates (see [`CompactReport::set_left_out`]).
+    pub fn push_left_out(&mut self, validator: &mut Validator, line: u64, cells: &[&str]) {
+        self.push_row(validator, line, cells, true);
+    }
+
+    fn push_row(&mut self, validator: &mut Validator, line: u64, cells: &[&str], left_out: bool) {
         let verdict = validator.check_row_verdict(line, cells);
         let row = self.marks.len();
         self.marks.push(Mark::of(&verdict));
         self.lines.push(line);
+        if left_out {
+            self.left_out.insert(row);
+            return;
+        }
         if verdict.unique_keys.is_empty() && self.row_groups.is_empty() {
             return;
         }
