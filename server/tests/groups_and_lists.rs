@@ -222,6 +222,42 @@ async fn a_group_hands_customers_to_its_available_agents_in_turns(backend: Backe
 }
 on_both_databases!(a_group_hands_customers_to_its_available_agents_in_turns);
 
+async fn deleting_a_group_keeps_its_customers_and_their_agents(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    add_agents(&app).await;
+    let members = json!({ "members": [ANA, LUIS] }).to_string();
+    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
+        .await;
+    let to_ventas = json!({ "assign_to": { "kind": "group", "name": "Ventas" } });
+    import(
+        &app,
+        ADMIN_TOKEN,
+        "g1",
+        to_ventas,
+        &[&["a1@x.com", "a2@x.com"]],
+    )
+    .await;
+
+    let (status, _) = app
+        .call_as("DELETE", "/api/groups/Ventas", None, ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, 204);
+    assert_eq!(
+        assignees(&app, "").await,
+        [
+            ("a1@x.com".to_owned(), Some(ANA.to_owned()), None),
+            ("a2@x.com".to_owned(), Some(LUIS.to_owned()), None),
+        ]
+    );
+    let dangling: i64 =
+        sqlx::query_scalar("select count(*) from customer where assigned_group_id is not null")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(dangling, 0, "no customer keeps the deleted group's id");
+}
+on_both_databases!(deleting_a_group_keeps_its_customers_and_their_agents);
+
 async fn an_import_fills_a_list_and_revert_empties_it(backend: Backend) {
     let app = TestApp::new(backend).await;
     add_agents(&app).await;

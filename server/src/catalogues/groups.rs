@@ -110,18 +110,30 @@ pub(crate) async fn put_group(
     })
 }
 
-/// Deletes the group `name`; its customers keep their agents. True when there was one.
+/// Deletes the group `name`; its customers keep their agents and are no longer assigned to the
+/// group. True when there was one.
 pub(crate) async fn delete_group(
     db: &Db,
     workspace_id: i64,
     name: &str,
 ) -> Result<bool, sqlx::Error> {
     let _turn = db.write_turn().await;
+    let mut tx = db.pool().begin().await?;
+    // PostgreSQL has no foreign key from the customers to their group (see migration 0012).
+    sqlx::query(
+        "update customer set assigned_group_id = null where assigned_group_id in \
+         (select id from agent_group where workspace_id = $1 and name = $2)",
+    )
+    .bind(workspace_id)
+    .bind(name.to_owned())
+    .execute(&mut *tx)
+    .await?;
     let deleted = sqlx::query("delete from agent_group where workspace_id = $1 and name = $2")
         .bind(workspace_id)
         .bind(name.to_owned())
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(deleted.rows_affected() > 0)
 }
 
