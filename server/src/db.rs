@@ -154,6 +154,11 @@ impl ValueRows {
         }
     }
 
+    /// Whether these are SQLite's statements; else PostgreSQL's.
+    pub fn is_sqlite(self) -> bool {
+        self.anonymous
+    }
+
     /// The `n`th parameter (from 1) of a statement written with [`ValueRows::sql`].
     pub fn parameter(self, n: usize) -> String {
         if self.anonymous {

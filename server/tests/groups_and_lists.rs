@@ -222,6 +222,43 @@ async fn a_group_hands_customers_to_its_available_agents_in_turns(backend: Backe
 }
 on_both_databases!(a_group_hands_customers_to_its_available_agents_in_turns);
 
+async fn a_duplicate_row_takes_no_turn(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    add_agents(&app).await;
+    let members = json!({ "members": [ANA, LUIS] }).to_string();
+    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
+        .await;
+    let to_ventas = json!({ "assign_to": { "kind": "group", "name": "Ventas" } });
+    // The second batch's middle row is a stored customer: it is skipped, and the two new
+    // customers go on with the turns as if it were not there.
+    let (_, answers) = import(
+        &app,
+        ADMIN_TOKEN,
+        "g1",
+        to_ventas,
+        &[
+            &["a1@x.com", "a2@x.com"],
+            &["a3@x.com", "a1@x.com", "a4@x.com"],
+        ],
+    )
+    .await;
+    let outcomes: Vec<&str> = answers[1]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["created", "skipped", "created"]);
+    let agents: Vec<Option<String>> = assignees(&app, "")
+        .await
+        .into_iter()
+        .map(|(_, agent, _)| agent)
+        .collect();
+    let expected = [ANA, LUIS, ANA, LUIS].map(|agent| Some(agent.to_owned()));
+    assert_eq!(agents, expected);
+}
+on_both_databases!(a_duplicate_row_takes_no_turn);
+
 async fn deleting_a_group_keeps_its_customers_and_their_agents(backend: Backend) {
     let app = TestApp::new(backend).await;
     add_agents(&app).await;

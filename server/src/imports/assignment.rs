@@ -60,7 +60,7 @@ pub(crate) struct Assignment {
 }
 
 /// Picks the assignee of each new customer of one batch.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Assigner {
     /// The group, when the import assigns to one.
     group_id: Option<i64>,

@@ -2,7 +2,7 @@
 //! customer, or a duplicate (of a stored customer or of an earlier row of the same batch) to skip
 //! or update. One query finds the stored customers the batch's emails and phones belong to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use clientela_shared::{DuplicatePolicy, Finding, Language, Outcome, Reason, Record, RowVerdict};
 use sqlx::{AnyConnection, Row};
@@ -63,6 +63,29 @@ pub(crate) async fn plan_batch<'r>(
         }
     }
     Ok(steps)
+}
+
+/// Every valid row as a new customer, and the refused ones refused, as [`plan_batch`] would
+/// decide when none of the keys is stored; `None` when two valid rows share a key, so they
+/// cannot both be new. Nothing is looked up: the insert finds out whether a key is stored.
+pub(crate) fn all_new(verdicts: &[RowVerdict]) -> Option<Vec<Step<'_>>> {
+    let mut emails = HashSet::new();
+    let mut phones = HashSet::new();
+    let mut steps = Vec::with_capacity(verdicts.len());
+    for verdict in verdicts {
+        if !verdict.is_valid() {
+            steps.push(Step::Reject(rejected(&verdict.findings)));
+            continue;
+        }
+        let (email, phone) = keys(&verdict.record);
+        let repeated_email = email.is_some_and(|email| !emails.insert(email));
+        let repeated_phone = phone.is_some_and(|phone| !phones.insert(phone));
+        if repeated_email || repeated_phone {
+            return None;
+        }
+        steps.push(Step::Create(&verdict.record));
+    }
+    Some(steps)
 }
 
 /// The stored customers' ids by email and by phone, for the keys `records` hold.

@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 
 use clientela_shared::{BatchRow, Outcome, Record, RowOutcome};
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, Connection, Row};
 
 use super::apply_batch::BatchError;
 use super::assignment::Assigner;
-use super::batch_plan::{Match, Step, keys, plan_batch};
-use super::customer_index::{StoredText, index_customer};
+use super::batch_plan::{Match, Step, all_new, keys, plan_batch};
+use super::customer_index::index_customer;
+use super::new_customers::{NewCustomers, insert_new_customers};
 use super::record_check::CheckedChunk;
 use super::record_update::updated_record;
 use super::store::StoredImport;
@@ -26,9 +27,9 @@ pub(super) struct ChunkWriter<'a> {
 }
 
 impl ChunkWriter<'_> {
-    /// Plans and writes one chunk (its rows and their verdicts); gives each row's outcome. The
-    /// customers earlier chunks created are stored by now, so a later row that repeats one is
-    /// found by the lookup, as a duplicate of the stored customer.
+    /// Writes one chunk (its rows and their verdicts); gives each row's outcome. The customers
+    /// earlier chunks created are stored by now, so a later row that repeats one is a duplicate
+    /// of the stored customer.
     pub(super) async fn write(
         self,
         rows: &[BatchRow],
@@ -41,14 +42,8 @@ impl ChunkWriter<'_> {
             assigner,
             now_millis,
         } = self;
-        let steps = plan_batch(tx, values, import, &checked.verdicts).await?;
-        let new_customers = NewCustomers {
-            rows,
-            steps: &steps,
-            texts: &checked.texts,
-        };
-        let created =
-            insert_created(tx, values, import, &new_customers, assigner, now_millis).await?;
+        let (steps, created) =
+            insert_chunk(tx, values, import, rows, checked, assigner, now_millis).await?;
         let id_of = |of: Match| match of {
             Match::Stored(id) => id,
             Match::Earlier(row) => created[&row],
@@ -82,103 +77,51 @@ impl ChunkWriter<'_> {
     }
 }
 
-/// Customer columns written per new customer.
-const CUSTOMER_COLUMNS: usize = 12;
-
-/// A chunk's rows, what each does, and the stored text of the valid ones, by row index.
-struct NewCustomers<'a> {
-    rows: &'a [BatchRow],
-    steps: &'a [Step<'a>],
-    texts: &'a [Option<StoredText>],
-}
-
-/// Inserts a chunk's new customers with multi-row statements, and their tags; returns their
-/// ids by row index.
-async fn insert_created(
+/// What each row of a chunk does, with the new customers inserted (their ids by row index).
+///
+/// The chunk is first inserted as if every valid row were a new customer, with no lookup: the
+/// usual import brings customers the workspace does not have, and the unique indexes look the
+/// keys up anyway. When a key is taken, that attempt is undone (it ran in a savepoint, and the
+/// assigner goes back to where it was) and the chunk is planned against the stored customers,
+/// so both ways end in the same outcomes.
+async fn insert_chunk<'r>(
     tx: &mut AnyConnection,
     values: ValueRows,
     import: &StoredImport,
-    chunk: &NewCustomers<'_>,
+    rows: &[BatchRow],
+    checked: &'r CheckedChunk,
     assigner: &mut Assigner,
     now_millis: i64,
-) -> Result<HashMap<usize, i64>, BatchError> {
-    let NewCustomers { rows, steps, texts } = *chunk;
-    let new: Vec<(usize, &Record, &StoredText)> = steps
-        .iter()
-        .enumerate()
-        .filter_map(|(index, step)| match step {
-            Step::Create(record) => {
-                let text = texts[index]
-                    .as_ref()
-                    .expect("a valid row has its stored text");
-                Some((index, *record, text))
+) -> Result<(Vec<Step<'r>>, HashMap<usize, i64>), BatchError> {
+    if let Some(steps) = all_new(&checked.verdicts) {
+        let assigner_before = assigner.clone();
+        let mut attempt = tx.begin().await?;
+        let chunk = NewCustomers {
+            rows,
+            steps: &steps,
+            texts: &checked.texts,
+        };
+        match insert_new_customers(&mut attempt, values, import, &chunk, assigner, now_millis).await
+        {
+            Ok(created) => {
+                attempt.commit().await?;
+                return Ok((steps, created));
             }
-            _ => None,
-        })
-        .collect();
-    let mut ids = HashMap::with_capacity(new.len());
-    // The ids come back with their lines; a batch that repeats a line is inserted row by row.
-    let mut lines: Vec<u64> = new.iter().map(|(index, ..)| rows[*index].line).collect();
-    lines.sort_unstable();
-    let lines_unique = lines.windows(2).all(|pair| pair[0] != pair[1]);
-    let per_statement = if lines_unique {
-        values.per_statement(CUSTOMER_COLUMNS)
-    } else {
-        1
+            Err(BatchError::Raced) => {
+                attempt.rollback().await?;
+                *assigner = assigner_before;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    let steps = plan_batch(tx, values, import, &checked.verdicts).await?;
+    let chunk = NewCustomers {
+        rows,
+        steps: &steps,
+        texts: &checked.texts,
     };
-    for statement_rows in new.chunks(per_statement) {
-        let sql = format!(
-            "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
-             phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
-             values {} \
-             returning id, line",
-            values.sql(statement_rows.len(), CUSTOMER_COLUMNS, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for (index, record, text) in statement_rows {
-            let (email, phone) = keys(record);
-            let assignment = assigner.next();
-            query = query
-                .bind(import.workspace_id)
-                .bind(import.file_name.as_str())
-                .bind(to_i64(rows[*index].line))
-                .bind(text.fields.as_str())
-                .bind(now_millis)
-                .bind(email)
-                .bind(phone)
-                .bind(import.id)
-                .bind(text.search_text.as_str())
-                .bind(record.fields.get("status").map(String::as_str))
-                .bind(assignment.user_id)
-                .bind(assignment.group_id);
-        }
-        let returned = query.fetch_all(&mut *tx).await?;
-        let mut by_line = HashMap::with_capacity(returned.len());
-        for row in &returned {
-            let line: i64 = row.try_get("line")?;
-            let id: i64 = row.try_get("id")?;
-            by_line.insert(line, id);
-        }
-        for (index, ..) in statement_rows {
-            ids.insert(*index, by_line[&to_i64(rows[*index].line)]);
-        }
-    }
-    let tags: Vec<(i64, &str)> = new
-        .iter()
-        .flat_map(|(index, record, _)| record.tags.iter().map(|tag| (ids[index], tag.as_str())))
-        .collect();
-    for chunk in tags.chunks(values.per_statement(2)) {
-        let sql = format!(
-            "insert into customer_tag (customer_id, tag) values {}",
-            values.sql(chunk.len(), 2, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for (customer_id, tag) in chunk {
-            query = query.bind(*customer_id).bind((*tag).to_owned());
-        }
-        query.execute(&mut *tx).await?;
-    }
-    Ok(ids)
+    let created = insert_new_customers(tx, values, import, &chunk, assigner, now_millis).await?;
+    Ok((steps, created))
 }
 
 /// Gives a stored customer the record's values; returns the customer as it was (JSON), so that

@@ -8,6 +8,7 @@ mod chunk_writer;
 mod customer_index;
 mod error_file;
 mod error_workbook;
+mod new_customers;
 mod record_check;
 mod record_update;
 mod revert;
