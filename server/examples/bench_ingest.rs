@@ -87,11 +87,15 @@ async fn main() {
     for (seq, start) in (0..rows).step_by(BATCH).enumerate() {
         let batch: Vec<Value> = (start..(start + BATCH).min(rows))
             .map(|i| {
-                json!({ "line": i + 2, "record": {
-                    "first_name": format!("Cliente {i}"), "last_name": "Muñoz",
-                    "email": format!("cliente{i}@example.com"),
-                    "phone": format!("+59399{:07}", i % 10_000_000),
-                    "tags": [], "custom": {}, "extra": {} } })
+                let email = format!("cliente{i}@example.com");
+                let phone = format!("099{:07}", i % 10_000_000);
+                // As the browser and `clientela import` send it: the record, and the row's
+                // cells as in the file (for the error file).
+                json!({ "line": i + 2,
+                        "record": { "first_name": format!("Cliente {i}"), "last_name": "Muñoz",
+                                    "email": email, "phone": format!("+59399{:07}", i % 10_000_000),
+                                    "tags": [], "custom": {}, "extra": {} },
+                        "source": [format!("Cliente {i}"), "Muñoz", email, phone] })
             })
             .collect();
         let body = json!({ "rows": batch }).to_string();

@@ -146,8 +146,9 @@ impl Filter {
         if let Some(import) = query.import {
             // Both databases read the id from its text; the import's rows are indexed by it.
             add(
-                "id in (select customer_id from import_row where import_id = cast($? as bigint) \
-                 and outcome in ('created', 'updated'))",
+                "id in (select id from customer where created_import_id = cast($? as bigint) \
+                 union select customer_id from import_row where import_id = cast($? as bigint) \
+                 and outcome = 'updated')",
                 import.to_string(),
             );
         }

@@ -430,6 +430,35 @@ async fn revert_removes_created_and_restores_updated(backend: Backend) {
 }
 on_both_databases!(revert_removes_created_and_restores_updated);
 
+async fn revert_removes_a_customer_the_import_created_then_updated(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, opened) = open_import(&app, "r-1", "update").await;
+    let id = opened["id"].as_i64().unwrap();
+    put_batch(
+        &app,
+        id,
+        1,
+        &batch(&[(2, record("Ana", "ana@example.com"))]),
+    )
+    .await;
+    let (_, answer) = put_batch(
+        &app,
+        id,
+        2,
+        &batch(&[(3, record("Ana María", "ana@example.com"))]),
+    )
+    .await;
+    assert_eq!(outcomes(&answer), ["updated"]);
+
+    let (status, undone) = app
+        .post_json(&format!("/api/imports/{id}/revert"), "")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{undone}");
+    assert_eq!(undone, json!({ "removed": 1, "restored": 1, "kept": 0 }));
+    assert_eq!(customer_count(&app).await, 0);
+}
+on_both_databases!(revert_removes_a_customer_the_import_created_then_updated);
+
 async fn customers_are_found_ignoring_case_and_accents(backend: Backend) {
     let app = TestApp::new(backend).await;
     let body = json!({

@@ -20,6 +20,7 @@ mod imports;
 mod inspect;
 mod languages;
 mod limits;
+mod migrations;
 mod openapi_answers;
 mod rate_limit;
 #[cfg(unix)] // sends SIGTERM with `kill`

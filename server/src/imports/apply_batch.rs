@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use clientela_shared::{Batch, BatchAnswer, OutcomeCounts};
+use clientela_shared::{Batch, BatchAnswer, Outcome, OutcomeCounts, RowOutcome};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
@@ -103,6 +103,8 @@ pub(crate) async fn apply_batch(
             .collect();
         add_to_list(&mut tx, values, import, list, &customers, now_millis).await?;
     }
+    // Last, so that the import's row is taken only until the commit that follows.
+    count_created(&mut tx, import.id, &rows).await?;
     let answer = BatchAnswer { seq, rows };
     let stored = sqlx::query(
         "insert into import_batch (import_id, seq, content_hash, answer, created_at) \
@@ -210,25 +212,32 @@ async fn stored_lines(db: &Db, import_id: i64, batch: &Batch) -> Result<Vec<u64>
     let lines = lines_of(batch);
     let values = db.value_rows();
     let mut stored = Vec::new();
+    // The lines of the customers it created, and of the rows it updated or skipped.
+    let sources = [
+        "select line from customer where created_import_id = {import} and line in {lines}",
+        "select line from import_row where import_id = {import} and outcome <> 'rejected' \
+         and line in {lines}",
+    ];
     for chunk in lines.chunks(values.per_statement(1) - 1) {
-        let sql = format!(
-            "select line from import_row where import_id = {} \
-             and outcome <> 'rejected' and line in {} order by line",
-            values.parameter(1),
-            values.sql(1, chunk.len(), 2)
-        );
-        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(import_id);
-        for line in chunk {
-            query = query.bind(*line);
+        for source in sources {
+            let sql = source
+                .replace("{import}", &values.parameter(1))
+                .replace("{lines}", &values.sql(1, chunk.len(), 2));
+            let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(import_id);
+            for line in chunk {
+                query = query.bind(*line);
+            }
+            stored.extend(
+                query
+                    .fetch_all(db.pool())
+                    .await?
+                    .into_iter()
+                    .map(i64::unsigned_abs),
+            );
         }
-        stored.extend(
-            query
-                .fetch_all(db.pool())
-                .await?
-                .into_iter()
-                .map(i64::unsigned_abs),
-        );
     }
+    stored.sort_unstable();
+    stored.dedup();
     Ok(stored)
 }
 
@@ -252,6 +261,27 @@ async fn forget_rejections(
             query = query.bind(*line);
         }
         query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// Adds the customers the batch created to its import's count. (Only the other outcomes are
+/// stored one per row.)
+async fn count_created(
+    tx: &mut AnyConnection,
+    import_id: i64,
+    rows: &[RowOutcome],
+) -> Result<(), sqlx::Error> {
+    let created = rows
+        .iter()
+        .filter(|row| matches!(row.outcome, Outcome::Created { .. }))
+        .count();
+    if created > 0 {
+        sqlx::query("update customer_import set created_rows = created_rows + $1 where id = $2")
+            .bind(to_i64(created as u64))
+            .bind(import_id)
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(())
 }

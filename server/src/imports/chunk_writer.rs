@@ -177,7 +177,9 @@ async fn free_key(
 /// Outcome columns per row.
 const OUTCOME_COLUMNS: usize = 7;
 
-/// Stores every row's outcome, for the summary, the error file and revert.
+/// Stores the outcome of every row that did not create a customer, for the summary, the error
+/// file and revert; a rejected row with its cells, for the error file. (A created customer
+/// keeps the import that created it instead, and the import counts them.)
 async fn insert_outcomes(
     tx: &mut AnyConnection,
     values: ValueRows,
@@ -186,8 +188,10 @@ async fn insert_outcomes(
     rows: &[RowOutcome],
     previous: &[Option<String>],
 ) -> Result<(), sqlx::Error> {
-    let indexes: Vec<usize> = (0..rows.len()).collect();
-    for chunk in indexes.chunks(values.per_statement(OUTCOME_COLUMNS)) {
+    let kept: Vec<usize> = (0..rows.len())
+        .filter(|&index| !matches!(rows[index].outcome, Outcome::Created { .. }))
+        .collect();
+    for chunk in kept.chunks(values.per_statement(OUTCOME_COLUMNS)) {
         let sql = format!(
             "insert into import_row (import_id, line, outcome, customer_id, detail, previous, \
              source) values {}",
@@ -203,6 +207,7 @@ async fn insert_outcomes(
                 Outcome::Rejected { .. } => ("rejected", None),
             };
             let source = &batch_rows[index].source;
+            let keeps_source = outcome == "rejected" && !source.is_empty();
             query = query
                 .bind(import_id)
                 .bind(to_i64(row.line))
@@ -211,8 +216,7 @@ async fn insert_outcomes(
                 .bind(serde_json::to_string(row).expect("outcomes serialise"))
                 .bind(previous[index].clone())
                 .bind(
-                    (!source.is_empty())
-                        .then(|| serde_json::to_string(source).expect("cells serialise")),
+                    keeps_source.then(|| serde_json::to_string(source).expect("cells serialise")),
                 );
         }
         query.execute(&mut *tx).await?;

@@ -17,7 +17,7 @@ use super::store::StoredImport;
 use crate::db::ValueRows;
 
 /// Customer columns written per new customer.
-const CUSTOMER_COLUMNS: usize = 12;
+const CUSTOMER_COLUMNS: usize = 13;
 
 /// A chunk's rows, what each does, and the stored text of the valid ones, by row index.
 pub(super) struct NewCustomers<'a> {
@@ -65,8 +65,8 @@ pub(super) async fn insert_new_customers(
     for statement_rows in new.chunks(per_statement) {
         let sql = format!(
             "insert into customer (workspace_id, file_name, line, fields, created_at, email, \
-             phone, import_id, search_text, status, assigned_user_id, assigned_group_id) \
-             values {}",
+             phone, import_id, search_text, status, assigned_user_id, assigned_group_id, \
+             created_import_id) values {}",
             values.sql(statement_rows.len(), CUSTOMER_COLUMNS, 1)
         );
         let sql = if values.is_sqlite() {
@@ -90,7 +90,8 @@ pub(super) async fn insert_new_customers(
                 .bind(text.search_text.as_str())
                 .bind(record.fields.get("status").map(String::as_str))
                 .bind(assignment.user_id)
-                .bind(assignment.group_id);
+                .bind(assignment.group_id)
+                .bind(import.id);
         }
         let statement_ids = if values.is_sqlite() {
             query.execute(&mut *tx).await?;

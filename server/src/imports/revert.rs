@@ -19,56 +19,39 @@ pub(crate) async fn revert(
 ) -> Result<RevertSummary, sqlx::Error> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    let rows = sqlx::query(
-        "select outcome, customer_id, previous from import_row \
-         where import_id = $1 and outcome in ('created', 'updated') order by id desc",
+    let mut summary = RevertSummary::default();
+    // Last update first: a customer the import updated twice gets the values it had before.
+    let updated = sqlx::query(
+        "select customer_id, previous from import_row \
+         where import_id = $1 and outcome = 'updated' order by id desc",
     )
     .bind(import.id)
     .fetch_all(&mut *tx)
     .await?;
-    let mut summary = RevertSummary::default();
-    for row in &rows {
-        let outcome: String = row.try_get("outcome")?;
+    for row in &updated {
         let customer_id: i64 = row.try_get("customer_id")?;
-        // `import_id = this import` means no later import has touched the customer.
-        let changed = if outcome == "created" {
-            sqlx::query("delete from customer where id = $1 and import_id = $2")
-                .bind(customer_id)
-                .bind(import.id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
+        let previous: String = row.try_get("previous")?;
+        if restore(&mut tx, import.id, customer_id, &previous, now_millis).await? {
+            summary.restored += 1;
         } else {
-            let previous: String = row.try_get("previous")?;
-            let previous: PreviousCustomer = serde_json::from_str(&previous)
-                .map_err(|err| sqlx::Error::Decode(Box::new(err)))?;
-            // Rows stored before imports existed hold plain cells, not a record: nothing to index.
-            let record: Option<Record> = serde_json::from_str(&previous.fields).ok();
-            let restored = sqlx::query(
-                "update customer set fields = $1, email = $2, phone = $3, import_id = $4, \
-                 updated_at = $5 where id = $6 and import_id = $7",
-            )
-            .bind(previous.fields)
-            .bind(previous.email)
-            .bind(previous.phone)
-            .bind(previous.import_id)
-            .bind(now_millis)
-            .bind(customer_id)
+            summary.kept += 1;
+        }
+    }
+    // `import_id = this import` means no later import has touched the customer. (One this
+    // import created and then updated itself has just been restored to as it created it.)
+    summary.removed =
+        sqlx::query("delete from customer where created_import_id = $1 and import_id = $1")
             .bind(import.id)
             .execute(&mut *tx)
             .await?
             .rows_affected();
-            if let (1, Some(record)) = (restored, &record) {
-                index_customer(&mut tx, customer_id, record).await?;
-            }
-            restored
-        };
-        match (changed, outcome.as_str()) {
-            (0, _) => summary.kept += 1,
-            (_, "created") => summary.removed += 1,
-            _ => summary.restored += 1,
-        }
-    }
+    let changed_since: i64 = sqlx::query_scalar(
+        "select count(*) from customer where created_import_id = $1 and import_id <> $1",
+    )
+    .bind(import.id)
+    .fetch_one(&mut *tx)
+    .await?;
+    summary.kept += changed_since.unsigned_abs();
     take_off_lists(&mut tx, import.id).await?;
     sqlx::query("update customer_import set status = 'reverted' where id = $1")
         .bind(import.id)
@@ -76,6 +59,40 @@ pub(crate) async fn revert(
         .await?;
     tx.commit().await?;
     Ok(summary)
+}
+
+/// Gives a customer `import_id` updated the values it had before (`previous`, JSON), unless a
+/// later import has changed it since. True when restored.
+async fn restore(
+    tx: &mut sqlx::AnyConnection,
+    import_id: i64,
+    customer_id: i64,
+    previous: &str,
+    now_millis: i64,
+) -> Result<bool, sqlx::Error> {
+    let previous: PreviousCustomer =
+        serde_json::from_str(previous).map_err(|err| sqlx::Error::Decode(Box::new(err)))?;
+    // Rows stored before imports existed hold plain cells, not a record: nothing to index.
+    let record: Option<Record> = serde_json::from_str(&previous.fields).ok();
+    let restored = sqlx::query(
+        "update customer set fields = $1, email = $2, phone = $3, import_id = $4, \
+         updated_at = $5 where id = $6 and import_id = $7",
+    )
+    .bind(previous.fields)
+    .bind(previous.email)
+    .bind(previous.phone)
+    .bind(previous.import_id)
+    .bind(now_millis)
+    .bind(customer_id)
+    .bind(import_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if let (true, Some(record)) = (restored, &record) {
+        index_customer(tx, customer_id, record).await?;
+    }
+    Ok(restored)
 }
 
 /// Takes the customers `import_id` put on lists off them, and removes the lists it created that

@@ -150,12 +150,19 @@ pub(crate) async fn summary(db: &Db, import: &StoredImport) -> Result<ImportSumm
     .bind(import.id)
     .fetch_all(db.pool())
     .await?;
-    let mut counts = OutcomeCounts::default();
+    // Created customers are counted on the import, not stored one outcome per row.
+    let created: i64 = sqlx::query_scalar("select created_rows from customer_import where id = $1")
+        .bind(import.id)
+        .fetch_one(db.pool())
+        .await?;
+    let mut counts = OutcomeCounts {
+        created: created.unsigned_abs(),
+        ..OutcomeCounts::default()
+    };
     for row in &rows {
         let outcome: String = row.try_get("outcome")?;
         let n = row.try_get::<i64, _>("n")?.unsigned_abs();
         match outcome.as_str() {
-            "created" => counts.created = n,
             "updated" => counts.updated = n,
             "skipped" => counts.skipped = n,
             _ => counts.rejected = n,
