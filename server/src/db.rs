@@ -7,11 +7,13 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use tokio::sync::{Mutex, MutexGuard};
 
+use crate::sqlite_checkpoints::Checkpoints;
+
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 /// Settings of every SQLite connection.
-const SQLITE_PRAGMAS: [&str; 2] = [
+const SQLITE_PRAGMAS: [&str; 3] = [
     // Every commit waits for the disk: a batch the server answered "created" survives a power
     // cut too, not only a crash of the server. (NORMAL would sync the log only at checkpoints
     // and could lose the last answered batches.)
@@ -19,6 +21,8 @@ const SQLITE_PRAGMAS: [&str; 2] = [
     // 16 MiB of page cache (the default is 2 MiB): the customers' unique indexes take random
     // inserts, which otherwise read their pages back from the OS on every batch.
     "pragma cache_size = -16384",
+    // No checkpoint inside a commit: they run on a task of their own (`sqlite_checkpoints.rs`).
+    "pragma wal_autocheckpoint = 0",
 ];
 
 /// The database the server stores everything in.
@@ -29,6 +33,8 @@ pub struct Db {
     /// of waiting when another writer got there first. Write transactions therefore take turns
     /// here. (SQLite serves one server process; PostgreSQL needs no such lock.)
     sqlite_writer: Option<Arc<Mutex<()>>>,
+    /// SQLite's checkpoint task.
+    checkpoints: Option<Checkpoints>,
 }
 
 impl Db {
@@ -58,9 +64,11 @@ impl Db {
             SQLITE_MIGRATIONS.run(&pool).await?;
         }
         let sqlite_writer = (!is_postgres).then(|| Arc::new(Mutex::new(())));
+        let checkpoints = (!is_postgres).then(|| Checkpoints::start(pool.clone()));
         Ok(Db {
             pool,
             sqlite_writer,
+            checkpoints,
         })
     }
 
@@ -84,9 +92,26 @@ impl Db {
         }
     }
 
-    /// Closes every connection, after the queries under way. SQLite then folds its write-ahead
-    /// log into the database file, so the file alone is a complete copy.
+    /// Tells SQLite's checkpoint task that a write grew the log by much (an import batch, a
+    /// revert); nothing on PostgreSQL.
+    pub(crate) fn after_big_write(&self) {
+        if let Some(checkpoints) = &self.checkpoints {
+            checkpoints.after_big_write();
+        }
+    }
+
+    /// Closes every connection, once the server has finished its requests. SQLite first folds
+    /// its write-ahead log into the database file, so the file alone is a complete copy.
     pub async fn close(&self) {
+        if self.checkpoints.is_some() {
+            // Closing the last connection would not do it: commits do not checkpoint here.
+            if let Err(err) = sqlx::query("pragma wal_checkpoint(truncate)")
+                .execute(&self.pool)
+                .await
+            {
+                tracing::warn!(%err, "the last SQLite checkpoint failed; the log keeps the rest");
+            }
+        }
         self.pool.close().await;
     }
 
@@ -108,8 +133,8 @@ pub struct ValueRows {
 
 impl ValueRows {
     /// Parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535, and
-    /// enough for one statement per chunk of an import batch (1,000 customers of 12 columns).
-    const PARAMETERS: usize = 12_000;
+    /// enough for one statement per chunk of an import batch (1,000 customers of 13 columns).
+    const PARAMETERS: usize = 13_000;
 
     /// How many rows of `columns` values one statement takes.
     pub fn per_statement(self, columns: usize) -> usize {
@@ -121,7 +146,7 @@ impl ValueRows {
     pub fn sql(self, rows: usize, columns: usize, first: usize) -> String {
         use std::fmt::Write;
 
-        // Written in place: a statement has up to 12,000 parameters, one allocation each would
+        // Written in place: a statement has up to 13,000 parameters, one allocation each would
         // show in a batch's profile.
         let mut sql = String::with_capacity(rows * columns * 8);
         for row in 0..rows {
@@ -195,6 +220,57 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn closing_folds_the_log_into_the_database_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+            .await
+            .unwrap();
+        sqlx::query("insert into workspace (name, created_at) values ('W', 0)")
+            .execute(db.pool())
+            .await
+            .unwrap();
+        let log = dir.path().join("t.db-wal");
+        assert!(log.metadata().unwrap().len() > 0, "the write is in the log");
+        db.close().await;
+        let log_left = log.metadata().map_or(0, |log| log.len());
+        assert_eq!(
+            log_left, 0,
+            "no checkpoint inside commits, but one on closing"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_big_write_is_copied_into_the_database_file_soon_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+            .await
+            .unwrap();
+        let size_before = path.metadata().unwrap().len();
+        sqlx::query(
+            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 5000) \
+             insert into workspace (name, created_at) select 'W' || i, 0 from n",
+        )
+        .execute(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(
+            path.metadata().unwrap().len(),
+            size_before,
+            "the commit only logs"
+        );
+        db.after_big_write();
+        for _ in 0..100 {
+            if path.metadata().unwrap().len() > size_before {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("the checkpoint task did not copy the log into the file");
+    }
+
     #[test]
     fn postgres_numbers_parameters_and_sqlite_does_not() {
         let postgres = ValueRows { anonymous: false };
@@ -202,6 +278,6 @@ mod tests {
         assert_eq!(postgres.sql(1, 2, 3), "($3, $4)");
         let sqlite = ValueRows { anonymous: true };
         assert_eq!(sqlite.sql(2, 2, 1), "(?, ?), (?, ?)");
-        assert_eq!(sqlite.per_statement(12), 1_000);
+        assert_eq!(sqlite.per_statement(13), 1_000);
     }
 }

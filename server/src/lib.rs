@@ -22,6 +22,7 @@ mod rate_limit;
 mod request_language;
 mod request_log;
 mod routes;
+mod sqlite_checkpoints;
 mod state;
 mod ui;
 

@@ -120,6 +120,7 @@ pub(crate) async fn apply_batch(
     match stored {
         Ok(_) => {
             tx.commit().await?;
+            db.after_big_write();
             Ok(answer)
         }
         // The same batch, sent twice at once, was applied by the other request: this one's work

@@ -58,6 +58,7 @@ pub(crate) async fn revert(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    db.after_big_write();
     Ok(summary)
 }
 
