@@ -126,6 +126,15 @@ async fn a_batch_that_is_not_json_gets_the_same_error_shape(backend: Backend) {
         assert!(!body["error"]["message"].as_str().unwrap().is_empty());
         assert_eq!(body["error"]["problems"], json!([]));
     }
+    // The message says where in the document the mistake is.
+    let record = r#"{"tags": [], "custom": {}, "extra": {}}"#;
+    let wrong_line = format!(
+        r#"{{"rows": [{{"line": 2, "record": {record}}}, {{"line": "three", "record": {record}}}]}}"#
+    );
+    let (status, body) = send(&app, "PUT", &uri, json, wrong_line).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("rows[1].line"), "{message}");
     let (status, body) = app.post_json("/api/session", "not json").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"]["code"], "request.bad_json");
