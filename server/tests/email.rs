@@ -36,7 +36,7 @@ async fn a_committed_import_is_emailed_with_its_errors(backend: Backend) {
     let mail = sink.received();
     assert!(mail.contains(&format!("To: {ADMIN_EMAIL}")), "{mail}");
     assert!(
-        mail.contains("Subject: Import of clientes.csv: 1 created"),
+        mail.contains("Subject: Import of clientes.csv finished. Created: 1"),
         "{mail}"
     );
     assert!(mail.contains("Rejected: 1"), "{mail}");
@@ -46,3 +46,49 @@ async fn a_committed_import_is_emailed_with_its_errors(backend: Backend) {
     );
 }
 on_both_databases!(a_committed_import_is_emailed_with_its_errors);
+
+async fn the_email_speaks_the_language_the_import_was_committed_in(backend: Backend) {
+    let sink = SmtpSink::start();
+    let mailer = Mailer::new(&sink.url, "Clientela <clientela@example.com>").unwrap();
+    let app = TestApp::with_mailer(backend, mailer).await;
+    let body = json!({ "client_id": "mail", "file_name": "clientes.csv", "columns": ["Nombre", "Correo"],
+                       "profile": { "required": ["first_name"] } });
+    let (_, import) = app.post_json("/api/imports", &body.to_string()).await;
+    let id = import["id"].as_i64().unwrap();
+    let rows = json!({ "rows": [
+        { "line": 2, "record": { "first_name": "Luis", "email": "luis@", "tags": [], "custom": {}, "extra": {} },
+          "source": ["Luis", "luis@"] },
+    ]});
+    let mut answers = Vec::new();
+    for (method, uri, body) in [
+        (
+            "PUT",
+            format!("/api/imports/{id}/batches/1"),
+            rows.to_string(),
+        ),
+        ("POST", format!("/api/imports/{id}/commit"), String::new()),
+    ] {
+        let request = axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("authorization", format!("Bearer {ADMIN_TOKEN}"))
+            .header("content-type", "application/json")
+            .header("accept-language", "es-EC,es;q=0.9")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        answers.push(app.request(request).await);
+    }
+    let (_, _, batch_answer) = &answers[0];
+    let reason = &batch_answer["rows"][0]["reasons"][0]["message"];
+    assert!(
+        reason.as_str().unwrap().contains("no es un correo"),
+        "the reason, and the error file with it, in Spanish: {batch_answer}"
+    );
+    let mail = sink.received();
+    assert!(
+        mail.contains("de clientes.csv terminada. Creados: 0"),
+        "{mail}"
+    );
+    assert!(mail.contains("Rechazados: 1"), "{mail}");
+}
+on_both_databases!(the_email_speaks_the_language_the_import_was_committed_in);

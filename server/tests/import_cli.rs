@@ -113,5 +113,20 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
         stderr.contains("assign_to") && stderr.contains("Nope"),
         "{stderr}"
     );
+
+    // In the language asked for.
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+        .arg("import")
+        .arg(&file)
+        .args(["--server", &url, "--token", ADMIN_TOKEN, "--lang", "es"])
+        .args(["--assign-to", "group:Nope"])
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no tiene ningún grupo llamado Nope"),
+        "{stderr}"
+    );
 }
 on_both_databases!(the_command_line_assigns_lists_and_knows_the_workspace_fields);

@@ -205,7 +205,7 @@ pub struct Reason {
     pub code: String,
     /// The field at fault, when there is one.
     pub field: Option<String>,
-    /// The message, in English.
+    /// The message, in the language of the batch's `Accept-Language` (English without one).
     pub message: String,
 }
 

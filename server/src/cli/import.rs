@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clientela_shared::{
     Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary,
-    NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator, WorkspaceSchema,
+    Language, NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator, WorkspaceSchema,
     read_table_owned_with, suggest_mapping_for_table,
 };
 use reqwest::StatusCode;
@@ -50,6 +50,10 @@ pub struct ImportArgs {
     /// resumes).
     #[arg(long)]
     client_id: Option<String>,
+    /// Language of the server's messages, the rejected rows' reasons and the summary email:
+    /// en, es, pt or pl.
+    #[arg(long, default_value = "en")]
+    lang: Language,
 }
 
 /// `--duplicates`.
@@ -74,7 +78,7 @@ impl ImportArgs {
             }
             None => Profile::default(),
         };
-        let server = Server::new(&self.server, &self.token);
+        let server = Server::new(&self.server, &self.token, self.lang);
         // The server validates with the workspace's custom fields too; so does this check.
         let schema: WorkspaceSchema = server.send("GET", "/api/schema", &()).await?;
         profile.add_workspace_fields(&schema.custom_fields);
@@ -193,14 +197,17 @@ fn assignee(text: &str) -> Assignee {
 struct Server {
     base: String,
     token: String,
+    /// Sent as `Accept-Language`.
+    language: Language,
     client: reqwest::Client,
 }
 
 impl Server {
-    fn new(base: &str, token: &str) -> Server {
+    fn new(base: &str, token: &str, language: Language) -> Server {
         Server {
             base: base.trim_end_matches('/').to_owned(),
             token: token.to_owned(),
+            language,
             client: reqwest::Client::new(),
         }
     }
@@ -221,6 +228,7 @@ impl Server {
                 .client
                 .request(method.clone(), &url)
                 .bearer_auth(&self.token)
+                .header(reqwest::header::ACCEPT_LANGUAGE, self.language.code())
                 .json(body)
                 .send()
                 .await;

@@ -4,11 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use clientela_shared::{DuplicatePolicy, Finding, Language, Outcome, Reason, Record, RowVerdict};
+use clientela_shared::{DuplicatePolicy, Finding, Outcome, Reason, Record, RowVerdict};
 use sqlx::{AnyConnection, Row};
 
 use super::store::StoredImport;
 use crate::db::ValueRows;
+use crate::request_language;
 
 /// A customer a row matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +192,8 @@ pub(crate) fn decide<'r>(
     steps
 }
 
-/// The outcome of a row the engine refused: its errors, with codes and English messages.
+/// The outcome of a row the engine refused: its errors, with codes and messages in the
+/// language of the request (they go on to the error file and the summary email).
 fn rejected(findings: &[Finding]) -> Outcome {
     let reasons = findings
         .iter()
@@ -199,7 +201,7 @@ fn rejected(findings: &[Finding]) -> Outcome {
         .map(|finding| Reason {
             code: finding.code.as_str().to_owned(),
             field: finding.field.clone(),
-            message: finding.message(Language::En),
+            message: finding.message(request_language::current()),
         })
         .collect();
     Outcome::Rejected { reasons }

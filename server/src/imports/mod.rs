@@ -14,6 +14,7 @@ mod record_update;
 mod revert;
 mod store;
 mod summary_email;
+mod summary_words;
 
 pub(crate) use apply_batch::{BatchError, apply_batch, preview_batch};
 pub(crate) use assignment::check_assignment;

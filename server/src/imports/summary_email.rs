@@ -1,19 +1,22 @@
 //! The email a user gets when their import is committed: the counts, and the rejected rows with
 //! their reasons as a CSV attachment.
 
-use clientela_shared::ImportSummary;
+use clientela_shared::{ImportSummary, Language};
 
 use super::error_file::{error_file, error_file_name};
 use super::store::StoredImport;
+use super::summary_words;
 use crate::db::Db;
 use crate::mail::Mailer;
 
-/// Emails the summary of `import` to the user who opened it.
+/// Emails the summary of `import` to the user who opened it, in `language` (the rejected rows'
+/// reasons are in the language their batches were sent in).
 pub(crate) async fn email_summary(
     db: &Db,
     mailer: &Mailer,
     import: &StoredImport,
     summary: &ImportSummary,
+    language: Language,
 ) -> Result<(), String> {
     let to: String = sqlx::query_scalar("select email from app_user where id = $1")
         .bind(import.user_id)
@@ -21,16 +24,9 @@ pub(crate) async fn email_summary(
         .await
         .map_err(|err| err.to_string())?;
     let counts = summary.counts;
-    let mut text = format!(
-        "Your import of {} is finished.\n\n\
-         Created: {}\nUpdated: {}\nSkipped (already stored): {}\nRejected: {}\n",
-        import.file_name, counts.created, counts.updated, counts.skipped, counts.rejected
-    );
+    let mut text = summary_words::counts(language, &import.file_name, counts);
     let attachment = if counts.rejected > 0 {
-        text.push_str(
-            "\nThe rejected rows are attached, with the reason in the last column. \
-             Fix them and import the file again.\n",
-        );
+        text.push_str(summary_words::attachment_note(language));
         let csv = error_file(db, import)
             .await
             .map_err(|err| err.to_string())?
@@ -40,6 +36,6 @@ pub(crate) async fn email_summary(
     } else {
         None
     };
-    let subject = format!("Import of {}: {} created", import.file_name, counts.created);
+    let subject = summary_words::subject(language, &import.file_name, counts.created);
     mailer.send(&to, &subject, text, attachment).await
 }

@@ -157,7 +157,8 @@ pub(super) fn schemas() -> Value {
         })),
         "Reason": object(&["code", "message"], json!({
             "code": { "type": "string" }, "field": { "type": ["string", "null"] },
-            "message": { "type": "string" },
+            "message": { "type": "string", "description": "In the language of the batch's \
+                `Accept-Language` (en, es, pt or pl; English otherwise), as in the error file." },
         })),
         "BatchAnswer": object(&["seq", "rows"], json!({
             "seq": { "type": "integer" },

@@ -26,6 +26,7 @@ use crate::error::ApiError;
 use crate::imports::{self, BatchError, StoredImport};
 use crate::json::Json;
 use crate::path::Path;
+use crate::request_language;
 use crate::state::AppState;
 
 /// The longest client id accepted.
@@ -277,7 +278,10 @@ async fn commit(
     tracing::info!(import = id, counts = ?summary.counts, "import committed");
     if let Some(mailer) = &state.mailer {
         // The import is committed whatever happens to the email; a failure is only logged.
-        if let Err(err) = imports::email_summary(&state.db, mailer, &import, &summary).await {
+        let language = request_language::current();
+        if let Err(err) =
+            imports::email_summary(&state.db, mailer, &import, &summary, language).await
+        {
             tracing::warn!(import = id, error = %err, "the summary email was not sent");
         }
     }
