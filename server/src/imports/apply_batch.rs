@@ -38,10 +38,22 @@ impl From<sqlx::Error> for BatchError {
     fn from(err: sqlx::Error) -> Self {
         match &err {
             sqlx::Error::Database(db) if db.is_unique_violation() => BatchError::Raced,
+            // PostgreSQL gave up one of two imports that waited for each other's new customers
+            // (a deadlock), or could not serialise them: the same batch, sent again, goes through.
+            sqlx::Error::Database(db)
+                if matches!(db.code().as_deref(), Some(DEADLOCK | SERIALIZATION_FAILURE)) =>
+            {
+                BatchError::Raced
+            }
             _ => BatchError::Database(err),
         }
     }
 }
+
+/// PostgreSQL's SQLSTATE for `deadlock_detected`.
+const DEADLOCK: &str = "40P01";
+/// PostgreSQL's SQLSTATE for `serialization_failure`.
+const SERIALIZATION_FAILURE: &str = "40001";
 
 /// Applies batch `seq` of `import`, or returns the answer given when the same batch came before.
 pub(crate) async fn apply_batch(
@@ -333,4 +345,59 @@ async fn add_to_list(
         query.execute(&mut *tx).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::error::Error;
+    use std::fmt;
+
+    use sqlx::error::{DatabaseError, ErrorKind};
+
+    use super::BatchError;
+
+    /// A database error with only a SQLSTATE, as PostgreSQL reports one.
+    #[derive(Debug)]
+    struct Sqlstate(&'static str);
+
+    impl fmt::Display for Sqlstate {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "SQLSTATE {}", self.0)
+        }
+    }
+
+    impl Error for Sqlstate {}
+
+    impl DatabaseError for Sqlstate {
+        fn message(&self) -> &str {
+            self.0
+        }
+        fn code(&self) -> Option<Cow<'_, str>> {
+            Some(Cow::Borrowed(self.0))
+        }
+        fn as_error(&self) -> &(dyn Error + Send + Sync + 'static) {
+            self
+        }
+        fn as_error_mut(&mut self) -> &mut (dyn Error + Send + Sync + 'static) {
+            self
+        }
+        fn into_error(self: Box<Self>) -> Box<dyn Error + Send + Sync + 'static> {
+            self
+        }
+        fn kind(&self) -> ErrorKind {
+            ErrorKind::Other
+        }
+    }
+
+    fn batch_error(sqlstate: &'static str) -> BatchError {
+        BatchError::from(sqlx::Error::Database(Box::new(Sqlstate(sqlstate))))
+    }
+
+    #[test]
+    fn imports_waiting_for_each_other_are_told_to_send_again() {
+        assert!(matches!(batch_error("40P01"), BatchError::Raced));
+        assert!(matches!(batch_error("40001"), BatchError::Raced));
+        assert!(matches!(batch_error("53100"), BatchError::Database(_)));
+    }
 }
