@@ -1,7 +1,8 @@
 //! Measures how fast the server ingests an import: `BENCH_ROWS` generated customers (default
 //! 200,000) sent in 5,000-row batches through the real router (JSON, authentication, validation
-//! again on the server, one transaction per batch), on SQLite by default or on the database in
-//! `DATABASE_URL`.
+//! again on the server, one transaction per batch), on SQLite by default, on the database in
+//! `DATABASE_URL`, or with `BENCH_DATABASE=postgres` on a PostgreSQL it starts in a temporary
+//! folder (as the server tests do).
 //!
 //! `cargo run --release -p clientela-server --example bench_ingest`
 
@@ -16,6 +17,9 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
+#[path = "../tests/support/postgres.rs"]
+mod postgres;
+
 const TOKEN: &str = "bench-token";
 const BATCH: usize = 5_000;
 
@@ -26,12 +30,16 @@ async fn main() {
         .and_then(|rows| rows.parse().ok())
         .unwrap_or(200_000);
     let dir = tempfile::tempdir().unwrap();
-    let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| {
-        format!(
+    let url = match std::env::var("DATABASE_URL") {
+        Ok(url) => url,
+        Err(_) if std::env::var("BENCH_DATABASE").as_deref() == Ok("postgres") => {
+            postgres::shared().new_database_url()
+        }
+        Err(_) => format!(
             "sqlite://{}?mode=rwc",
             dir.path().join("bench.db").display()
-        )
-    });
+        ),
+    };
     let db = Db::connect(&url).await.expect("the database opens");
     ensure_first_workspace(
         &db,

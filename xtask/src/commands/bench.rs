@@ -1,12 +1,13 @@
 //! `cargo xtask bench`: the figures the issues ask for, on generated files of a million rows:
-//! the reader and the validator (release builds, against the csv crate), then the browser
-//! wizard from drop to review in headless Chromium, and the size of the first page load.
+//! the reader and the validator (release builds, against the csv crate), the server ingesting an
+//! import on SQLite and on PostgreSQL, then the browser wizard from drop to review in headless
+//! Chromium, and the size of the first page load.
 
 use std::path::Path;
 
 use crate::commands::{build_ui, shared_example};
 use crate::shell::{Result, cargo, command, output, run, step, target_dir, workspace_root};
-use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER};
+use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER, POSTGRESQL};
 use crate::tools;
 
 /// Rows of the generated files.
@@ -18,6 +19,25 @@ pub fn bench() -> Result {
 
     step("Benchmark: validation of the same rows (release build)");
     run(&mut shared_example("bench_validate"))?;
+
+    system_packages::ensure(&[POSTGRESQL])?;
+    for database in ["sqlite", "postgres"] {
+        step(&format!(
+            "Benchmark: the server ingesting 1M customers in 5,000-row batches on {database} \
+             (release build)"
+        ));
+        run(cargo()
+            .args([
+                "run",
+                "--release",
+                "--locked",
+                "--package",
+                "clientela-server",
+            ])
+            .args(["--example", "bench_ingest"])
+            .env("BENCH_ROWS", ROWS)
+            .env("BENCH_DATABASE", database))?;
+    }
 
     tools::ensure_browser_build_tools()?;
     system_packages::ensure(&[CHROMIUM, CHROMIUM_DRIVER])?;
