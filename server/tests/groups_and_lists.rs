@@ -295,6 +295,55 @@ async fn deleting_a_group_keeps_its_customers_and_their_agents(backend: Backend)
 }
 on_both_databases!(deleting_a_group_keeps_its_customers_and_their_agents);
 
+/// A batch assigning to the group holds the group's row until it commits; deleting the group
+/// waits for it, and clears its new customers too.
+async fn deleting_a_group_clears_the_customers_of_a_batch_under_way(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    add_agents(&app).await;
+    let members = json!({ "members": [ANA] }).to_string();
+    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
+        .await;
+    let (workspace_id, group_id): (i64, i64) =
+        sqlx::query_as("select workspace_id, id from agent_group where name = 'Ventas'")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    // What `Assigner::for_batch` and the batch's insert do, left uncommitted for a moment.
+    let mut batch = app.db.pool().begin().await.unwrap();
+    sqlx::query("update agent_group set next_turn = next_turn where id = $1")
+        .bind(group_id)
+        .execute(&mut *batch)
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into customer (workspace_id, file_name, line, fields, created_at, \
+         assigned_group_id) values ($1, 'f.csv', 2, '{}', 0, $2)",
+    )
+    .bind(workspace_id)
+    .bind(group_id)
+    .execute(&mut *batch)
+    .await
+    .unwrap();
+    let ((status, _), ()) = tokio::join!(
+        app.call_as("DELETE", "/api/groups/Ventas", None, ADMIN_TOKEN),
+        async {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            batch.commit().await.unwrap();
+        }
+    );
+    assert_eq!(status, 204);
+    let dangling: i64 =
+        sqlx::query_scalar("select count(*) from customer where assigned_group_id is not null")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        dangling, 0,
+        "the batch's customer lost the deleted group too"
+    );
+}
+on_both_databases!(deleting_a_group_clears_the_customers_of_a_batch_under_way);
+
 async fn an_import_fills_a_list_and_revert_empties_it(backend: Backend) {
     let app = TestApp::new(backend).await;
     add_agents(&app).await;

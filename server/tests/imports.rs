@@ -324,6 +324,31 @@ async fn racing_imports_store_a_customer_once(backend: Backend) {
 }
 on_both_databases!(racing_imports_store_a_customer_once);
 
+async fn the_same_batch_sent_twice_at_once_is_stored_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, import) = open_import(&app, "twice", "update").await;
+    let id = import["id"].as_i64().unwrap();
+    let rows: Vec<(u64, Value)> = (0..300)
+        .map(|i| {
+            (
+                i + 2,
+                record(&format!("Cliente {i}"), &format!("c{i}@example.com")),
+            )
+        })
+        .collect();
+    let body = batch(&rows);
+    let (first, second) =
+        tokio::join!(put_batch(&app, id, 1, &body), put_batch(&app, id, 1, &body));
+    assert_eq!(first.0, StatusCode::OK, "{}", first.1);
+    assert_eq!(second.0, StatusCode::OK, "{}", second.1);
+    assert_eq!(first.1, second.1, "both get the one answer stored");
+    assert_eq!(outcomes(&first.1), vec!["created"; 300]);
+    assert_eq!(customer_count(&app).await, 300);
+    let (_, summary) = app.get(&format!("/api/imports/{id}")).await;
+    assert_eq!(summary["counts"]["created"], 300, "{summary}");
+}
+on_both_databases!(the_same_batch_sent_twice_at_once_is_stored_once);
+
 async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "mine", "skip").await;

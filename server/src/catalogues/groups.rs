@@ -119,22 +119,24 @@ pub(crate) async fn delete_group(
 ) -> Result<bool, sqlx::Error> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    // PostgreSQL has no foreign key from the customers to their group (see migration 0012).
-    sqlx::query(
-        "update customer set assigned_group_id = null where assigned_group_id in \
-         (select id from agent_group where workspace_id = $1 and name = $2)",
+    // Deleting first waits for any import batch assigning to the group (it holds the group's
+    // row until it commits), so clearing afterwards also finds that batch's new customers.
+    // (PostgreSQL has no foreign key from the customers to their group: see migration 0012.)
+    let deleted: Option<i64> = sqlx::query_scalar(
+        "delete from agent_group where workspace_id = $1 and name = $2 returning id",
     )
     .bind(workspace_id)
     .bind(name.to_owned())
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    let deleted = sqlx::query("delete from agent_group where workspace_id = $1 and name = $2")
-        .bind(workspace_id)
-        .bind(name.to_owned())
-        .execute(&mut *tx)
-        .await?;
+    if let Some(group_id) = deleted {
+        sqlx::query("update customer set assigned_group_id = null where assigned_group_id = $1")
+            .bind(group_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
-    Ok(deleted.rows_affected() > 0)
+    Ok(deleted.is_some())
 }
 
 /// The group `name` of the workspace, if there is one: its id and its members' ids.

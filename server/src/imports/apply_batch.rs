@@ -85,7 +85,13 @@ pub(crate) async fn apply_batch(
 
     let mut checked_chunks = check_in_chunks(&import.profile, batch, ROWS_PER_CHUNK);
     let values = db.value_rows();
-    let _turn = db.write_turn().await;
+    let turn = db.write_turn().await;
+    // On SQLite the same batch may have been written while this request waited for its turn.
+    if turn.is_some()
+        && let Some(answer) = stored_answer(db, import.id, seq_key, &hash).await?
+    {
+        return Ok(answer);
+    }
     let mut tx = db.pool().begin().await?;
     if corrects {
         forget_rejections(&mut tx, values, import.id, batch).await?;
