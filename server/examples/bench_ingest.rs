@@ -80,53 +80,66 @@ async fn main() {
     };
     let profile = json!({ "default_country": "EC", "required": ["first_name"],
                           "at_least_one_of": [["email", "phone"]] });
-    let (opened, _) = send(
-        "POST",
-        "/api/imports".into(),
-        json!({ "client_id": "bench", "file_name": "bench.csv", "profile": profile }).to_string(),
-    )
-    .await;
-    let id = opened["id"].as_i64().unwrap();
-
-    // Only the server's part is timed: making each batch's JSON here, and reading the
-    // answers, are not.
-    let mut elapsed = 0.0;
-    let mut created = 0;
-    for (seq, start) in (0..rows).step_by(BATCH).enumerate() {
-        let batch: Vec<Value> = (start..(start + BATCH).min(rows))
-            .map(|i| {
-                let email = format!("cliente{i}@example.com");
-                let phone = format!("099{:07}", i % 10_000_000);
-                // As the browser and `clientela import` send it: the record, and the row's
-                // cells as in the file (for the error file).
-                json!({ "line": i + 2,
-                        "record": { "first_name": format!("Cliente {i}"), "last_name": "Muñoz",
-                                    "email": email, "phone": format!("+59399{:07}", i % 10_000_000),
-                                    "tags": [], "custom": {}, "extra": {} },
-                        "source": [format!("Cliente {i}"), "Muñoz", email, phone] })
-            })
-            .collect();
-        let body = json!({ "rows": batch }).to_string();
-        let (answer, took) = send("PUT", format!("/api/imports/{id}/batches/{seq}"), body).await;
-        elapsed += took;
-        created += answer["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|row| row["outcome"] == "created")
-            .count();
+    let database = url.split(':').next().unwrap_or("?").to_owned();
+    // The file twice: new customers, then every row a stored customer (skipped), as when a
+    // user imports the same file again.
+    for (client_id, what) in [
+        ("bench", "new customers"),
+        ("bench-again", "the same again"),
+    ] {
+        let (opened, _) = send(
+            "POST",
+            "/api/imports".into(),
+            json!({ "client_id": client_id, "file_name": "bench.csv", "profile": profile })
+                .to_string(),
+        )
+        .await;
+        let id = opened["id"].as_i64().unwrap();
+        // Only the server's part is timed: making each batch's JSON here, and reading the
+        // answers, are not.
+        let mut elapsed = 0.0;
+        let mut counts = [0; 2];
+        for (seq, start) in (0..rows).step_by(BATCH).enumerate() {
+            let body = batch_body(start, (start + BATCH).min(rows));
+            let (answer, took) =
+                send("PUT", format!("/api/imports/{id}/batches/{seq}"), body).await;
+            elapsed += took;
+            for row in answer["rows"].as_array().unwrap() {
+                match row["outcome"].as_str() {
+                    Some("created") => counts[0] += 1,
+                    Some("skipped") => counts[1] += 1,
+                    _ => {}
+                }
+            }
+        }
+        println!(
+            "{what}: {rows} rows in {elapsed:.1} s: {:.0} rows/s ({} created, {} skipped) \
+             on {database}",
+            rows as f64 / elapsed,
+            counts[0],
+            counts[1],
+        );
     }
-    println!(
-        "{} rows in {:.1} s: {:.0} rows/s ({} created) on {}",
-        rows,
-        elapsed,
-        rows as f64 / elapsed,
-        created,
-        url.split(':').next().unwrap_or("?")
-    );
     if let Some(peak) = peak_rss_mb() {
         println!("peak memory of the process: {peak:.0} MB");
     }
+}
+
+/// The JSON of a batch of the generated customers `start..end`, as the browser and `clientela
+/// import` send it: each row's record, and its cells as in the file (for the error file).
+fn batch_body(start: usize, end: usize) -> String {
+    let rows: Vec<Value> = (start..end)
+        .map(|i| {
+            let email = format!("cliente{i}@example.com");
+            let phone = format!("099{:07}", i % 10_000_000);
+            json!({ "line": i + 2,
+                    "record": { "first_name": format!("Cliente {i}"), "last_name": "Muñoz",
+                                "email": email, "phone": format!("+59399{:07}", i % 10_000_000),
+                                "tags": [], "custom": {}, "extra": {} },
+                    "source": [format!("Cliente {i}"), "Muñoz", email, phone] })
+        })
+        .collect();
+    json!({ "rows": rows }).to_string()
 }
 
 /// The process's peak resident memory, from Linux's /proc.

@@ -349,6 +349,49 @@ async fn the_same_batch_sent_twice_at_once_is_stored_once(backend: Backend) {
 }
 on_both_databases!(the_same_batch_sent_twice_at_once_is_stored_once);
 
+async fn a_stored_customer_early_in_a_big_batch_leaves_the_others_new(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, first) = open_import(&app, "first", "skip").await;
+    let first = first["id"].as_i64().unwrap();
+    put_batch(
+        &app,
+        first,
+        1,
+        &batch(&[(2, record("Cliente 7", "c7@example.com"))]),
+    )
+    .await;
+
+    // Several chunks: the first holds the stored customer, the later ones only new ones.
+    let (_, second) = open_import(&app, "second", "skip").await;
+    let second = second["id"].as_i64().unwrap();
+    let rows: Vec<(u64, Value)> = (0..2_600)
+        .map(|i| {
+            (
+                i + 2,
+                record(&format!("Cliente {i}"), &format!("c{i}@example.com")),
+            )
+        })
+        .collect();
+    let (status, answer) = put_batch(&app, second, 1, &batch(&rows)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let outcomes = outcomes(&answer);
+    assert_eq!(outcomes[7], "skipped");
+    assert_eq!(outcomes.iter().filter(|o| **o == "created").count(), 2_599);
+    // Every new customer is the one of its own line.
+    for row in answer["rows"].as_array().unwrap() {
+        if row["outcome"] == "created" {
+            let line: i64 = sqlx::query_scalar("select line from customer where id = $1")
+                .bind(row["customer_id"].as_i64().unwrap())
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+            assert_eq!(line, row["line"].as_i64().unwrap());
+        }
+    }
+    assert_eq!(customer_count(&app).await, 2_600);
+}
+on_both_databases!(a_stored_customer_early_in_a_big_batch_leaves_the_others_new);
+
 async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "mine", "skip").await;

@@ -98,6 +98,7 @@ pub(crate) async fn apply_batch(
     }
     let mut assigner = Assigner::for_batch(&mut tx, import).await?;
     let mut rows = Vec::with_capacity(batch.rows.len());
+    let mut try_all_new = true;
     while let Some(chunk) = checked_chunks.recv().await {
         let first = rows.len();
         let chunk_rows = &batch.rows[first..first + chunk.verdicts.len()];
@@ -107,6 +108,7 @@ pub(crate) async fn apply_batch(
             import,
             assigner: &mut assigner,
             now_millis,
+            try_all_new: &mut try_all_new,
         }
         .write(chunk_rows, &chunk)
         .await?;

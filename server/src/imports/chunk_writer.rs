@@ -24,6 +24,9 @@ pub(super) struct ChunkWriter<'a> {
     pub import: &'a StoredImport,
     pub assigner: &'a mut Assigner,
     pub now_millis: i64,
+    /// Whether the batch's chunks are still tried as all new customers first; false once one
+    /// chunk held a stored customer, as a file of them (a re-import) goes on holding them.
+    pub try_all_new: &'a mut bool,
 }
 
 impl ChunkWriter<'_> {
@@ -31,19 +34,18 @@ impl ChunkWriter<'_> {
     /// earlier chunks created are stored by now, so a later row that repeats one is a duplicate
     /// of the stored customer.
     pub(super) async fn write(
-        self,
+        mut self,
         rows: &[BatchRow],
         checked: &CheckedChunk,
     ) -> Result<Vec<RowOutcome>, BatchError> {
+        let (steps, created) = self.insert_chunk(rows, checked).await?;
         let ChunkWriter {
             tx,
             values,
             import,
-            assigner,
             now_millis,
+            ..
         } = self;
-        let (steps, created) =
-            insert_chunk(tx, values, import, rows, checked, assigner, now_millis).await?;
         let id_of = |of: Match| match of {
             Match::Stored(id) => id,
             Match::Earlier(row) => created[&row],
@@ -75,53 +77,66 @@ impl ChunkWriter<'_> {
         insert_outcomes(tx, values, import.id, rows, &outcomes, &previous).await?;
         Ok(outcomes)
     }
-}
 
-/// What each row of a chunk does, with the new customers inserted (their ids by row index).
-///
-/// The chunk is first inserted as if every valid row were a new customer, with no lookup: the
-/// usual import brings customers the workspace does not have, and the unique indexes look the
-/// keys up anyway. When a key is taken, that attempt is undone (it ran in a savepoint, and the
-/// assigner goes back to where it was) and the chunk is planned against the stored customers,
-/// so both ways end in the same outcomes.
-async fn insert_chunk<'r>(
-    tx: &mut AnyConnection,
-    values: ValueRows,
-    import: &StoredImport,
-    rows: &[BatchRow],
-    checked: &'r CheckedChunk,
-    assigner: &mut Assigner,
-    now_millis: i64,
-) -> Result<(Vec<Step<'r>>, HashMap<usize, i64>), BatchError> {
-    if let Some(steps) = all_new(&checked.verdicts) {
-        let assigner_before = assigner.clone();
-        let mut attempt = tx.begin().await?;
+    /// What each row of a chunk does, with the new customers inserted (their ids by row index).
+    ///
+    /// The chunk is first inserted as if every valid row were a new customer, with no lookup:
+    /// the usual import brings customers the workspace does not have, and the unique indexes
+    /// look the keys up anyway. When a key is taken, that attempt is undone (it ran in a
+    /// savepoint, and the assigner goes back to where it was) and the chunk is planned against
+    /// the stored customers, so both ways end in the same outcomes.
+    async fn insert_chunk<'r>(
+        &mut self,
+        rows: &[BatchRow],
+        checked: &'r CheckedChunk,
+    ) -> Result<(Vec<Step<'r>>, HashMap<usize, i64>), BatchError> {
+        let (values, import, now_millis) = (self.values, self.import, self.now_millis);
+        let all_new_steps = if *self.try_all_new {
+            all_new(&checked.verdicts)
+        } else {
+            None
+        };
+        if let Some(steps) = all_new_steps {
+            let assigner_before = self.assigner.clone();
+            let mut attempt = self.tx.begin().await?;
+            let chunk = NewCustomers {
+                rows,
+                steps: &steps,
+                texts: &checked.texts,
+            };
+            let inserted = insert_new_customers(
+                &mut attempt,
+                values,
+                import,
+                &chunk,
+                self.assigner,
+                now_millis,
+            )
+            .await;
+            match inserted {
+                Ok(created) => {
+                    attempt.commit().await?;
+                    return Ok((steps, created));
+                }
+                Err(BatchError::Raced) => {
+                    attempt.rollback().await?;
+                    *self.assigner = assigner_before;
+                    *self.try_all_new = false;
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        let steps = plan_batch(self.tx, values, import, &checked.verdicts).await?;
         let chunk = NewCustomers {
             rows,
             steps: &steps,
             texts: &checked.texts,
         };
-        match insert_new_customers(&mut attempt, values, import, &chunk, assigner, now_millis).await
-        {
-            Ok(created) => {
-                attempt.commit().await?;
-                return Ok((steps, created));
-            }
-            Err(BatchError::Raced) => {
-                attempt.rollback().await?;
-                *assigner = assigner_before;
-            }
-            Err(err) => return Err(err),
-        }
+        let created =
+            insert_new_customers(self.tx, values, import, &chunk, self.assigner, now_millis)
+                .await?;
+        Ok((steps, created))
     }
-    let steps = plan_batch(tx, values, import, &checked.verdicts).await?;
-    let chunk = NewCustomers {
-        rows,
-        steps: &steps,
-        texts: &checked.texts,
-    };
-    let created = insert_new_customers(tx, values, import, &chunk, assigner, now_millis).await?;
-    Ok((steps, created))
 }
 
 /// Gives a stored customer the record's values; returns the customer as it was (JSON), so that
