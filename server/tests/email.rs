@@ -8,7 +8,8 @@ use crate::on_both_databases;
 use crate::support::http::{ADMIN_EMAIL, ADMIN_TOKEN, Backend, TestApp};
 use crate::support::smtp::SmtpSink;
 
-async fn a_committed_import_is_emailed_with_its_errors(backend: Backend) {
+/// The app sending its emails to a new SMTP sink, with an import of `clientes.csv` open.
+async fn app_mailing_to(backend: Backend) -> (SmtpSink, TestApp, i64) {
     let sink = SmtpSink::start();
     let mailer = Mailer::new(&sink.url, "Clientela <clientela@example.com>").unwrap();
     let app = TestApp::with_mailer(backend, mailer).await;
@@ -16,6 +17,11 @@ async fn a_committed_import_is_emailed_with_its_errors(backend: Backend) {
                        "profile": { "required": ["first_name"] } });
     let (_, import) = app.post_json("/api/imports", &body.to_string()).await;
     let id = import["id"].as_i64().unwrap();
+    (sink, app, id)
+}
+
+async fn a_committed_import_is_emailed_with_its_errors(backend: Backend) {
+    let (sink, app, id) = app_mailing_to(backend).await;
     let rows = json!({ "rows": [
         { "line": 2, "record": { "first_name": "Ana", "email": "ana@example.com", "tags": [], "custom": {}, "extra": {} },
           "source": ["Ana", "ana@example.com"] },
@@ -48,13 +54,7 @@ async fn a_committed_import_is_emailed_with_its_errors(backend: Backend) {
 on_both_databases!(a_committed_import_is_emailed_with_its_errors);
 
 async fn the_email_speaks_the_language_the_import_was_committed_in(backend: Backend) {
-    let sink = SmtpSink::start();
-    let mailer = Mailer::new(&sink.url, "Clientela <clientela@example.com>").unwrap();
-    let app = TestApp::with_mailer(backend, mailer).await;
-    let body = json!({ "client_id": "mail", "file_name": "clientes.csv", "columns": ["Nombre", "Correo"],
-                       "profile": { "required": ["first_name"] } });
-    let (_, import) = app.post_json("/api/imports", &body.to_string()).await;
-    let id = import["id"].as_i64().unwrap();
+    let (sink, app, id) = app_mailing_to(backend).await;
     let rows = json!({ "rows": [
         { "line": 2, "record": { "first_name": "Luis", "email": "luis@", "tags": [], "custom": {}, "extra": {} },
           "source": ["Luis", "luis@"] },

@@ -24,6 +24,16 @@ async fn add_agents(app: &TestApp) -> (String, String) {
     (ana, luis)
 }
 
+/// A new app with Ana, Luis and Marta (see [`add_agents`]) and the group Ventas of `members`.
+async fn app_with_group_of(backend: Backend, members: &[&str]) -> TestApp {
+    let app = TestApp::new(backend).await;
+    add_agents(&app).await;
+    let members = json!({ "members": members }).to_string();
+    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
+        .await;
+    app
+}
+
 fn record(first_name: &str, email: &str) -> Value {
     json!({ "first_name": first_name, "email": email, "tags": [], "custom": {}, "extra": {} })
 }
@@ -223,11 +233,7 @@ async fn a_group_hands_customers_to_its_available_agents_in_turns(backend: Backe
 on_both_databases!(a_group_hands_customers_to_its_available_agents_in_turns);
 
 async fn a_duplicate_row_takes_no_turn(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    add_agents(&app).await;
-    let members = json!({ "members": [ANA, LUIS] }).to_string();
-    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
-        .await;
+    let app = app_with_group_of(backend, &[ANA, LUIS]).await;
     let to_ventas = json!({ "assign_to": { "kind": "group", "name": "Ventas" } });
     // The second batch's middle row is a stored customer: it is skipped, and the two new
     // customers go on with the turns as if it were not there.
@@ -260,11 +266,7 @@ async fn a_duplicate_row_takes_no_turn(backend: Backend) {
 on_both_databases!(a_duplicate_row_takes_no_turn);
 
 async fn deleting_a_group_keeps_its_customers_and_their_agents(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    add_agents(&app).await;
-    let members = json!({ "members": [ANA, LUIS] }).to_string();
-    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
-        .await;
+    let app = app_with_group_of(backend, &[ANA, LUIS]).await;
     let to_ventas = json!({ "assign_to": { "kind": "group", "name": "Ventas" } });
     import(
         &app,
@@ -298,11 +300,7 @@ on_both_databases!(deleting_a_group_keeps_its_customers_and_their_agents);
 /// A batch assigning to the group holds the group's row until it commits; deleting the group
 /// waits for it, and clears its new customers too.
 async fn deleting_a_group_clears_the_customers_of_a_batch_under_way(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    add_agents(&app).await;
-    let members = json!({ "members": [ANA] }).to_string();
-    app.call_as("PUT", "/api/groups/Ventas", Some(&members), ADMIN_TOKEN)
-        .await;
+    let app = app_with_group_of(backend, &[ANA]).await;
     let (workspace_id, group_id): (i64, i64) =
         sqlx::query_as("select workspace_id, id from agent_group where name = 'Ventas'")
             .fetch_one(app.db.pool())

@@ -21,15 +21,14 @@ fn build_ui() -> Result {
 /// `cargo run --release` of one of `clientela-shared`'s examples (the benchmarks, the
 /// conformance runner); add its arguments and environment to the command.
 fn shared_example(name: &str) -> std::process::Command {
+    release_example("clientela-shared", name)
+}
+
+/// `cargo run --release` of `package`'s example `name`; add its arguments and environment.
+fn release_example(package: &str, name: &str) -> std::process::Command {
     let mut command = crate::shell::cargo();
     command
-        .args([
-            "run",
-            "--release",
-            "--locked",
-            "--package",
-            "clientela-shared",
-        ])
+        .args(["run", "--release", "--locked", "--package", package])
         .args(["--example", name]);
     command
 }

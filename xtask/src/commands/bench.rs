@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::commands::{build_ui, shared_example};
+use crate::commands::{build_ui, release_example, shared_example};
 use crate::shell::{Result, cargo, command, output, run, step, target_dir, workspace_root};
 use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER, POSTGRESQL};
 use crate::tools;
@@ -26,15 +26,7 @@ pub fn bench() -> Result {
             "Benchmark: the server ingesting 1M customers in 5,000-row batches on {database} \
              (release build)"
         ));
-        run(cargo()
-            .args([
-                "run",
-                "--release",
-                "--locked",
-                "--package",
-                "clientela-server",
-            ])
-            .args(["--example", "bench_ingest"])
+        run(release_example("clientela-server", "bench_ingest")
             .env("BENCH_ROWS", ROWS)
             .env("BENCH_DATABASE", database))?;
     }
@@ -60,15 +52,8 @@ pub fn bench() -> Result {
         step(&format!(
             "Benchmark: the import worker's session natively on it (open, check), phones {label}"
         ));
-        run(cargo()
-            .args([
-                "run",
-                "--release",
-                "--locked",
-                "--package",
-                "clientela-frontend",
-            ])
-            .args(["--example", "bench_session", "--"])
+        run(release_example("clientela-frontend", "bench_session")
+            .arg("--")
             .arg(&file)
             .arg(phones))?;
     }
