@@ -392,6 +392,83 @@ async fn a_stored_customer_early_in_a_big_batch_leaves_the_others_new(backend: B
 }
 on_both_databases!(a_stored_customer_early_in_a_big_batch_leaves_the_others_new);
 
+async fn an_import_lists_its_rows_outcomes_a_page_at_a_time(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, first) = open_import(&app, "first", "skip").await;
+    let first = first["id"].as_i64().unwrap();
+    put_batch(
+        &app,
+        first,
+        1,
+        &batch(&[(2, record("Ana", "ana@example.com"))]),
+    )
+    .await;
+
+    let (_, second) = open_import(&app, "second", "skip").await;
+    let second = second["id"].as_i64().unwrap();
+    let rows = batch(&[
+        (5, record("Eva", "eva@example.com")),
+        (2, record("Luis", "luis@example.com")),
+        (3, record("Ana", "ana@example.com")),
+        (4, record("Zoe", "zoe@")),
+    ]);
+    let (_, answer) = put_batch(&app, second, 1, &rows).await;
+
+    let (status, page) = app.get(&format!("/api/imports/{second}?limit=2")).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(
+        page["counts"]["created"], 2,
+        "the summary comes along: {page}"
+    );
+    let lines_and_outcomes = |page: &Value| -> Vec<(u64, String)> {
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                let outcome = row["outcome"].as_str().unwrap().to_owned();
+                (row["line"].as_u64().unwrap(), outcome)
+            })
+            .collect()
+    };
+    assert_eq!(
+        lines_and_outcomes(&page),
+        [(2, "created".to_owned()), (3, "skipped".to_owned())]
+    );
+    assert_eq!(page["next_after_line"], 3);
+    let (_, next) = app
+        .get(&format!("/api/imports/{second}?after_line=3&limit=2"))
+        .await;
+    assert_eq!(
+        lines_and_outcomes(&next),
+        [(4, "rejected".to_owned()), (5, "created".to_owned())]
+    );
+    assert_eq!(next["rows"][0]["reasons"][0]["code"], "email.invalid");
+    // Each row as the batch was answered.
+    let answered: Vec<&Value> = answer["rows"].as_array().unwrap().iter().collect();
+    for row in page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(next["rows"].as_array().unwrap())
+    {
+        assert!(
+            answered.contains(&row),
+            "{row} is not as answered: {answer}"
+        );
+    }
+    let (_, last) = app
+        .get(&format!("/api/imports/{second}?after_line=5"))
+        .await;
+    assert_eq!(last["rows"], json!([]));
+    assert_eq!(last["next_after_line"], Value::Null);
+    let (status, _) = app
+        .get(&format!("/api/imports/{second}?after_line=later"))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+on_both_databases!(an_import_lists_its_rows_outcomes_a_page_at_a_time);
+
 async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "mine", "skip").await;

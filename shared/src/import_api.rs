@@ -102,6 +102,20 @@ pub struct ImportSummary {
     pub opened_by: String,
 }
 
+/// `GET /api/imports/{id}`: the import's summary and a page of its rows' outcomes, in the
+/// order of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportDetail {
+    /// The summary, as in the history.
+    #[serde(flatten)]
+    pub summary: ImportSummary,
+    /// The outcomes of the rows after the page's start (`?after_line=`), by line: each new
+    /// customer, and the rows updated, skipped or rejected (rejected ones with their reasons).
+    pub rows: Vec<RowOutcome>,
+    /// Where the next page starts (`?after_line=`), when there are more rows.
+    pub next_after_line: Option<u64>,
+}
+
 /// How many rows had each outcome.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeCounts {

@@ -83,8 +83,8 @@ pub use api_message::{ApiMessage, FieldProblem};
 pub use detection::{Basis, Detected, Detection, Format, SheetInfo};
 pub use error::{Error, ErrorKind};
 pub use import_api::{
-    Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary,
-    NewImport, Outcome, OutcomeCounts, Reason, RevertSummary, RowOutcome,
+    Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportDetail, ImportOptions,
+    ImportSummary, NewImport, Outcome, OutcomeCounts, Reason, RevertSummary, RowOutcome,
 };
 pub use mapping::column::{ColumnMapping, MatchReason, Target};
 pub use mapping::plan::Mapping;

@@ -188,9 +188,19 @@ pub(super) fn paths() -> Value {
         "/imports/{id}",
         "get",
         json!({
-            "tags": ["imports"], "summary": "One import: options, status and counts.",
-            "parameters": [import_id()],
-            "responses": { "200": ok("ImportSummary"), "401": error(), "404": error() },
+            "tags": ["imports"],
+            "summary": "One import: options, status, counts, and a page of its rows' outcomes \
+                        in the order of the file.",
+            "parameters": [import_id(),
+                json!({ "name": "after_line", "in": "query", "required": false,
+                    "description": "The page starts after this line (the previous page's \
+                                    `next_after_line`); from the first row without it.",
+                    "schema": { "type": "integer", "minimum": 0 } }),
+                json!({ "name": "limit", "in": "query", "required": false,
+                    "description": "Rows per page, 1000 by default; brought into 1 to 5000.",
+                    "schema": { "type": "integer", "minimum": 0 } })],
+            "responses": { "200": ok("ImportDetail"), "400": error(), "401": error(),
+                           "404": error() },
         }),
     );
     add(

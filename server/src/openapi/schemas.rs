@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 /// The named schemas.
 pub(super) fn schemas() -> Value {
     let field_keys: Vec<&str> = Field::ALL.iter().map(|field| field.key()).collect();
-    json!({
+    let mut schemas = json!({
         "Error": object(&["error"], json!({
             "error": object(&["code", "message", "problems"], json!({
                 "code": { "type": "string", "description": "Stable, e.g. `request.invalid`, \
@@ -155,6 +155,13 @@ pub(super) fn schemas() -> Value {
                                 "description": "The row's cells as in the file, for the error file." },
                 })) },
         })),
+        "RowOutcome": object(&["line", "outcome"], json!({
+            "line": { "type": "integer" },
+            "outcome": { "type": "string", "enum": ["created", "updated", "skipped", "rejected"] },
+            "customer_id": { "type": "integer" },
+            "matched_on": { "type": "string", "enum": ["email", "phone"] },
+            "reasons": { "type": "array", "items": reference("Reason") },
+        })),
         "Reason": object(&["code", "message"], json!({
             "code": { "type": "string" }, "field": { "type": ["string", "null"] },
             "message": { "type": "string", "description": "In the language of the batch's \
@@ -162,13 +169,7 @@ pub(super) fn schemas() -> Value {
         })),
         "BatchAnswer": object(&["seq", "rows"], json!({
             "seq": { "type": "integer" },
-            "rows": { "type": "array", "items": object(&["line", "outcome"], json!({
-                "line": { "type": "integer" },
-                "outcome": { "type": "string", "enum": ["created", "updated", "skipped", "rejected"] },
-                "customer_id": { "type": "integer" },
-                "matched_on": { "type": "string", "enum": ["email", "phone"] },
-                "reasons": { "type": "array", "items": reference("Reason") },
-            })) },
+            "rows": { "type": "array", "items": reference("RowOutcome") },
         })),
         "RevertSummary": object(&["removed", "restored", "kept"], json!({
             "removed": { "type": "integer" }, "restored": { "type": "integer" },
@@ -195,7 +196,26 @@ pub(super) fn schemas() -> Value {
             "rows": { "type": "array", "items": { "type": "object" } },
         })),
         "ImportReceipt": object(&["stored"], json!({ "stored": { "type": "integer" } })),
-    })
+    });
+    schemas["ImportDetail"] = import_detail(&schemas["ImportSummary"]);
+    schemas
+}
+
+/// `GET /api/imports/{id}`: the summary's properties and a page of rows, as one object (so
+/// that no property goes unchecked).
+fn import_detail(summary: &Value) -> Value {
+    let mut detail = summary.clone();
+    detail["required"]
+        .as_array_mut()
+        .expect("the summary lists its required properties")
+        .extend([json!("rows"), json!("next_after_line")]);
+    detail["properties"]["rows"] = json!({ "type": "array",
+        "description": "The outcomes of the page's rows, by line: each new customer, and the \
+            rows updated, skipped or rejected. A customer an undo removed again is not listed.",
+        "items": reference("RowOutcome") });
+    detail["properties"]["next_after_line"] = json!({ "type": ["integer", "null"],
+        "description": "`after_line` of the next page; null on the last." });
+    detail
 }
 
 /// The shared error answer.

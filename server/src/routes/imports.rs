@@ -14,8 +14,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    ApiMessage, Batch, BatchAnswer, FieldProblem, ImportSummary, NewImport, OutcomeCounts,
-    RevertSummary, Role,
+    ApiMessage, Batch, BatchAnswer, FieldProblem, ImportDetail, ImportSummary, NewImport,
+    OutcomeCounts, RevertSummary, Role,
 };
 
 use crate::accounts::StoredUser;
@@ -26,6 +26,7 @@ use crate::error::ApiError;
 use crate::imports::{self, BatchError, StoredImport};
 use crate::json::Json;
 use crate::path::Path;
+use crate::query::Query;
 use crate::request_language;
 use crate::state::AppState;
 
@@ -122,13 +123,35 @@ async fn list(
     Ok(Json(imports::list(&state.db, user.workspace_id).await?))
 }
 
+/// `?after_line=&limit=` of `GET /api/imports/{id}`: which page of the rows' outcomes.
+#[derive(Debug, Default, serde::Deserialize)]
+struct RowsPage {
+    /// The page starts after this line (default: the first row).
+    after_line: Option<u64>,
+    /// Rows per page: 1,000 by default, brought into 1 to 5,000.
+    limit: Option<usize>,
+}
+
 async fn show(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<i64>,
-) -> Result<Json<ImportSummary>, ApiError> {
+    Query(page): Query<RowsPage>,
+) -> Result<Json<ImportDetail>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
-    Ok(Json(imports::summary(&state.db, &import).await?))
+    let summary = imports::summary(&state.db, &import).await?;
+    let limit = page
+        .limit
+        .unwrap_or(imports::ROWS_PER_PAGE)
+        .clamp(1, imports::MOST_ROWS_PER_PAGE);
+    let after_line = page.after_line.unwrap_or(0);
+    let (rows, next_after_line) =
+        imports::row_outcomes(&state.db, import.id, after_line, limit).await?;
+    Ok(Json(ImportDetail {
+        summary,
+        rows,
+        next_after_line,
+    }))
 }
 
 async fn batch(
