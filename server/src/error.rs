@@ -186,3 +186,50 @@ fn too_large() -> (StatusCode, ApiMessage, Vec<FieldProblem>) {
         Vec::new(),
     )
 }
+
+/// The answer to a request whose handler panicked: the 500 of any internal error. What the
+/// panic said goes to the log only.
+pub(crate) fn answer_panic(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let said = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic with no message");
+    ApiError::Internal(format!("a handler panicked: {said}").into()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    use tower_http::catch_panic::CatchPanicLayer;
+
+    use super::answer_panic;
+
+    #[tokio::test]
+    async fn a_panic_answers_the_json_500_and_keeps_its_message_to_the_log() {
+        let router = Router::new()
+            .route(
+                "/boom",
+                get(|| async {
+                    panic!("secret table name");
+                    #[allow(unreachable_code)]
+                    ""
+                }),
+            )
+            .layer(CatchPanicLayer::custom(answer_panic));
+        let response = router
+            .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "internal");
+        assert!(!body.to_string().contains("secret"), "{body}");
+    }
+}

@@ -33,6 +33,7 @@ use axum::{Router, middleware};
 use std::time::Duration;
 
 use axum::http::{HeaderName, StatusCode};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -72,6 +73,8 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
             state.clone(),
             rate_limit::limit,
         ))
+        // A handler that panics answers the JSON 500 of any internal error.
+        .layer(CatchPanicLayer::custom(error::answer_panic))
         // Outermost, so every error of the API, a 429 included, is written in the caller's
         // language.
         .layer(middleware::from_fn(request_language::keep))
