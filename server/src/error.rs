@@ -42,6 +42,11 @@ pub enum ApiError {
         /// How long to wait before the next request is accepted, for `Retry-After`.
         retry_after_seconds: u64,
     },
+    /// The request took longer than the server allows one (408).
+    Timeout {
+        /// The most a request may take, in seconds.
+        seconds: u64,
+    },
     /// Something failed on our side; the details go to the log, never to the client (500).
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -144,6 +149,11 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden(message) => (StatusCode::FORBIDDEN, message, Vec::new()),
             ApiError::Conflict(message) => (StatusCode::CONFLICT, message, Vec::new()),
             ApiError::NotFound => (StatusCode::NOT_FOUND, ApiMessage::NotFound, Vec::new()),
+            ApiError::Timeout { seconds } => (
+                StatusCode::REQUEST_TIMEOUT,
+                ApiMessage::RequestTimeout { seconds },
+                Vec::new(),
+            ),
             ApiError::TooManyRequests {
                 retry_after_seconds,
             } => (

@@ -24,6 +24,7 @@ mod request_log;
 mod routes;
 mod sqlite_checkpoints;
 mod state;
+mod time_limit;
 mod ui;
 
 use std::path::Path;
@@ -75,6 +76,10 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
         ))
         // A handler that panics answers the JSON 500 of any internal error.
         .layer(CatchPanicLayer::custom(error::answer_panic))
+        .layer(middleware::from_fn_with_state(
+            REQUEST_TIMEOUT,
+            time_limit::limit,
+        ))
         // Outermost, so every error of the API, a 429 included, is written in the caller's
         // language.
         .layer(middleware::from_fn(request_language::keep))
@@ -83,12 +88,11 @@ pub fn app(state: AppState, ui_dir: &Path) -> Router {
     let header = HeaderName::from_static(request_log::REQUEST_ID);
     Router::new()
         .nest("/api", api)
-        .merge(ui::router(ui_dir))
-        .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(
+        .merge(ui::router(ui_dir).layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
-        ))
+        )))
+        .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(header.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(request_log::request_span))
         .layer(SetRequestIdLayer::new(header, request_log::RandomRequestId))

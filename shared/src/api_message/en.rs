@@ -21,6 +21,9 @@ pub(super) fn text(message: &ApiMessage) -> String {
             retry_after_seconds,
         } => format!("Too many requests. Try again in {retry_after_seconds} s."),
         ApiMessage::Internal => "Something went wrong on the server. Please try again.".to_owned(),
+        ApiMessage::RequestTimeout { seconds } => {
+            format!("The server stopped this request after {seconds} s. Please try again.")
+        }
         ApiMessage::CsrfHeaderMissing { header } => {
             format!("Requests that change something need the {header} header.")
         }

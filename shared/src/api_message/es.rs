@@ -33,6 +33,9 @@ pub(super) fn text(message: &ApiMessage) -> String {
             retry_after_seconds,
         } => format!("Demasiadas solicitudes. Vuelva a intentarlo en {retry_after_seconds} s."),
         ApiMessage::Internal => "Algo salió mal en el servidor. Vuelva a intentarlo.".to_owned(),
+        ApiMessage::RequestTimeout { seconds } => {
+            format!("El servidor detuvo esta solicitud a los {seconds} s. Vuelva a intentarlo.")
+        }
         ApiMessage::CsrfHeaderMissing { header } => {
             format!("Las solicitudes que cambian algo deben llevar el encabezado {header}.")
         }

@@ -61,6 +61,11 @@ pub enum ApiMessage {
     },
     /// Something failed on the server's side.
     Internal,
+    /// The request took longer than the server allows one.
+    RequestTimeout {
+        /// The most a request may take, in seconds.
+        seconds: u64,
+    },
 
     /// A change signed in with the session cookie lacks the anti-forgery header.
     CsrfHeaderMissing {
@@ -224,6 +229,7 @@ impl ApiMessage {
             ApiMessage::NotFound => "not_found",
             ApiMessage::RateLimited { .. } => "rate.limited",
             ApiMessage::Internal => "internal",
+            ApiMessage::RequestTimeout { .. } => "request.timeout",
             ApiMessage::CsrfHeaderMissing { .. }
             | ApiMessage::RoleRequired { .. }
             | ApiMessage::AgentAssignsOnlyOwn

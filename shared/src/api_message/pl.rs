@@ -36,6 +36,9 @@ pub(super) fn text(message: &ApiMessage) -> String {
         ApiMessage::Internal => {
             "Coś poszło nie tak po stronie serwera. Spróbuj ponownie.".to_owned()
         }
+        ApiMessage::RequestTimeout { seconds } => {
+            format!("Serwer przerwał to żądanie po {seconds} s. Spróbuj ponownie.")
+        }
         ApiMessage::CsrfHeaderMissing { header } => {
             format!("Żądania, które coś zmieniają, muszą mieć nagłówek {header}.")
         }

@@ -31,6 +31,9 @@ pub(super) fn text(message: &ApiMessage) -> String {
             retry_after_seconds,
         } => format!("Solicitações demais. Tente de novo em {retry_after_seconds} s."),
         ApiMessage::Internal => "Algo deu errado no servidor. Tente de novo.".to_owned(),
+        ApiMessage::RequestTimeout { seconds } => {
+            format!("O servidor interrompeu esta solicitação após {seconds} s. Tente de novo.")
+        }
         ApiMessage::CsrfHeaderMissing { header } => {
             format!("Solicitações que alteram algo precisam do cabeçalho {header}.")
         }

@@ -48,6 +48,7 @@ fn every_message() -> Vec<ApiMessage> {
             retry_after_seconds: 2,
         },
         ApiMessage::Internal,
+        ApiMessage::RequestTimeout { seconds: 120 },
         ApiMessage::CsrfHeaderMissing {
             header: text("x-clientela-csrf"),
         },
@@ -167,10 +168,11 @@ fn variant(message: &ApiMessage) -> usize {
         ApiMessage::MembersUnknown { .. } => 43,
         ApiMessage::ClientIdInvalid { .. } => 44,
         ApiMessage::FileNameBlank => 45,
+        ApiMessage::RequestTimeout { .. } => 46,
     }
 }
 
-const VARIANTS: usize = 46;
+const VARIANTS: usize = 47;
 
 #[test]
 fn every_variant_is_written_in_every_language() {
