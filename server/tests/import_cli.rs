@@ -84,6 +84,7 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
         .arg(&file)
         .args(["--server", &url, "--token", ADMIN_TOKEN])
         .args(["--assign-to", "me", "--list", "Feria"])
+        .args(["--tag", "Feria 2026", "--status", "potencial"])
         .output()
         .await
         .unwrap();
@@ -97,6 +98,14 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
     assert_eq!(list["total"], 1, "{list}");
     assert_eq!(list["customers"][0]["fields"]["custom.plan"], "pro");
     assert!(list["customers"][0]["agent"].is_string(), "{list}");
+    assert_eq!(
+        list["customers"][0]["fields"]["tags"], "Feria 2026",
+        "{list}"
+    );
+    assert_eq!(
+        list["customers"][0]["fields"]["status"], "potential",
+        "{list}"
+    );
 
     // A refusal says why, not only that the request was refused.
     let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))

@@ -469,6 +469,58 @@ async fn an_import_lists_its_rows_outcomes_a_page_at_a_time(backend: Backend) {
 }
 on_both_databases!(an_import_lists_its_rows_outcomes_a_page_at_a_time);
 
+async fn an_imports_tags_and_status_go_to_every_customer(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let open = |options: Value, profile: Value| {
+        let body = json!({ "client_id": format!("{options}"), "file_name": "feria.csv",
+                           "profile": profile, "options": options });
+        let app = &app;
+        async move { app.post_json("/api/imports", &body.to_string()).await }
+    };
+    let vip_only = json!({ "tags": ["VIP", "Feria"] });
+    // Checked as a row's would be, when the import opens.
+    let (status, refused) = open(
+        json!({ "tags": ["Nope"], "status": "maybe" }),
+        vip_only.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    let problems: Vec<(&str, &str)> = refused["error"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["field"].as_str().unwrap(), p["code"].as_str().unwrap()))
+        .collect();
+    assert!(
+        problems.contains(&("options.tags", "tag.unknown")),
+        "{refused}"
+    );
+    assert!(
+        problems.iter().any(|(field, _)| *field == "options.status"),
+        "{refused}"
+    );
+
+    let (status, opened) = open(json!({ "tags": ["feria"], "status": "Activo" }), vip_only).await;
+    assert_eq!(status, StatusCode::CREATED, "{opened}");
+    let id = opened["id"].as_i64().unwrap();
+    let mut own = record("Ana", "ana@example.com");
+    own["tags"] = json!(["VIP"]);
+    own["status"] = json!("potential");
+    let rows = batch(&[(2, own), (3, record("Luis", "luis@example.com"))]);
+    let (status, answer) = put_batch(&app, id, 1, &rows).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let (_, list) = app.get("/api/customers?tag=Feria").await;
+    assert_eq!(
+        list["total"], 2,
+        "both got the import's tag, as the profile spells it: {list}"
+    );
+    let (_, active) = app.get("/api/customers?status=active").await;
+    assert_eq!(active["total"], 1, "only Luis gave no status: {active}");
+    let (_, vip) = app.get("/api/customers?tag=VIP").await;
+    assert_eq!(vip["total"], 1, "Ana keeps her own tag: {vip}");
+}
+on_both_databases!(an_imports_tags_and_status_go_to_every_customer);
+
 async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "mine", "skip").await;

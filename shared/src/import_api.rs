@@ -46,6 +46,12 @@ pub struct ImportOptions {
     /// name, created when the workspace has none by that name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub list: Option<String>,
+    /// Tags every customer of the file gets, besides its own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The status of every customer of the file whose row gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 /// Who an import's new customers go to, as JSON `{"kind": "me"}`,

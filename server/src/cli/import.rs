@@ -46,6 +46,12 @@ pub struct ImportArgs {
     /// Put the file's customers on the list of this name (created if new).
     #[arg(long, value_name = "NAME")]
     list: Option<String>,
+    /// A tag every customer of the file gets, besides its own (repeat for more).
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// The status of every customer whose row gives none (`active` or `potential`).
+    #[arg(long)]
+    status: Option<String>,
     /// The import's id (default: made from the file, the profile and the options, so a rerun
     /// resumes).
     #[arg(long)]
@@ -90,6 +96,8 @@ impl ImportArgs {
             assign_to: self.assign_to.as_deref().map(assignee),
             reassign_if_unavailable: self.reassign_if_unavailable,
             list: self.list.clone(),
+            tags: self.tags.clone(),
+            status: self.status.clone(),
         };
         let bytes = std::fs::read(&self.file)
             .with_context(|| format!("cannot read {}", self.file.display()))?;

@@ -83,7 +83,7 @@ pub(crate) async fn apply_batch(
         }
     }
 
-    let mut checked_chunks = check_in_chunks(&import.profile, batch, ROWS_PER_CHUNK);
+    let mut checked_chunks = check_in_chunks(import, batch, ROWS_PER_CHUNK);
     let values = db.value_rows();
     let turn = db.write_turn().await;
     // On SQLite the same batch may have been written while this request waited for its turn.
@@ -169,7 +169,7 @@ pub(crate) async fn preview_batch(
     if batch.rows.len() > Batch::MAX_ROWS {
         return Err(BatchError::TooManyRows(batch.rows.len()));
     }
-    let verdicts = check_records(&import.profile, batch).await;
+    let verdicts = check_records(import, batch).await;
     let mut connection = db.pool().acquire().await?;
     let mut counts = OutcomeCounts::default();
     for step in plan_batch(&mut connection, db.value_rows(), import, &verdicts).await? {

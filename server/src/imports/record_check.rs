@@ -7,10 +7,12 @@ use std::num::NonZeroUsize;
 use std::sync::Arc;
 use std::thread;
 
-use clientela_shared::{Batch, BatchRow, Profile, RecordChecker, RowVerdict};
+use clientela_shared::{Batch, BatchRow, RecordChecker, RowVerdict};
 use tokio::sync::mpsc;
 
 use super::customer_index::StoredText;
+use super::record_defaults::RecordDefaults;
+use super::store::StoredImport;
 
 /// Fewer rows than this are checked on one thread: starting threads would cost more.
 const ROWS_PER_THREAD: usize = 500;
@@ -28,13 +30,14 @@ pub(crate) struct CheckedChunk {
 /// for it with nothing else to do, and writes it while the next is checked. (The batch is shared
 /// with the blocking threads, not copied: 5,000 records are megabytes.)
 pub(crate) fn check_in_chunks(
-    profile: &Profile,
+    import: &StoredImport,
     batch: &Arc<Batch>,
     rows_per_chunk: usize,
 ) -> mpsc::Receiver<CheckedChunk> {
     // One chunk waiting is enough to keep the writer busy; more would only hold memory.
     let (sender, receiver) = mpsc::channel(1);
-    let profile = profile.clone();
+    let profile = import.profile.clone();
+    let defaults = RecordDefaults::of(&import.profile, &import.options);
     let batch = Arc::clone(batch);
     tokio::task::spawn_blocking(move || {
         let threads = threads_for(rows_per_chunk.min(batch.rows.len()));
@@ -47,7 +50,7 @@ pub(crate) fn check_in_chunks(
             .split_at((rows_per_chunk / 4).max(1).min(batch.rows.len()));
         let chunks = std::iter::once(first).chain(rest.chunks(rows_per_chunk));
         for rows in chunks.filter(|rows| !rows.is_empty()) {
-            let checked = check_in_parallel(&mut checkers, rows);
+            let checked = check_in_parallel(&mut checkers, &defaults, rows);
             // A closed channel: the batch failed and nobody waits for the rest.
             if sender.blocking_send(checked).is_err() {
                 break;
@@ -58,8 +61,8 @@ pub(crate) fn check_in_chunks(
 }
 
 /// Every row's verdict, in the batch's order.
-pub(crate) async fn check_records(profile: &Profile, batch: &Arc<Batch>) -> Vec<RowVerdict> {
-    let mut chunks = check_in_chunks(profile, batch, batch.rows.len());
+pub(crate) async fn check_records(import: &StoredImport, batch: &Arc<Batch>) -> Vec<RowVerdict> {
+    let mut chunks = check_in_chunks(import, batch, batch.rows.len());
     let mut verdicts = Vec::with_capacity(batch.rows.len());
     while let Some(chunk) = chunks.recv().await {
         verdicts.extend(chunk.verdicts);
@@ -78,7 +81,11 @@ fn threads_for(rows: usize) -> usize {
     cores.min(rows / ROWS_PER_THREAD).max(1)
 }
 
-fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> CheckedChunk {
+fn check_in_parallel(
+    checkers: &mut [RecordChecker<'_>],
+    defaults: &RecordDefaults,
+    rows: &[BatchRow],
+) -> CheckedChunk {
     let threads = checkers.len().min(threads_for(rows.len()));
     let part_rows = rows.len().div_ceil(threads).max(1);
     let mut checked = CheckedChunk {
@@ -89,7 +96,7 @@ fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> C
         let handles: Vec<_> = rows
             .chunks(part_rows)
             .zip(checkers.iter_mut())
-            .map(|(part, checker)| scope.spawn(move || check_all(checker, part)))
+            .map(|(part, checker)| scope.spawn(move || check_all(checker, defaults, part)))
             .collect();
         for handle in handles {
             let part = handle.join().expect("validation does not panic");
@@ -100,10 +107,19 @@ fn check_in_parallel(checkers: &mut [RecordChecker<'_>], rows: &[BatchRow]) -> C
     checked
 }
 
-fn check_all(checker: &mut RecordChecker<'_>, rows: &[BatchRow]) -> CheckedChunk {
+/// Checks `rows`, and gives the valid ones the import's tags and status.
+fn check_all(
+    checker: &mut RecordChecker<'_>,
+    defaults: &RecordDefaults,
+    rows: &[BatchRow],
+) -> CheckedChunk {
     let verdicts: Vec<RowVerdict> = rows
         .iter()
-        .map(|row| checker.check(row.line, &row.record))
+        .map(|row| {
+            let mut verdict = checker.check(row.line, &row.record);
+            defaults.apply(&mut verdict);
+            verdict
+        })
         .collect();
     let texts = verdicts
         .iter()
@@ -114,7 +130,7 @@ fn check_all(checker: &mut RecordChecker<'_>, rows: &[BatchRow]) -> CheckedChunk
 
 #[cfg(test)]
 mod tests {
-    use clientela_shared::Record;
+    use clientela_shared::{Profile, Record};
 
     use super::*;
 
@@ -141,7 +157,7 @@ mod tests {
             })
             .collect();
         let mut checkers = vec![RecordChecker::new(&profile), RecordChecker::new(&profile)];
-        let checked = check_in_parallel(&mut checkers, &rows);
+        let checked = check_in_parallel(&mut checkers, &RecordDefaults::default(), &rows);
         assert_eq!(checked.verdicts.len(), rows.len());
         for (i, verdict) in checked.verdicts.iter().enumerate() {
             assert_eq!(verdict.is_valid(), i % 7 != 0, "row {i}");

@@ -109,6 +109,12 @@ pub(super) fn schemas() -> Value {
             "reassign_if_unavailable": { "type": "boolean", "default": false },
             "list": { "type": "string", "maxLength": 100,
                       "description": "Put the file's customers on this list (created if new)." },
+            "tags": { "type": "array", "items": { "type": "string" },
+                      "description": "Tags every customer of the file gets, besides its own; \
+                                      checked like a row's tags (422 `tag.unknown` …)." },
+            "status": { "type": "string",
+                        "description": "The status of every customer whose row gives none; \
+                                        checked like a row's status." },
         })),
         "Mapping": object(&["fingerprint", "columns"], json!({
             "fingerprint": { "type": "string" },

@@ -58,6 +58,9 @@ async fn open(
     let workspace_fields = catalogues::custom_fields(&state.db, user.workspace_id).await?;
     request.profile.add_workspace_fields(&workspace_fields);
     let mut problems = check_new_import(&request);
+    if let Err(refused) = imports::RecordDefaults::check(&request.profile, &request.options) {
+        problems.extend(refused);
+    }
     problems.extend(
         imports::check_assignment(&state.db, &user, request.options.assign_to.as_ref()).await?,
     );

@@ -1,6 +1,7 @@
 //! English: the API's texts as they always were.
 
 use super::{ApiMessage, joined};
+use crate::validation::messages::Language;
 
 /// `message` in English.
 pub(super) fn text(message: &ApiMessage) -> String {
@@ -21,6 +22,7 @@ pub(super) fn text(message: &ApiMessage) -> String {
             retry_after_seconds,
         } => format!("Too many requests. Try again in {retry_after_seconds} s."),
         ApiMessage::Internal => "Something went wrong on the server. Please try again.".to_owned(),
+        ApiMessage::ValueRefused(finding) => finding.message(Language::En),
         ApiMessage::RequestTimeout { seconds } => {
             format!("The server stopped this request after {seconds} s. Please try again.")
         }

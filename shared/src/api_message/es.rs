@@ -3,6 +3,7 @@
 use super::{ApiMessage, joined, plural};
 use crate::account::Role;
 use crate::schema::profile_error::{ProfileError, ProfileErrorKind};
+use crate::validation::messages::Language;
 
 /// `message` in Spanish.
 pub(super) fn text(message: &ApiMessage) -> String {
@@ -33,6 +34,7 @@ pub(super) fn text(message: &ApiMessage) -> String {
             retry_after_seconds,
         } => format!("Demasiadas solicitudes. Vuelva a intentarlo en {retry_after_seconds} s."),
         ApiMessage::Internal => "Algo salió mal en el servidor. Vuelva a intentarlo.".to_owned(),
+        ApiMessage::ValueRefused(finding) => finding.message(Language::Es),
         ApiMessage::RequestTimeout { seconds } => {
             format!("El servidor detuvo esta solicitud a los {seconds} s. Vuelva a intentarlo.")
         }

@@ -12,6 +12,7 @@ mod pt;
 use crate::account::Role;
 use crate::api::RequestProblem;
 use crate::schema::profile_error::ProfileError;
+use crate::validation::finding::Finding;
 use crate::validation::messages::Language;
 
 /// A message of the API's errors; [`ApiMessage::text`] writes it in a language.
@@ -61,6 +62,9 @@ pub enum ApiMessage {
     },
     /// Something failed on the server's side.
     Internal,
+    /// A value the validation engine refuses, such as an import option's unknown tag: its
+    /// finding (code and message).
+    ValueRefused(Finding),
     /// The request took longer than the server allows one.
     RequestTimeout {
         /// The most a request may take, in seconds.
@@ -229,6 +233,7 @@ impl ApiMessage {
             ApiMessage::NotFound => "not_found",
             ApiMessage::RateLimited { .. } => "rate.limited",
             ApiMessage::Internal => "internal",
+            ApiMessage::ValueRefused(finding) => finding.code.as_str(),
             ApiMessage::RequestTimeout { .. } => "request.timeout",
             ApiMessage::CsrfHeaderMissing { .. }
             | ApiMessage::RoleRequired { .. }

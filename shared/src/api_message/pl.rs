@@ -4,6 +4,7 @@
 use super::{ApiMessage, joined, plural};
 use crate::account::Role;
 use crate::schema::profile_error::{ProfileError, ProfileErrorKind};
+use crate::validation::messages::Language;
 
 /// `message` in Polish.
 pub(super) fn text(message: &ApiMessage) -> String {
@@ -36,6 +37,7 @@ pub(super) fn text(message: &ApiMessage) -> String {
         ApiMessage::Internal => {
             "Coś poszło nie tak po stronie serwera. Spróbuj ponownie.".to_owned()
         }
+        ApiMessage::ValueRefused(finding) => finding.message(Language::Pl),
         ApiMessage::RequestTimeout { seconds } => {
             format!("Serwer przerwał to żądanie po {seconds} s. Spróbuj ponownie.")
         }

@@ -3,6 +3,7 @@
 use super::{ApiMessage, joined, plural};
 use crate::account::Role;
 use crate::schema::profile_error::{ProfileError, ProfileErrorKind};
+use crate::validation::messages::Language;
 
 /// `message` in Brazilian Portuguese.
 pub(super) fn text(message: &ApiMessage) -> String {
@@ -31,6 +32,7 @@ pub(super) fn text(message: &ApiMessage) -> String {
             retry_after_seconds,
         } => format!("Solicitações demais. Tente de novo em {retry_after_seconds} s."),
         ApiMessage::Internal => "Algo deu errado no servidor. Tente de novo.".to_owned(),
+        ApiMessage::ValueRefused(finding) => finding.message(Language::Pt),
         ApiMessage::RequestTimeout { seconds } => {
             format!("O servidor interrompeu esta solicitação após {seconds} s. Tente de novo.")
         }

@@ -49,6 +49,10 @@ fn every_message() -> Vec<ApiMessage> {
         },
         ApiMessage::Internal,
         ApiMessage::RequestTimeout { seconds: 120 },
+        ApiMessage::ValueRefused(
+            crate::validation::finding::Finding::error(crate::validation::code::Code::TagUnknown)
+                .with("value", "vip"),
+        ),
         ApiMessage::CsrfHeaderMissing {
             header: text("x-clientela-csrf"),
         },
@@ -169,10 +173,11 @@ fn variant(message: &ApiMessage) -> usize {
         ApiMessage::ClientIdInvalid { .. } => 44,
         ApiMessage::FileNameBlank => 45,
         ApiMessage::RequestTimeout { .. } => 46,
+        ApiMessage::ValueRefused(_) => 47,
     }
 }
 
-const VARIANTS: usize = 47;
+const VARIANTS: usize = 48;
 
 #[test]
 fn every_variant_is_written_in_every_language() {
