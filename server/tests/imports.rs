@@ -521,6 +521,46 @@ async fn an_imports_tags_and_status_go_to_every_customer(backend: Backend) {
 }
 on_both_databases!(an_imports_tags_and_status_go_to_every_customer);
 
+async fn an_import_keeps_when_it_was_committed_and_undone(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, opened) = open_import(&app, "times", "skip").await;
+    let id = opened["id"].as_i64().unwrap();
+    assert_eq!(opened["committed_at"], Value::Null);
+    put_batch(
+        &app,
+        id,
+        1,
+        &batch(&[(2, record("Ana", "ana@example.com"))]),
+    )
+    .await;
+    let (_, committed) = app
+        .post_json(&format!("/api/imports/{id}/commit"), "")
+        .await;
+    let committed_at = committed["committed_at"].as_i64().unwrap();
+    assert!(
+        committed_at >= opened["opened_at"].as_i64().unwrap(),
+        "{committed}"
+    );
+    assert_eq!(committed["reverted_at"], Value::Null);
+    let (_, again) = app
+        .post_json(&format!("/api/imports/{id}/commit"), "")
+        .await;
+    assert_eq!(
+        again["committed_at"], committed_at,
+        "the first commit's time is kept"
+    );
+
+    app.post_json(&format!("/api/imports/{id}/revert"), "")
+        .await;
+    let (_, undone) = app.get(&format!("/api/imports/{id}")).await;
+    assert!(
+        undone["reverted_at"].as_i64().unwrap() >= committed_at,
+        "{undone}"
+    );
+    assert_eq!(undone["committed_at"], committed_at);
+}
+on_both_databases!(an_import_keeps_when_it_was_committed_and_undone);
+
 async fn another_workspace_cannot_see_or_feed_an_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "mine", "skip").await;

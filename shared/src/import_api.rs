@@ -106,6 +106,12 @@ pub struct ImportSummary {
     /// The email of the user who opened it.
     #[serde(default)]
     pub opened_by: String,
+    /// When it was committed, if it was, in milliseconds since 1970 (UTC).
+    #[serde(default)]
+    pub committed_at: Option<i64>,
+    /// When it was undone, if it was, in milliseconds since 1970 (UTC).
+    #[serde(default)]
+    pub reverted_at: Option<i64>,
 }
 
 /// `GET /api/imports/{id}`: the import's summary and a page of its rows' outcomes, in the

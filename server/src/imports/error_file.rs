@@ -120,6 +120,7 @@ mod tests {
         assert_eq!(neutralise("-1"), "'-1");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\r=1+1"), "'\r=1+1");
         assert_eq!(neutralise("Muñoz"), "Muñoz");
         assert_eq!(neutralise(""), "");
     }

@@ -53,8 +53,9 @@ pub(crate) async fn revert(
     .await?;
     summary.kept += changed_since.unsigned_abs();
     take_off_lists(&mut tx, import.id).await?;
-    sqlx::query("update customer_import set status = 'reverted' where id = $1")
+    sqlx::query("update customer_import set status = 'reverted', reverted_at = $2 where id = $1")
         .bind(import.id)
+        .bind(now_millis)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

@@ -151,10 +151,12 @@ pub(crate) async fn summary(db: &Db, import: &StoredImport) -> Result<ImportSumm
     .fetch_all(db.pool())
     .await?;
     // Created customers are counted on the import, not stored one outcome per row.
-    let created: i64 = sqlx::query_scalar("select created_rows from customer_import where id = $1")
-        .bind(import.id)
-        .fetch_one(db.pool())
-        .await?;
+    let (created, committed_at, reverted_at): (i64, Option<i64>, Option<i64>) = sqlx::query_as(
+        "select created_rows, committed_at, reverted_at from customer_import where id = $1",
+    )
+    .bind(import.id)
+    .fetch_one(db.pool())
+    .await?;
     let mut counts = OutcomeCounts {
         created: created.unsigned_abs(),
         ..OutcomeCounts::default()
@@ -181,15 +183,26 @@ pub(crate) async fn summary(db: &Db, import: &StoredImport) -> Result<ImportSumm
         counts,
         opened_at: import.created_at,
         opened_by,
+        committed_at,
+        reverted_at,
     })
 }
 
-/// Closes the import: no more batches. Committing twice is the same as once.
-pub(crate) async fn commit(db: &Db, import: &StoredImport) -> Result<ImportSummary, sqlx::Error> {
-    sqlx::query("update customer_import set status = 'committed' where id = $1")
-        .bind(import.id)
-        .execute(db.pool())
-        .await?;
+/// Closes the import: no more batches. Committing twice is the same as once (the first time
+/// is kept).
+pub(crate) async fn commit(
+    db: &Db,
+    import: &StoredImport,
+    now_millis: i64,
+) -> Result<ImportSummary, sqlx::Error> {
+    sqlx::query(
+        "update customer_import set status = 'committed', \
+         committed_at = coalesce(committed_at, $2) where id = $1",
+    )
+    .bind(import.id)
+    .bind(now_millis)
+    .execute(db.pool())
+    .await?;
     let committed = StoredImport {
         status: "committed".to_owned(),
         ..import.clone()

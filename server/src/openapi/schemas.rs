@@ -140,6 +140,8 @@ pub(super) fn schemas() -> Value {
             "options": reference("ImportOptions"), "counts": reference("OutcomeCounts"),
             "opened_at": { "type": "integer", "description": "When it was opened, in milliseconds since 1970 (UTC)." },
             "opened_by": { "type": "string", "description": "The email of the user who opened it." },
+            "committed_at": { "type": ["integer", "null"], "description": "When it was committed, in milliseconds since 1970 (UTC); null while open." },
+            "reverted_at": { "type": ["integer", "null"], "description": "When it was undone, in milliseconds since 1970 (UTC); null if it was not." },
         })),
         "Record": {
             "type": "object",

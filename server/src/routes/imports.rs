@@ -300,7 +300,7 @@ async fn commit(
 ) -> Result<Json<ImportSummary>, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
     may_change(&user, &import)?;
-    let summary = imports::commit(&state.db, &import).await?;
+    let summary = imports::commit(&state.db, &import, now_millis()).await?;
     tracing::info!(import = id, counts = ?summary.counts, "import committed");
     if let Some(mailer) = &state.mailer {
         // The import is committed whatever happens to the email; a failure is only logged.
