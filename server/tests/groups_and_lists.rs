@@ -265,6 +265,31 @@ async fn a_duplicate_row_takes_no_turn(backend: Backend) {
 }
 on_both_databases!(a_duplicate_row_takes_no_turn);
 
+async fn a_supervisor_assigns_to_any_agent_or_group(backend: Backend) {
+    let app = app_with_group_of(backend, &[LUIS]).await;
+    let (_, supervisor) = app
+        .user_with_token("super@crm.example", Role::Supervisor)
+        .await;
+    // Ana is in no group of the supervisor's, nor is the supervisor in Ventas.
+    let to_ana = json!({ "assign_to": { "kind": "agent", "email": ANA } });
+    import(&app, &supervisor, "s1", to_ana, &[&["a1@x.com"]]).await;
+    let to_ventas = json!({ "assign_to": { "kind": "group", "name": "Ventas" } });
+    import(&app, &supervisor, "s2", to_ventas, &[&["a2@x.com"]]).await;
+    let got = assignees(&app, "").await;
+    assert_eq!(
+        got,
+        [
+            ("a1@x.com".to_owned(), Some(ANA.to_owned()), None),
+            (
+                "a2@x.com".to_owned(),
+                Some(LUIS.to_owned()),
+                Some("Ventas".to_owned())
+            ),
+        ]
+    );
+}
+on_both_databases!(a_supervisor_assigns_to_any_agent_or_group);
+
 async fn deleting_a_group_keeps_its_customers_and_their_agents(backend: Backend) {
     let app = app_with_group_of(backend, &[ANA, LUIS]).await;
     let to_ventas = json!({ "assign_to": { "kind": "group", "name": "Ventas" } });

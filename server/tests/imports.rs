@@ -324,6 +324,48 @@ async fn racing_imports_store_a_customer_once(backend: Backend) {
 }
 on_both_databases!(racing_imports_store_a_customer_once);
 
+async fn racing_imports_store_a_phone_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, a) = open_import(&app, "phone-a", "skip").await;
+    let (_, b) = open_import(&app, "phone-b", "skip").await;
+    // No email: the phone alone says who is who.
+    let rows: Vec<(u64, Value)> = (0..200)
+        .map(|i| {
+            let record = json!({ "first_name": format!("Cliente {i}"),
+                "phone": format!("+5939912{i:05}"), "tags": [], "custom": {}, "extra": {} });
+            (i + 2, record)
+        })
+        .collect();
+    let body = batch(&rows);
+    let (a, b) = (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap());
+    let (first, second) = tokio::join!(put_batch(&app, a, 1, &body), put_batch(&app, b, 1, &body));
+    for (import, (status, answer)) in [(a, first), (b, second)] {
+        if status == StatusCode::CONFLICT {
+            assert_eq!(answer["error"]["code"], "batch.retry");
+            let (status, _) = put_batch(&app, import, 1, &body).await;
+            assert_eq!(status, StatusCode::OK);
+        } else {
+            assert_eq!(status, StatusCode::OK, "{answer}");
+        }
+    }
+    assert_eq!(customer_count(&app).await, 200);
+    let (_, summary) = app.get(&format!("/api/imports/{b}")).await;
+    let (_, other) = app.get(&format!("/api/imports/{a}")).await;
+    let skipped = summary["counts"]["skipped"].as_u64().unwrap()
+        + other["counts"]["skipped"].as_u64().unwrap();
+    assert_eq!(
+        skipped, 200,
+        "one import created them, the other skipped them all"
+    );
+    assert_eq!(
+        summary["rows"][0]["matched_on"]
+            .as_str()
+            .or(other["rows"][0]["matched_on"].as_str()),
+        Some("phone")
+    );
+}
+on_both_databases!(racing_imports_store_a_phone_once);
+
 async fn the_same_batch_sent_twice_at_once_is_stored_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, import) = open_import(&app, "twice", "update").await;
