@@ -18,6 +18,15 @@ fn record(first_name: &str, email: &str) -> Value {
     json!({ "first_name": first_name, "email": email, "tags": [], "custom": {}, "extra": {} })
 }
 
+/// Opens import `client_id` (duplicates skipped) and stores one customer through it, from
+/// line 2; gives the import's id.
+async fn import_one(app: &TestApp, client_id: &str, first_name: &str, email: &str) -> i64 {
+    let (_, opened) = open_import(app, client_id, "skip").await;
+    let id = opened["id"].as_i64().unwrap();
+    put_batch(app, id, 1, &batch(&[(2, record(first_name, email))])).await;
+    id
+}
+
 fn batch(rows: &[(u64, Value)]) -> String {
     let rows: Vec<Value> = rows
         .iter()
@@ -295,10 +304,27 @@ async fn a_committed_import_takes_corrections_of_its_rejected_rows(backend: Back
 }
 on_both_databases!(a_committed_import_takes_corrections_of_its_rejected_rows);
 
+/// Opens two imports and sends both `body` as batch 1 at the same moment. A loser of the race
+/// is told to retry; the retry then finds the stored customers. Gives the imports' ids.
+async fn race_two_imports(app: &TestApp, body: &str) -> (i64, i64) {
+    let (_, a) = open_import(app, "race-a", "skip").await;
+    let (_, b) = open_import(app, "race-b", "skip").await;
+    let (a, b) = (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap());
+    let (first, second) = tokio::join!(put_batch(app, a, 1, body), put_batch(app, b, 1, body));
+    for (import, (status, answer)) in [(a, first), (b, second)] {
+        if status == StatusCode::CONFLICT {
+            assert_eq!(answer["error"]["code"], "batch.retry");
+            let (status, _) = put_batch(app, import, 1, body).await;
+            assert_eq!(status, StatusCode::OK);
+        } else {
+            assert_eq!(status, StatusCode::OK, "{answer}");
+        }
+    }
+    (a, b)
+}
+
 async fn racing_imports_store_a_customer_once(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (_, a) = open_import(&app, "race-a", "skip").await;
-    let (_, b) = open_import(&app, "race-b", "skip").await;
     let rows: Vec<(u64, Value)> = (0..200)
         .map(|i| {
             (
@@ -307,27 +333,13 @@ async fn racing_imports_store_a_customer_once(backend: Backend) {
             )
         })
         .collect();
-    let body = batch(&rows);
-    let (a, b) = (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap());
-    let (first, second) = tokio::join!(put_batch(&app, a, 1, &body), put_batch(&app, b, 1, &body));
-    // A loser of the race is told to retry; the retry then finds the stored customers.
-    for (import, (status, answer)) in [(a, first), (b, second)] {
-        if status == StatusCode::CONFLICT {
-            assert_eq!(answer["error"]["code"], "batch.retry");
-            let (status, _) = put_batch(&app, import, 1, &body).await;
-            assert_eq!(status, StatusCode::OK);
-        } else {
-            assert_eq!(status, StatusCode::OK, "{answer}");
-        }
-    }
+    race_two_imports(&app, &batch(&rows)).await;
     assert_eq!(customer_count(&app).await, 200);
 }
 on_both_databases!(racing_imports_store_a_customer_once);
 
 async fn racing_imports_store_a_phone_once(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (_, a) = open_import(&app, "phone-a", "skip").await;
-    let (_, b) = open_import(&app, "phone-b", "skip").await;
     // No email: the phone alone says who is who.
     let rows: Vec<(u64, Value)> = (0..200)
         .map(|i| {
@@ -336,18 +348,7 @@ async fn racing_imports_store_a_phone_once(backend: Backend) {
             (i + 2, record)
         })
         .collect();
-    let body = batch(&rows);
-    let (a, b) = (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap());
-    let (first, second) = tokio::join!(put_batch(&app, a, 1, &body), put_batch(&app, b, 1, &body));
-    for (import, (status, answer)) in [(a, first), (b, second)] {
-        if status == StatusCode::CONFLICT {
-            assert_eq!(answer["error"]["code"], "batch.retry");
-            let (status, _) = put_batch(&app, import, 1, &body).await;
-            assert_eq!(status, StatusCode::OK);
-        } else {
-            assert_eq!(status, StatusCode::OK, "{answer}");
-        }
-    }
+    let (a, b) = race_two_imports(&app, &batch(&rows)).await;
     assert_eq!(customer_count(&app).await, 200);
     let (_, summary) = app.get(&format!("/api/imports/{b}")).await;
     let (_, other) = app.get(&format!("/api/imports/{a}")).await;
@@ -393,15 +394,7 @@ on_both_databases!(the_same_batch_sent_twice_at_once_is_stored_once);
 
 async fn a_stored_customer_early_in_a_big_batch_leaves_the_others_new(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (_, first) = open_import(&app, "first", "skip").await;
-    let first = first["id"].as_i64().unwrap();
-    put_batch(
-        &app,
-        first,
-        1,
-        &batch(&[(2, record("Cliente 7", "c7@example.com"))]),
-    )
-    .await;
+    import_one(&app, "first", "Cliente 7", "c7@example.com").await;
 
     // Several chunks: the first holds the stored customer, the later ones only new ones.
     let (_, second) = open_import(&app, "second", "skip").await;
@@ -436,15 +429,7 @@ on_both_databases!(a_stored_customer_early_in_a_big_batch_leaves_the_others_new)
 
 async fn an_import_lists_its_rows_outcomes_a_page_at_a_time(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (_, first) = open_import(&app, "first", "skip").await;
-    let first = first["id"].as_i64().unwrap();
-    put_batch(
-        &app,
-        first,
-        1,
-        &batch(&[(2, record("Ana", "ana@example.com"))]),
-    )
-    .await;
+    import_one(&app, "first", "Ana", "ana@example.com").await;
 
     let (_, second) = open_import(&app, "second", "skip").await;
     let second = second["id"].as_i64().unwrap();
@@ -649,15 +634,7 @@ on_both_databases!(preview_counts_without_writing);
 
 async fn revert_removes_created_and_restores_updated(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let (_, first) = open_import(&app, "r-1", "skip").await;
-    let first = first["id"].as_i64().unwrap();
-    put_batch(
-        &app,
-        first,
-        1,
-        &batch(&[(2, record("Ana", "ana@example.com"))]),
-    )
-    .await;
+    import_one(&app, "r-1", "Ana", "ana@example.com").await;
 
     let (_, second) = open_import(&app, "r-2", "update").await;
     let second = second["id"].as_i64().unwrap();
