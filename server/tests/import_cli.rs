@@ -139,3 +139,71 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
     );
 }
 on_both_databases!(the_command_line_assigns_lists_and_knows_the_workspace_fields);
+
+async fn an_interrupted_import_resumes_where_it_stopped(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    // A first server that lets through three requests (the schema, the import, one batch)
+    // and then refuses, so the command gives up half way; the second serves normally.
+    let stingy = app.replica(|state| state.with_rate_limit(3)).await;
+    let serve = |router: axum::Router| async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        url
+    };
+    let stingy_url = serve(stingy.router.clone()).await;
+    let url = serve(app.router.clone()).await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clientes.csv");
+    let mut csv = String::from("Nombre,Correo\n");
+    for i in 0..12_000 {
+        csv.push_str(&format!("Cliente {i},c{i}@example.com\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let run = |server: String| {
+        let file = file.clone();
+        async move {
+            tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+                .arg("import")
+                .arg(&file)
+                .args(["--server", &server, "--token", ADMIN_TOKEN])
+                .output()
+                .await
+                .unwrap()
+        }
+    };
+
+    let stopped = run(stingy_url).await;
+    let stderr = String::from_utf8_lossy(&stopped.stderr);
+    assert!(!stopped.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("run the same command again to resume"),
+        "{stderr}"
+    );
+    let (_, list) = app.get("/api/customers?limit=1").await;
+    assert_eq!(list["total"], 5_000, "the first batch was stored");
+
+    let resumed = run(url).await;
+    let stdout = String::from_utf8_lossy(&resumed.stdout);
+    assert!(
+        resumed.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&resumed.stderr)
+    );
+    let (_, imports) = app.get("/api/imports").await;
+    assert_eq!(
+        imports.as_array().unwrap().len(),
+        1,
+        "the same import: {imports}"
+    );
+    assert_eq!(imports[0]["status"], "committed");
+    assert_eq!(imports[0]["counts"]["created"], 12_000, "{imports}");
+    assert_eq!(
+        imports[0]["counts"]["skipped"], 0,
+        "nothing stored twice: {imports}"
+    );
+    let (_, list) = app.get("/api/customers?limit=1").await;
+    assert_eq!(list["total"], 12_000);
+}
+on_both_databases!(an_interrupted_import_resumes_where_it_stopped);
