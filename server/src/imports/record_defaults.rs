@@ -20,6 +20,9 @@ impl RecordDefaults {
         profile: &Profile,
         options: &ImportOptions,
     ) -> Result<RecordDefaults, Vec<FieldProblem>> {
+        if options.tags.is_empty() && options.status.is_none() {
+            return Ok(RecordDefaults::default());
+        }
         let mut probe = Record {
             tags: options.tags.clone(),
             ..Record::default()
