@@ -262,6 +262,7 @@ fn an_agent_is_offered_only_themselves_and_their_groups() {
         name: email.into(),
         role: Role::Agent,
         available: true,
+        active: true,
     };
     let group = |name: &str, member: &str| GroupInfo {
         name: name.into(),

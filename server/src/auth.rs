@@ -82,12 +82,13 @@ async fn user_by_token(state: &AppState, token: &str) -> Result<Option<StoredUse
 }
 
 async fn first_admin(state: &AppState) -> Result<Option<StoredUser>, sqlx::Error> {
-    let email: Option<String> =
-        sqlx::query("select email from app_user where role = 'admin' order by id limit 1")
-            .fetch_optional(state.db.pool())
-            .await?
-            .map(|row| row.try_get("email"))
-            .transpose()?;
+    let email: Option<String> = sqlx::query(
+        "select email from app_user where role = 'admin' and active = 1 order by id limit 1",
+    )
+    .fetch_optional(state.db.pool())
+    .await?
+    .map(|row| row.try_get("email"))
+    .transpose()?;
     match email {
         Some(email) => accounts::find_user_by_email(&state.db, &email).await,
         None => Ok(None),

@@ -275,6 +275,6 @@ async fn the_command_line_adds_users_and_tokens(backend: Backend) {
         .output()
         .unwrap();
     assert!(!nobody.status.success());
-    assert!(String::from_utf8_lossy(&nobody.stderr).contains("no user has the email"));
+    assert!(String::from_utf8_lossy(&nobody.stderr).contains("no active user has the email"));
 }
 on_both_databases!(the_command_line_adds_users_and_tokens);

@@ -1,6 +1,7 @@
 //! What admins manage through the API: users (with availability and the last admin kept) and
 //! the workspace's custom fields, which every import then validates.
 
+use clientela_shared::Role;
 use serde_json::{Value, json};
 
 use crate::on_both_databases;
@@ -93,6 +94,103 @@ async fn admins_add_and_change_users(backend: Backend) {
     assert_eq!(status, 404);
 }
 on_both_databases!(admins_add_and_change_users);
+
+/// A deactivated user keeps their customers and imports, but cannot sign in, use a token or
+/// take new customers, and the last active admin cannot be deactivated.
+async fn admins_deactivate_and_reactivate_users(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (id, token) = app.user_with_token("marta@crm.example", Role::Agent).await;
+    let set_password = json!({ "password": "a long secret" }).to_string();
+    let uri = format!("/api/users/{id}");
+    app.call_as("PATCH", &uri, Some(&set_password), ADMIN_TOKEN)
+        .await;
+    let sign_in = json!({ "email": "marta@crm.example", "password": "a long secret" }).to_string();
+    let (status, _) = app.post_json("/api/session", &sign_in).await;
+    assert_eq!(status, 200);
+    // Marta imports a customer, assigned to herself.
+    let open = json!({ "client_id": "marta-1", "file_name": "a.csv", "profile": {},
+                       "options": { "assign_to": { "kind": "me" } } });
+    let (_, import) = app
+        .post_json_as("/api/imports", &open.to_string(), &token)
+        .await;
+    let batch = json!({ "rows": [{ "line": 2, "record":
+        { "first_name": "Ana", "email": "ana@example.com", "tags": [], "custom": {}, "extra": {} } }] });
+    let batch_uri = format!("/api/imports/{}/batches/1", import["id"]);
+    let (status, _) = app
+        .call_as("PUT", &batch_uri, Some(&batch.to_string()), &token)
+        .await;
+    assert_eq!(status, 200);
+
+    let deactivate = json!({ "active": false }).to_string();
+    let (status, _) = app.call_as("PATCH", &uri, Some(&deactivate), &token).await;
+    assert_eq!(status, 403, "only admins deactivate");
+    let (status, marta) = app
+        .call_as("PATCH", &uri, Some(&deactivate), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, 200, "{marta}");
+    assert_eq!(
+        (&marta["active"], &marta["available"]),
+        (&json!(false), &json!(false))
+    );
+
+    let (status, _) = app.get_as("/api/me", &token).await;
+    assert_eq!(status, 401, "her token ended");
+    let (status, _) = app.post_json("/api/session", &sign_in).await;
+    assert_eq!(status, 401, "she cannot sign in");
+    let (_, schema) = app.get("/api/schema").await;
+    assert!(
+        schema["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["id"] != id),
+        "she is no longer offered to assign to: {schema}"
+    );
+    let (_, users) = app.get("/api/users").await;
+    let listed = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap();
+    assert_eq!(listed["active"], false, "admins still see her");
+    let to_marta = json!({ "client_id": "to-marta", "file_name": "b.csv", "profile": {},
+        "options": { "assign_to": { "kind": "agent", "email": "marta@crm.example" } } });
+    let (status, refused) = app.post_json("/api/imports", &to_marta.to_string()).await;
+    assert_eq!(status, 422, "{refused}");
+    let (_, customers) = app.get("/api/customers").await;
+    assert_eq!(customers["total"], 1, "her customer stays");
+    assert_eq!(
+        customers["customers"][0]["agent"], "marta@crm.example",
+        "{customers}"
+    );
+
+    // Reactivated, she signs in with her password again; her old token stays revoked.
+    let reactivate = json!({ "active": true, "available": true }).to_string();
+    let (status, marta) = app
+        .call_as("PATCH", &uri, Some(&reactivate), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        (&marta["active"], &marta["available"]),
+        (&json!(true), &json!(true))
+    );
+    let (status, _) = app.post_json("/api/session", &sign_in).await;
+    assert_eq!(status, 200);
+    let (status, _) = app.get_as("/api/me", &token).await;
+    assert_eq!(status, 401);
+
+    let (_, me) = app.get("/api/me").await;
+    let me_uri = format!("/api/users/{}", me["id"]);
+    let (status, body) = app
+        .call_as("PATCH", &me_uri, Some(&deactivate), ADMIN_TOKEN)
+        .await;
+    assert_eq!(
+        (status.as_u16(), &body["error"]["code"]),
+        (409, &json!("user.last_admin"))
+    );
+}
+on_both_databases!(admins_deactivate_and_reactivate_users);
 
 async fn workspace_custom_fields_are_checked_and_validated_on_import(backend: Backend) {
     let app = TestApp::new(backend).await;

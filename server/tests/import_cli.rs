@@ -142,9 +142,9 @@ on_both_databases!(the_command_line_assigns_lists_and_knows_the_workspace_fields
 
 async fn an_interrupted_import_resumes_where_it_stopped(backend: Backend) {
     let app = TestApp::new(backend).await;
-    // A first server that lets through three requests (the schema, the import, one batch)
-    // and then refuses, so the command gives up half way; the second serves normally.
-    let stingy = app.replica(|state| state.with_rate_limit(3)).await;
+    // A first server that lets through four requests (the schema, who the user is, the import,
+    // one batch) and then refuses, so the command gives up half way; the second serves normally.
+    let stingy = app.replica(|state| state.with_rate_limit(4)).await;
     let serve = |router: axum::Router| async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
@@ -207,3 +207,62 @@ async fn an_interrupted_import_resumes_where_it_stopped(backend: Backend) {
     assert_eq!(list["total"], 12_000);
 }
 on_both_databases!(an_interrupted_import_resumes_where_it_stopped);
+
+async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let saved = serde_json::json!({ "default_country": "EC", "required": ["phone"] });
+    let (status, _) = app
+        .call_as(
+            "PUT",
+            "/api/profiles/Feria",
+            Some(&saved.to_string()),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status.as_u16(), 204);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feria.csv");
+    std::fs::write(
+        &file,
+        "Nombre,Correo,Teléfono\nAna,ana@example.com,0991234567\nLuis,luis@example.com,\n",
+    )
+    .unwrap();
+    let import_with = |profile: &str| {
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+            .arg("import")
+            .arg(&file)
+            .args([
+                "--server",
+                &url,
+                "--token",
+                ADMIN_TOKEN,
+                "--profile",
+                profile,
+            ])
+            .output()
+    };
+
+    let output = import_with("Ferias").await.unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("saved profiles: Feria"), "{stderr}");
+
+    let output = import_with("Feria").await.unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("2 rows, 1 valid, 1 with errors"),
+        "the saved profile's required phone was checked locally: {stdout}"
+    );
+    let (_, list) = app.get("/api/customers").await;
+    assert_eq!(list["total"], 1, "{list}");
+    assert_eq!(
+        list["customers"][0]["fields"]["phone"], "+593991234567",
+        "the saved profile's country"
+    );
+}
+on_both_databases!(the_command_line_imports_with_a_saved_profile_by_name);

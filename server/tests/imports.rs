@@ -504,7 +504,13 @@ async fn an_imports_tags_and_status_go_to_every_customer(backend: Backend) {
         let app = &app;
         async move { app.post_json("/api/imports", &body.to_string()).await }
     };
-    let vip_only = json!({ "tags": ["VIP", "Feria"] });
+    let tags = json!({ "tags": ["VIP", "Feria"] }).to_string();
+    let (status, _) = app
+        .call_as("PUT", "/api/tags", Some(&tags), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // The workspace's tags are the known ones, whatever the profile sent lists.
+    let vip_only = json!({ "tags": ["Nope"] });
     // Checked as a row's would be, when the import opens.
     let (status, refused) = open(
         json!({ "tags": ["Nope"], "status": "maybe" }),

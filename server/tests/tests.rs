@@ -16,6 +16,7 @@ mod email;
 mod groups_and_lists;
 mod health;
 mod import_cli;
+mod import_rules;
 mod imports;
 mod inspect;
 mod languages;

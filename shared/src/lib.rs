@@ -93,6 +93,7 @@ pub use options::{Limits, ReadOptions};
 pub use problem::{Problem, ProblemKind};
 pub use reader::{read_table, read_table_owned, read_table_owned_with, read_table_with};
 pub use schema::field::Field;
+pub use schema::import_rules::WorkspaceRules;
 pub use schema::profile::{Agent, CustomField, FieldType, Profile, UnknownTags};
 pub use schema::profile_error::{ProfileError, ProfileErrorKind};
 pub use schema_api::{

@@ -10,7 +10,7 @@ use crate::schema::profile::{CustomField, Profile};
 use crate::validation::messages::Language;
 
 /// The workspace's schema and catalogues.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkspaceSchema {
     /// The built-in fields.
     pub fields: Vec<FieldInfo>,
@@ -72,6 +72,13 @@ pub struct AgentInfo {
     pub role: Role,
     /// Whether they take new customers now.
     pub available: bool,
+    /// False once an admin deactivated them (only `GET /api/users` lists such users).
+    #[serde(default = "active_by_default")]
+    pub active: bool,
+}
+
+fn active_by_default() -> bool {
+    true
 }
 
 /// A group of agents that takes customers in turns.

@@ -1,6 +1,8 @@
 //! Everything the wizard knows, in signals shared by its steps.
 
-use clientela_shared::{ImportOptions, Language, Mapping, OutcomeCounts, Profile, WorkspaceSchema};
+use clientela_shared::{
+    ImportOptions, Language, Mapping, OutcomeCounts, Profile, Role, WorkspaceRules, WorkspaceSchema,
+};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -207,33 +209,27 @@ impl WizardState {
     }
 
     /// The profile rows are checked with: the saved profile the user chose (the first one
-    /// unless they chose another, or none), the workspace's custom fields (as the server adds
-    /// them), its tags, and the default country the user chose.
+    /// unless they chose another, or none) with the default country they chose, under the
+    /// workspace's rules ([`WorkspaceRules`], the same the server applies).
     pub fn profile(self) -> Profile {
-        let schema = self.schema.get_untracked();
-        let choice = self.profile_choice.get_untracked();
-        let mut profile = schema
-            .as_ref()
-            .and_then(|schema| {
-                let saved = &schema.profiles;
-                match choice.as_deref() {
-                    Some("") => None,
-                    Some(name) => saved.iter().find(|named| named.name == name),
-                    None => saved.first(),
-                }
-            })
-            .map(|named| named.profile.clone())
-            .unwrap_or_default();
-        if let Some(schema) = schema {
-            profile.add_workspace_fields(&schema.custom_fields);
-            if profile.tags.is_empty() {
-                profile.tags = schema.tags;
-            }
-        }
-        if let Some(country) = self.default_country.get_untracked() {
-            profile.default_country = Some(country);
-        }
-        profile
+        let schema = self.schema.get_untracked().unwrap_or_default();
+        let name = match self.profile_choice.get_untracked().as_deref() {
+            Some("") => None,
+            Some(name) => Some(name.to_owned()),
+            None => schema.profiles.first().map(|saved| saved.name.clone()),
+        };
+        let sent = Profile {
+            name,
+            default_country: self.default_country.get_untracked(),
+            ..Profile::default()
+        };
+        let rules = WorkspaceRules {
+            saved: &schema.profiles,
+            tags: &schema.tags,
+            custom_fields: &schema.custom_fields,
+        };
+        // The page sends a saved profile's name or none, for which the role changes nothing.
+        rules.import_profile(Role::Agent, sent)
     }
 
     /// Whether the user may open `step` now.

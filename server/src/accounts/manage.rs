@@ -21,7 +21,7 @@ pub async fn add_user(
     store::insert_user(&mut connection, user, now_millis).await
 }
 
-/// Creates an API token for the user with `email`; `None` when there is no such user.
+/// Creates an API token for the user with `email`; `None` when there is no such active user.
 pub async fn create_token_for(
     db: &Db,
     email: &str,
@@ -29,9 +29,9 @@ pub async fn create_token_for(
     now_millis: i64,
 ) -> Result<Option<Secret>, sqlx::Error> {
     match store::find_user_by_email(db, email).await? {
-        Some(user) => Ok(Some(
+        Some(user) if user.active => Ok(Some(
             store::create_token(db, user.id, name, now_millis).await?,
         )),
-        None => Ok(None),
+        _ => Ok(None),
     }
 }

@@ -29,6 +29,8 @@ pub struct StoredUser {
     pub password_hash: Option<String>,
     /// Whether the user takes new customers.
     pub available: bool,
+    /// False once an admin deactivated the user: no sign-in, no token, no new customers.
+    pub active: bool,
 }
 
 impl StoredUser {
@@ -66,12 +68,13 @@ impl StoredUser {
                 .map_err(|err: String| sqlx::Error::Decode(err.into()))?,
             password_hash: row.try_get("password_hash")?,
             available: row.try_get::<i64, _>("available")? != 0,
+            active: row.try_get::<i64, _>("active")? != 0,
         })
     }
 }
 
-const USER_COLUMNS: &str =
-    "app_user.id, app_user.workspace_id, email, app_user.name, role, password_hash, available";
+const USER_COLUMNS: &str = "app_user.id, app_user.workspace_id, email, app_user.name, role, password_hash, available, \
+     app_user.active";
 
 /// A user to create.
 #[derive(Debug, Clone)]
@@ -157,6 +160,7 @@ pub(crate) async fn insert_user(
         role: user.role,
         password_hash,
         available: true,
+        active: true,
     })
 }
 
@@ -196,11 +200,11 @@ pub(crate) async fn create_token(
     Ok(token)
 }
 
-/// The owner of an API token, if the token exists.
+/// The owner of an API token, if the token exists and its owner is active.
 pub(crate) async fn user_by_token(db: &Db, token: &str) -> Result<Option<StoredUser>, sqlx::Error> {
     let sql = format!(
         "select {USER_COLUMNS} from api_token join app_user on app_user.id = api_token.user_id \
-         where api_token.token_hash = $1"
+         where api_token.token_hash = $1 and app_user.active = 1"
     );
     sqlx::query(&sql)
         .bind(hash_secret(token))
@@ -232,7 +236,8 @@ pub(crate) async fn create_session(
     Ok(cookie)
 }
 
-/// The user of a session cookie, if the session exists and has not expired.
+/// The user of a session cookie, if the session exists, has not expired, and its user is
+/// active.
 pub(crate) async fn user_by_session(
     db: &Db,
     cookie: &str,
@@ -241,7 +246,8 @@ pub(crate) async fn user_by_session(
     let sql = format!(
         "select {USER_COLUMNS} from user_session \
          join app_user on app_user.id = user_session.user_id \
-         where user_session.token_hash = $1 and user_session.expires_at > $2"
+         where user_session.token_hash = $1 and user_session.expires_at > $2 \
+         and app_user.active = 1"
     );
     sqlx::query(&sql)
         .bind(hash_secret(cookie))

@@ -1,5 +1,6 @@
-//! Changing a user: name, role, availability, password. Who may change what is decided by the
-//! route; this keeps the workspace with at least one admin.
+//! Changing a user: name, role, availability, password, and deactivating or reactivating them.
+//! Who may change what is decided by the route; this keeps the workspace with at least one
+//! active admin.
 
 use clientela_shared::Role;
 use sqlx::Row;
@@ -15,12 +16,15 @@ pub(crate) struct UserChanges {
     pub role: Option<Role>,
     pub available: Option<bool>,
     pub password: Option<String>,
+    /// `Some(false)` deactivates: the user's tokens and sessions end and they take no more
+    /// customers. `Some(true)` lets them sign in again (with a new token, or their password).
+    pub active: Option<bool>,
 }
 
 /// Why a change was refused.
 #[derive(Debug)]
 pub(crate) enum UpdateError {
-    /// The change would leave the workspace without an admin.
+    /// The change would leave the workspace without an active admin.
     LastAdmin,
     /// The database failed.
     Database(sqlx::Error),
@@ -40,9 +44,12 @@ pub(crate) async fn update_user(
 ) -> Result<StoredUser, UpdateError> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
-    if user.role == Role::Admin && changes.role.is_some_and(|role| role != Role::Admin) {
+    let stops_being_admin =
+        changes.role.is_some_and(|role| role != Role::Admin) || changes.active == Some(false);
+    if user.role == Role::Admin && user.active && stops_being_admin {
         let admins: i64 = sqlx::query_scalar(
-            "select count(*) from app_user where workspace_id = $1 and role = 'admin'",
+            "select count(*) from app_user \
+             where workspace_id = $1 and role = 'admin' and active = 1",
         )
         .bind(user.workspace_id)
         .fetch_one(&mut *tx)
@@ -51,18 +58,35 @@ pub(crate) async fn update_user(
             return Err(UpdateError::LastAdmin);
         }
     }
+    let deactivates = user.active && changes.active == Some(false);
+    // A deactivated user is away, whatever else the change says.
+    let available = if changes.active == Some(false) || (!user.active && changes.active.is_none()) {
+        Some(false)
+    } else {
+        changes.available
+    };
     let row = sqlx::query(
         "update app_user set name = coalesce($1, name), role = coalesce($2, role), \
-         available = coalesce($3, available), password_hash = coalesce($4, password_hash) \
-         where id = $5 returning name, role, available, password_hash",
+         available = coalesce($3, available), password_hash = coalesce($4, password_hash), \
+         active = coalesce($5, active) \
+         where id = $6 returning name, role, available, password_hash, active",
     )
     .bind(changes.name.as_deref().map(str::trim).map(str::to_owned))
     .bind(changes.role.map(Role::as_str))
-    .bind(changes.available.map(i64::from))
+    .bind(available.map(i64::from))
     .bind(changes.password.as_deref().map(hash_password))
+    .bind(changes.active.map(i64::from))
     .bind(user.id)
     .fetch_one(&mut *tx)
     .await?;
+    if deactivates {
+        for sql in [
+            "delete from api_token where user_id = $1",
+            "delete from user_session where user_id = $1",
+        ] {
+            sqlx::query(sql).bind(user.id).execute(&mut *tx).await?;
+        }
+    }
     tx.commit().await?;
     let role: String = row.try_get("role")?;
     Ok(StoredUser {
@@ -72,6 +96,7 @@ pub(crate) async fn update_user(
             .map_err(|err: String| sqlx::Error::Decode(err.into()))?,
         available: row.try_get::<i64, _>("available")? != 0,
         password_hash: row.try_get("password_hash")?,
+        active: row.try_get::<i64, _>("active")? != 0,
         ..user.clone()
     })
 }

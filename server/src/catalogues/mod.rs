@@ -7,4 +7,4 @@ mod store;
 
 pub(crate) use custom_fields::{custom_fields, replace_custom_fields};
 pub(crate) use groups::{PutGroupError, delete_group, find_group, groups, put_group};
-pub(crate) use store::{agents, delete_profile, profiles, put_profile, replace_tags, tags};
+pub(crate) use store::{agents, delete_profile, profiles, put_profile, replace_tags, tags, users};

@@ -110,14 +110,29 @@ pub(crate) async fn delete_profile(
     Ok(deleted.rows_affected() > 0)
 }
 
-/// The workspace's users, who can all take customers, with their availability.
+/// The workspace's active users, who can all take customers, with their availability.
 pub(crate) async fn agents(db: &Db, workspace_id: i64) -> Result<Vec<AgentInfo>, sqlx::Error> {
-    let rows = sqlx::query(
-        "select id, email, name, role, available from app_user where workspace_id = $1 order by name",
-    )
-    .bind(workspace_id)
-    .fetch_all(db.pool())
-    .await?;
+    users_where(db, workspace_id, "and active = 1").await
+}
+
+/// All the workspace's users, deactivated ones included.
+pub(crate) async fn users(db: &Db, workspace_id: i64) -> Result<Vec<AgentInfo>, sqlx::Error> {
+    users_where(db, workspace_id, "").await
+}
+
+async fn users_where(
+    db: &Db,
+    workspace_id: i64,
+    condition: &str,
+) -> Result<Vec<AgentInfo>, sqlx::Error> {
+    let sql = format!(
+        "select id, email, name, role, available, active from app_user \
+         where workspace_id = $1 {condition} order by name"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(workspace_id)
+        .fetch_all(db.pool())
+        .await?;
     rows.iter()
         .map(|row| {
             let role: String = row.try_get("role")?;
@@ -129,6 +144,7 @@ pub(crate) async fn agents(db: &Db, workspace_id: i64) -> Result<Vec<AgentInfo>,
                     .parse::<Role>()
                     .map_err(|err| sqlx::Error::Decode(err.into()))?,
                 available: row.try_get::<i64, _>("available")? != 0,
+                active: row.try_get::<i64, _>("active")? != 0,
             })
         })
         .collect()

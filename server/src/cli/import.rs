@@ -3,14 +3,14 @@
 //! idempotent protocol. Running it again with the same file and profile resumes the same import:
 //! batches already stored are answered from the server's record, not stored twice.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clientela_shared::{
     Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary,
-    Language, NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator, WorkspaceSchema,
-    read_table_owned_with, suggest_mapping_for_table,
+    Language, Me, NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator,
+    WorkspaceRules, WorkspaceSchema, read_table_owned_with, suggest_mapping_for_table,
 };
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -26,9 +26,9 @@ pub struct ImportArgs {
     /// An API token (`clientela token create`).
     #[arg(long, env = "CLIENTELA_TOKEN", hide_env_values = true)]
     token: String,
-    /// Import profile (TOML).
-    #[arg(long)]
-    profile: Option<PathBuf>,
+    /// Import profile: the name of one an admin saved, or a TOML file.
+    #[arg(long, value_name = "NAME|FILE")]
+    profile: Option<String>,
     /// Rows whose email or phone is already stored: skip or update.
     #[arg(long, value_enum, default_value_t = Duplicates::Skip)]
     duplicates: Duplicates,
@@ -76,18 +76,16 @@ const FIRST_PAUSE: Duration = Duration::from_millis(500);
 impl ImportArgs {
     /// Runs the import; fails when the server cannot be reached or refuses the import.
     pub async fn run(self) -> anyhow::Result<()> {
-        let mut profile = match &self.profile {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read the profile {}", path.display()))?;
-                Profile::from_toml(&text).with_context(|| path.display().to_string())?
-            }
-            None => Profile::default(),
-        };
         let server = Server::new(&self.server, &self.token, self.lang);
-        // The server validates with the workspace's custom fields too; so does this check.
         let schema: WorkspaceSchema = server.send("GET", "/api/schema", &()).await?;
-        profile.add_workspace_fields(&schema.custom_fields);
+        let me: Me = server.send("GET", "/api/me", &()).await?;
+        // The server checks the rows under the workspace's rules; so does this check.
+        let rules = WorkspaceRules {
+            saved: &schema.profiles,
+            tags: &schema.tags,
+            custom_fields: &schema.custom_fields,
+        };
+        let profile = rules.import_profile(me.role, self.chosen_profile(&schema)?);
         let import_options = ImportOptions {
             duplicates: match self.duplicates {
                 Duplicates::Skip => DuplicatePolicy::Skip,
@@ -286,6 +284,41 @@ fn server_message(text: &str) -> String {
         }
     }
     message
+}
+
+impl ImportArgs {
+    /// The profile `--profile` names: a TOML file, or else a profile an admin saved.
+    fn chosen_profile(&self, schema: &WorkspaceSchema) -> anyhow::Result<Profile> {
+        let Some(chosen) = &self.profile else {
+            return Ok(Profile::default());
+        };
+        let path = Path::new(chosen);
+        if path.is_file() {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the profile {}", path.display()))?;
+            return Profile::from_toml(&text).with_context(|| path.display().to_string());
+        }
+        if schema.profiles.iter().any(|saved| saved.name == *chosen) {
+            return Ok(Profile {
+                name: Some(chosen.clone()),
+                ..Profile::default()
+            });
+        }
+        let saved: Vec<&str> = schema
+            .profiles
+            .iter()
+            .map(|saved| saved.name.as_str())
+            .collect();
+        bail!(
+            "--profile {chosen}: no such file, and the workspace saved no profile of that name \
+             (saved profiles: {})",
+            if saved.is_empty() {
+                "none".to_owned()
+            } else {
+                saved.join(", ")
+            }
+        )
+    }
 }
 
 /// FNV-1a over byte strings added one after the other: a stable id for the same file, profile

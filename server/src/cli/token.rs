@@ -39,7 +39,7 @@ impl CreateToken {
         let db = self.database.connect().await?;
         let Some(token) = create_token_for(&db, &self.email, &self.name, now_millis()).await?
         else {
-            bail!("no user has the email {}", self.email);
+            bail!("no active user has the email {}", self.email);
         };
         println!("{}", token.expose());
         Ok(())

@@ -24,7 +24,7 @@ pub(crate) async fn check_assignment(
         Some(Assignee::Agent { email }) => {
             let agent = accounts::find_user_by_email(db, email)
                 .await?
-                .filter(|agent| agent.workspace_id == user.workspace_id);
+                .filter(|agent| agent.workspace_id == user.workspace_id && agent.active);
             let Some(agent) = agent else {
                 return Ok(unknown(ApiMessage::AssigneeAgentUnknown {
                     email: email.clone(),
@@ -104,15 +104,20 @@ impl Assigner {
             }
             Some(Assignee::Agent { email }) => {
                 let row = sqlx::query(
-                    "select id, available from app_user where workspace_id = $1 and email = $2",
+                    "select id, available from app_user \
+                     where workspace_id = $1 and email = $2 and active = 1",
                 )
                 .bind(import.workspace_id)
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(&mut *connection)
                 .await?;
-                if let Some(row) = row {
-                    assigner.turns.push(row.try_get("id")?);
-                    chosen_is_away = row.try_get::<i64, _>("available")? == 0;
+                match row {
+                    Some(row) => {
+                        assigner.turns.push(row.try_get("id")?);
+                        chosen_is_away = row.try_get::<i64, _>("available")? == 0;
+                    }
+                    // Deactivated since the import was opened.
+                    None => chosen_is_away = true,
                 }
             }
             Some(Assignee::Group { name }) => {
@@ -147,12 +152,14 @@ impl Assigner {
         }
         if chosen_is_away && import.options.reassign_if_unavailable {
             assigner.turns.clear();
-            assigner.stand_ins = sqlx::query_scalar(
-                "select id from app_user where workspace_id = $1 and available = 1 order by id",
+            let available: Vec<(i64, String)> = sqlx::query_as(
+                "select id, role from app_user where workspace_id = $1 and available = 1 \
+                 order by id",
             )
             .bind(import.workspace_id)
             .fetch_all(&mut *connection)
             .await?;
+            assigner.stand_ins = stand_ins(available);
         }
         Ok(assigner)
     }
@@ -192,6 +199,21 @@ impl Assigner {
     }
 }
 
+/// Who may stand in for an away agent, from the available users `(id, role)`: the agents, or
+/// when none is available, any supervisor or admin who is.
+fn stand_ins(available: Vec<(i64, String)>) -> Vec<i64> {
+    let agents: Vec<i64> = available
+        .iter()
+        .filter(|(_, role)| role == Role::Agent.as_str())
+        .map(|(id, _)| *id)
+        .collect();
+    if agents.is_empty() {
+        available.into_iter().map(|(id, _)| id).collect()
+    } else {
+        agents
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +245,19 @@ mod tests {
             let user = assigner.next().user_id.unwrap();
             assert!(user == 3 || user == 4);
         }
+    }
+
+    #[test]
+    fn agents_stand_in_before_supervisors_and_admins() {
+        let user = |id, role: Role| (id, role.as_str().to_owned());
+        let available = vec![
+            user(1, Role::Admin),
+            user(2, Role::Agent),
+            user(3, Role::Supervisor),
+            user(4, Role::Agent),
+        ];
+        assert_eq!(stand_ins(available), [2, 4]);
+        let no_agent = vec![user(1, Role::Admin), user(3, Role::Supervisor)];
+        assert_eq!(stand_ins(no_agent), [1, 3]);
     }
 }

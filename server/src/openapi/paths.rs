@@ -80,8 +80,9 @@ pub(super) fn paths() -> Value {
         "patch",
         json!({
             "tags": ["accounts"],
-            "summary": "Change a user: admins anything; supervisors anyone's availability; every \
-                user their own availability and password. The last admin keeps the role (409).",
+            "summary": "Change a user: admins anything, deactivating included; supervisors \
+                anyone's availability; every user their own availability and password. The last \
+                active admin keeps the role and stays active (409).",
             "parameters": [id_parameter("id", "The user's id.")],
             "requestBody": body("UserChanges"),
             "responses": { "200": ok("Agent"), "401": error(), "403": error(), "404": error(),

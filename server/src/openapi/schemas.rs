@@ -34,6 +34,8 @@ pub(super) fn schemas() -> Value {
             "id": { "type": "integer" }, "email": { "type": "string" },
             "name": { "type": "string" }, "role": reference("Role"),
             "available": { "type": "boolean", "description": "Takes new customers now." },
+            "active": { "type": "boolean", "default": true,
+                        "description": "False once an admin deactivated the user." },
         })),
         "NewUser": object(&["email", "name", "role"], json!({
             "email": { "type": "string" }, "name": { "type": "string" },
@@ -44,6 +46,9 @@ pub(super) fn schemas() -> Value {
         "UserChanges": object(&[], json!({
             "name": { "type": "string" }, "role": reference("Role"),
             "available": { "type": "boolean" }, "password": { "type": "string", "minLength": 8 },
+            "active": { "type": "boolean", "description": "Admins only. false deactivates the \
+                user: their tokens and sessions end, they cannot sign in and take no customers; \
+                their customers and imports stay. true lets them sign in again." },
         })),
         "Tags": object(&["tags"], json!({ "tags": strings() })),
         "FieldType": { "type": "string",

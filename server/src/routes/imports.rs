@@ -20,7 +20,6 @@ use clientela_shared::{
 
 use crate::accounts::StoredUser;
 use crate::auth::CurrentUser;
-use crate::catalogues;
 use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::imports::{self, BatchError, StoredImport};
@@ -54,9 +53,8 @@ async fn open(
     CurrentUser(user): CurrentUser,
     Json(mut request): Json<NewImport>,
 ) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
-    // Records are validated again with the workspace's own fields too, whatever the client sent.
-    let workspace_fields = catalogues::custom_fields(&state.db, user.workspace_id).await?;
-    request.profile.add_workspace_fields(&workspace_fields);
+    // Records are checked again with the workspace's rules, whatever the client sent.
+    request.profile = imports::import_profile(&state.db, &user, request.profile).await?;
     let mut problems = check_new_import(&request);
     if let Err(refused) = imports::RecordDefaults::check(&request.profile, &request.options) {
         problems.extend(refused);

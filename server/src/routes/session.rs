@@ -45,7 +45,8 @@ async fn sign_in(
         .and_then(|user| user.password_hash.as_deref())
         .unwrap_or(DECOY_HASH);
     let password_matches = verify_password(&request.password, hash);
-    let Some(user) = user.filter(|_| password_matches) else {
+    // A deactivated user is refused like a wrong password: the answer tells nothing more.
+    let Some(user) = user.filter(|user| password_matches && user.active) else {
         tracing::info!("sign-in refused");
         return Err(ApiError::Unauthorized);
     };

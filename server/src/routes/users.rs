@@ -1,6 +1,7 @@
-//! Users: `GET /api/users` (supervisors and admins), `POST /api/users` (admins), and
-//! `PATCH /api/users/{id}`: admins change anything, supervisors anyone's availability, and
-//! every user their own availability and password.
+//! Users: `GET /api/users` (supervisors and admins; deactivated users too), `POST /api/users`
+//! (admins), and `PATCH /api/users/{id}`: admins change anything (`"active": false` deactivates
+//! a user), supervisors anyone's availability, and every user their own availability and
+//! password.
 
 use axum::Router;
 use axum::extract::State;
@@ -36,9 +37,7 @@ async fn list(
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Vec<AgentInfo>>, ApiError> {
     user.require(Role::Supervisor)?;
-    Ok(Json(
-        catalogues::agents(&state.db, user.workspace_id).await?,
-    ))
+    Ok(Json(catalogues::users(&state.db, user.workspace_id).await?))
 }
 
 /// `POST /api/users` body.
@@ -91,6 +90,7 @@ struct ChangeBody {
     role: Option<Role>,
     available: Option<bool>,
     password: Option<String>,
+    active: Option<bool>,
 }
 
 async fn change(
@@ -103,7 +103,7 @@ async fn change(
         .await?
         .ok_or(ApiError::NotFound)?;
     let is_self = target.id == user.id;
-    let admin_only = body.name.is_some() || body.role.is_some();
+    let admin_only = body.name.is_some() || body.role.is_some() || body.active.is_some();
     if admin_only || (body.available.is_some() && !is_self) || (body.password.is_some() && !is_self)
     {
         let needed = if admin_only || body.password.is_some() {
@@ -120,10 +120,16 @@ async fn change(
         role: body.role,
         available: body.available,
         password: body.password,
+        active: body.active,
     };
     match update_user(&state.db, &target, &changes).await {
         Ok(changed) => {
-            tracing::info!(user = user.id, changed = changed.id, "user changed");
+            tracing::info!(
+                user = user.id,
+                changed = changed.id,
+                active = changed.active,
+                "user changed"
+            );
             Ok(Json(info(&changed)))
         }
         Err(UpdateError::LastAdmin) => Err(ApiError::Conflict(ApiMessage::LastAdmin)),
@@ -159,5 +165,6 @@ fn info(user: &StoredUser) -> AgentInfo {
         name: user.name.clone(),
         role: user.role,
         available: user.available,
+        active: user.active,
     }
 }

@@ -1,0 +1,106 @@
+//! The server checks an import's rows under the workspace's rules, not under whatever rules the
+//! client sends: a saved profile's name brings the saved rules, and only admins may accept tags
+//! the workspace does not know.
+
+use clientela_shared::Role;
+use serde_json::{Value, json};
+
+use crate::on_both_databases;
+use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
+
+/// Opens an import with `profile` as the user of `token` and sends it one row: `record` at
+/// line 2. Gives the row's answer.
+async fn import_row(app: &TestApp, token: &str, profile: Value, record: Value) -> Value {
+    let open = json!({
+        "client_id": format!("rules-{token}-{profile}"),
+        "file_name": "clientes.csv",
+        "profile": profile,
+    });
+    let (status, import) = app
+        .post_json_as("/api/imports", &open.to_string(), token)
+        .await;
+    assert_eq!(status.as_u16(), 201, "{import}");
+    let id = import["id"].as_i64().unwrap();
+    let batch = json!({ "rows": [{ "line": 2, "record": record }] }).to_string();
+    let uri = format!("/api/imports/{id}/batches/1");
+    let (status, answer) = app.call_as("PUT", &uri, Some(&batch), token).await;
+    assert_eq!(status.as_u16(), 200, "{answer}");
+    answer["rows"][0].clone()
+}
+
+fn customer(email: &str, tags: &[&str]) -> Value {
+    json!({ "first_name": "Ana", "email": email, "tags": tags, "custom": {}, "extra": {} })
+}
+
+fn reason_codes(row: &Value) -> Vec<&str> {
+    row["reasons"]
+        .as_array()
+        .map(|reasons| {
+            reasons
+                .iter()
+                .map(|r| r["code"].as_str().unwrap())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn a_saved_profiles_name_brings_the_saved_rules(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, agent) = app.user_with_token("agent@example.com", Role::Agent).await;
+    let saved = json!({ "required": ["phone"] }).to_string();
+    let (status, _) = app
+        .call_as(
+            "PUT",
+            "/api/profiles/Con%20tel%C3%A9fono",
+            Some(&saved),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status.as_u16(), 204);
+
+    // The client names the saved profile but sends none of its rules.
+    let loosened = json!({ "name": "Con teléfono", "required": [] });
+    let row = import_row(&app, &agent, loosened, customer("ana@example.com", &[])).await;
+    assert_eq!(row["outcome"], "rejected", "{row}");
+    assert_eq!(reason_codes(&row), ["required.missing"], "{row}");
+
+    // A profile of the client's own keeps its rules: here, none.
+    let own = json!({ "name": "Mío" });
+    let row = import_row(&app, &agent, own, customer("eva@example.com", &[])).await;
+    assert_eq!(row["outcome"], "created", "{row}");
+}
+on_both_databases!(a_saved_profiles_name_brings_the_saved_rules);
+
+async fn only_an_admin_may_accept_tags_the_workspace_does_not_know(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, supervisor) = app
+        .user_with_token("supervisor@example.com", Role::Supervisor)
+        .await;
+    let tags = json!({ "tags": ["VIP"] }).to_string();
+    let (status, _) = app
+        .call_as("PUT", "/api/tags", Some(&tags), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status.as_u16(), 200);
+    // The client claims the tag is known and new tags are welcome.
+    let lenient = json!({ "tags": ["Feria"], "unknown_tags": "create" });
+
+    let row = import_row(
+        &app,
+        &supervisor,
+        lenient.clone(),
+        customer("ana@example.com", &["Feria"]),
+    )
+    .await;
+    assert_eq!(row["outcome"], "rejected", "{row}");
+    assert_eq!(reason_codes(&row), ["tag.unknown"], "{row}");
+
+    let row = import_row(
+        &app,
+        ADMIN_TOKEN,
+        lenient,
+        customer("eva@example.com", &["Feria"]),
+    )
+    .await;
+    assert_eq!(row["outcome"], "created", "{row}");
+}
+on_both_databases!(only_an_admin_may_accept_tags_the_workspace_does_not_know);
