@@ -6,6 +6,7 @@
 mod commands;
 mod pins;
 mod shell;
+mod smtp_sink;
 mod system_packages;
 mod tools;
 

@@ -1,5 +1,7 @@
-//! A real SMTP server for tests: Python's `smtpd` debugging server on a free port, which prints
-//! every message it receives.
+//! A real SMTP server for tests: Python's `aiosmtpd` (or, where it is missing, the older
+//! `smtpd` that Python 3.11 still ships) on a free port, with its debugging handler, which
+//! prints every message it receives. `cargo xtask test` installs `aiosmtpd` when Python has
+//! neither.
 
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
@@ -19,9 +21,11 @@ impl SmtpSink {
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new("python3")
-            .args([
-                "-u",
+        let address = format!("127.0.0.1:{port}");
+        let server_args: Vec<&str> = if python_has("aiosmtpd") {
+            vec!["-m", "aiosmtpd", "-n", "-l", &address]
+        } else {
+            vec![
                 "-W",
                 "ignore",
                 "-m",
@@ -29,8 +33,12 @@ impl SmtpSink {
                 "-n",
                 "-c",
                 "DebuggingServer",
-            ])
-            .arg(format!("127.0.0.1:{port}"))
+                &address,
+            ]
+        };
+        let child = Command::new("python3")
+            .arg("-u")
+            .args(&server_args)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -62,4 +70,13 @@ impl Drop for SmtpSink {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Whether Python can import `module`.
+fn python_has(module: &str) -> bool {
+    Command::new("python3")
+        .args(["-W", "ignore", "-c", &format!("import {module}")])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }

@@ -3,7 +3,7 @@
 use crate::commands::{build_ui, conformance, peer_data};
 use crate::shell::{Result, cargo, run, step, target_dir, workspace_root};
 use crate::system_packages::{self, CHROMIUM, CHROMIUM_DRIVER, POSTGRESQL};
-use crate::tools;
+use crate::{smtp_sink, tools};
 
 /// Crates that also compile to WebAssembly, checked by clippy for that target too.
 const WASM_CRATES: [&str; 4] = [
@@ -16,6 +16,7 @@ const WASM_CRATES: [&str; 4] = [
 pub fn test() -> Result {
     tools::ensure_browser_build_tools()?;
     system_packages::ensure(&[CHROMIUM, CHROMIUM_DRIVER, POSTGRESQL])?;
+    smtp_sink::ensure()?;
 
     step("Checking formatting");
     run(cargo().args(["fmt", "--all", "--check"]))?;
