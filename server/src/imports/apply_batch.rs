@@ -56,13 +56,14 @@ const DEADLOCK: &str = "40P01";
 const SERIALIZATION_FAILURE: &str = "40001";
 
 /// Applies batch `seq` of `import`, or returns the answer given when the same batch came before.
+/// The answer is a [`BatchAnswer`] as JSON: written once, then stored and sent as it is.
 pub(crate) async fn apply_batch(
     db: &Db,
     import: &StoredImport,
     seq: u64,
     batch: &Arc<Batch>,
     now_millis: i64,
-) -> Result<BatchAnswer, BatchError> {
+) -> Result<String, BatchError> {
     if batch.rows.len() > Batch::MAX_ROWS {
         return Err(BatchError::TooManyRows(batch.rows.len()));
     }
@@ -125,7 +126,7 @@ pub(crate) async fn apply_batch(
     }
     // Last, so that the import's row is taken only until the commit that follows.
     count_created(&mut tx, import.id, &rows).await?;
-    let answer = BatchAnswer { seq, rows };
+    let answer = serde_json::to_string(&BatchAnswer { seq, rows }).expect("answers serialise");
     let stored = sqlx::query(
         "insert into import_batch (import_id, seq, content_hash, answer, created_at) \
          values ($1, $2, $3, $4, $5)",
@@ -133,7 +134,7 @@ pub(crate) async fn apply_batch(
     .bind(import.id)
     .bind(seq_key)
     .bind(hash.clone())
-    .bind(serde_json::to_string(&answer).expect("answers serialise"))
+    .bind(answer.as_str())
     .bind(now_millis)
     .execute(&mut *tx)
     .await;
@@ -192,13 +193,13 @@ fn content_hash(batch: &Batch) -> String {
         .collect()
 }
 
-/// The answer stored for batch `seq`, if it came before with the same content.
+/// The answer stored for batch `seq` (as JSON), if it came before with the same content.
 async fn stored_answer(
     db: &Db,
     import_id: i64,
     seq: i64,
     hash: &str,
-) -> Result<Option<BatchAnswer>, BatchError> {
+) -> Result<Option<String>, BatchError> {
     let row = sqlx::query(
         "select content_hash, answer from import_batch where import_id = $1 and seq = $2",
     )
@@ -213,10 +214,7 @@ async fn stored_answer(
     if stored_hash != hash {
         return Err(BatchError::ChangedContent);
     }
-    let answer: String = row.try_get("answer")?;
-    serde_json::from_str(&answer)
-        .map(Some)
-        .map_err(|err| BatchError::Database(sqlx::Error::Decode(Box::new(err))))
+    Ok(Some(row.try_get("answer")?))
 }
 
 /// The batch's lines, each once.

@@ -14,7 +14,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    ApiMessage, Batch, BatchAnswer, FieldProblem, ImportDetail, ImportSummary, NewImport,
+    ApiMessage, Batch, FieldProblem, ImportDetail, ImportSummary, NewImport,
     OutcomeCounts, RevertSummary, Role,
 };
 
@@ -23,7 +23,7 @@ use crate::auth::CurrentUser;
 use crate::clock::now_millis;
 use crate::error::ApiError;
 use crate::imports::{self, BatchError, StoredImport};
-use crate::json::Json;
+use crate::json::{Json, JsonText};
 use crate::path::Path;
 use crate::query::Query;
 use crate::request_language;
@@ -160,12 +160,12 @@ async fn batch(
     CurrentUser(user): CurrentUser,
     Path((id, seq)): Path<(i64, u64)>,
     Json(batch): Json<Batch>,
-) -> Result<Json<BatchAnswer>, ApiError> {
+) -> Result<JsonText, ApiError> {
     let import = find(&state, user.workspace_id, id).await?;
     may_change(&user, &import)?;
     imports::apply_batch(&state.db, &import, seq, &Arc::new(batch), now_millis())
         .await
-        .map(Json)
+        .map(JsonText)
         .map_err(|err| batch_error(err, seq))
 }
 
