@@ -190,6 +190,38 @@ async fn an_admin_sets_up_the_workspace_in_the_browser() {
         !page.contains("Only a user"),
         "Marta starts at the import page: {page}"
     );
+
+    // The admin deactivates Marta: she may no longer sign in.
+    browser.click("#sign-out-button").await;
+    browser.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    browser.click("#page-admin").await;
+    browser
+        .wait_for_text("#admin-users", "marta@crm.example")
+        .await;
+    browser
+        .client
+        .execute(
+            "[...document.querySelectorAll('#admin-users tbody tr')]
+                .find(row => row.textContent.includes('marta@crm.example'))
+                .querySelector('.user-active').click()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(
+            "section[aria-labelledby=admin-users-title] .summary",
+            "Saved.",
+        )
+        .await;
+    let users = server.get_json("/api/users").await;
+    let marta = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|user| user["email"] == "marta@crm.example")
+        .unwrap();
+    assert_eq!(marta["active"], false, "{users}");
     browser.close().await;
 }
 

@@ -51,19 +51,14 @@ pub async fn add_user(
     send_json("POST", "/api/users", &body).await
 }
 
-/// Changes user `id`: any of `role` and `available` (the others stay).
-pub async fn change_user(
-    id: i64,
-    role: Option<Role>,
-    available: Option<bool>,
-) -> Result<AgentInfo, ApiError> {
+/// Makes one change to user `id`; the rest stays.
+pub async fn change_user(id: i64, change: UserChange) -> Result<AgentInfo, ApiError> {
     let mut body = serde_json::Map::new();
-    if let Some(role) = role {
-        body.insert("role".into(), json!(role));
-    }
-    if let Some(available) = available {
-        body.insert("available".into(), json!(available));
-    }
+    match change {
+        UserChange::Role(role) => body.insert("role".into(), json!(role)),
+        UserChange::Available(available) => body.insert("available".into(), json!(available)),
+        UserChange::Active(active) => body.insert("active".into(), json!(active)),
+    };
     send_json("PATCH", &format!("/api/users/{id}"), &body).await
 }
 
@@ -101,4 +96,15 @@ async fn expect_no_content(
     } else {
         Err(server_message(status, &text))
     }
+}
+
+/// One change to a user, as the administration page makes them.
+#[derive(Debug, Clone, Copy)]
+pub enum UserChange {
+    /// Their role.
+    Role(Role),
+    /// Whether they take new customers.
+    Available(bool),
+    /// Whether they may sign in at all (`false` deactivates them).
+    Active(bool),
 }

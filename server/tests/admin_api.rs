@@ -192,6 +192,76 @@ async fn admins_deactivate_and_reactivate_users(backend: Backend) {
 }
 on_both_databases!(admins_deactivate_and_reactivate_users);
 
+/// A deactivated member leaves the group's list and takes none of its customers; two admins
+/// deactivating each other at once leave one of them active.
+async fn deactivated_users_take_no_turns_and_one_admin_always_stays(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (marta, _) = app.user_with_token("marta@crm.example", Role::Agent).await;
+    let (luis, _) = app.user_with_token("luis@crm.example", Role::Agent).await;
+    let group = json!({ "members": ["marta@crm.example", "luis@crm.example"] }).to_string();
+    let (status, _) = app
+        .call_as("PUT", "/api/groups/Ventas", Some(&group), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status, 200);
+    let deactivate = json!({ "active": false }).to_string();
+    let (status, _) = app
+        .call_as(
+            "PATCH",
+            &format!("/api/users/{marta}"),
+            Some(&deactivate),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, schema) = app.get("/api/schema").await;
+    assert_eq!(schema["groups"][0]["members"], json!(["luis@crm.example"]));
+
+    let open = json!({ "client_id": "ventas", "file_name": "v.csv", "profile": {},
+                       "options": { "assign_to": { "kind": "group", "name": "Ventas" } } });
+    let (_, import) = app.post_json("/api/imports", &open.to_string()).await;
+    let rows: Vec<Value> = (0..4)
+        .map(|i| json!({ "line": i + 2, "record": { "first_name": "C", "email": format!("c{i}@example.com"),
+                         "tags": [], "custom": {}, "extra": {} } }))
+        .collect();
+    let batch = json!({ "rows": rows }).to_string();
+    let uri = format!("/api/imports/{}/batches/1", import["id"]);
+    let (status, _) = app.call_as("PUT", &uri, Some(&batch), ADMIN_TOKEN).await;
+    assert_eq!(status, 200);
+    let (_, customers) = app.get("/api/customers").await;
+    let agents: Vec<&Value> = customers["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["agent"])
+        .collect();
+    assert_eq!(agents.len(), 4);
+    assert!(
+        agents.iter().all(|agent| *agent == "luis@crm.example"),
+        "{agents:?} (luis is {luis})"
+    );
+
+    let (second, second_token) = app.user_with_token("ines@crm.example", Role::Admin).await;
+    let (_, me) = app.get("/api/me").await;
+    let first_uri = format!("/api/users/{}", me["id"]);
+    let second_uri = format!("/api/users/{second}");
+    let (first_answer, second_answer) = tokio::join!(
+        app.call_as("PATCH", &second_uri, Some(&deactivate), ADMIN_TOKEN),
+        app.call_as("PATCH", &first_uri, Some(&deactivate), &second_token),
+    );
+    let (_, users) = app.get_as("/api/users", ADMIN_TOKEN).await;
+    let active_admins = users
+        .as_array()
+        .unwrap_or(&Vec::new())
+        .iter()
+        .filter(|u| u["role"] == "admin" && u["active"] == true)
+        .count();
+    assert_eq!(
+        active_admins, 1,
+        "{first_answer:?} {second_answer:?} {users}"
+    );
+}
+on_both_databases!(deactivated_users_take_no_turns_and_one_admin_always_stays);
+
 async fn workspace_custom_fields_are_checked_and_validated_on_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let fields = json!({ "custom_fields": [

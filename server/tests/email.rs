@@ -92,3 +92,36 @@ async fn the_email_speaks_the_language_the_import_was_committed_in(backend: Back
     assert!(mail.contains("Rechazados: 1"), "{mail}");
 }
 on_both_databases!(the_email_speaks_the_language_the_import_was_committed_in);
+
+/// The summary of an import opened by a user an admin deactivated since goes to whoever commits
+/// it, not to the former user.
+async fn a_deactivated_users_import_is_emailed_to_whoever_commits_it(backend: Backend) {
+    let sink = SmtpSink::start();
+    let mailer = Mailer::new(&sink.url, "Clientela <clientela@example.com>").unwrap();
+    let app = TestApp::with_mailer(backend, mailer).await;
+    let (marta, token) = app
+        .user_with_token("marta@example.com", clientela_shared::Role::Agent)
+        .await;
+    let body = json!({ "client_id": "marta", "file_name": "marta.csv", "profile": {} });
+    let (_, import) = app
+        .post_json_as("/api/imports", &body.to_string(), &token)
+        .await;
+    let deactivate = json!({ "active": false }).to_string();
+    let (status, _) = app
+        .call_as(
+            "PATCH",
+            &format!("/api/users/{marta}"),
+            Some(&deactivate),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .post_json(&format!("/api/imports/{}/commit", import["id"]), "")
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let mail = sink.received();
+    assert!(mail.contains(&format!("To: {ADMIN_EMAIL}")), "{mail}");
+    assert!(!mail.contains("marta@example.com"), "{mail}");
+}
+on_both_databases!(a_deactivated_users_import_is_emailed_to_whoever_commits_it);

@@ -111,9 +111,15 @@ async fn batches_are_revalidated_and_idempotent(backend: Backend) {
     assert_eq!(answer["rows"][3]["matched_on"], "email");
     assert_eq!(customer_count(&app).await, 1);
 
-    // The same batch again: the same answer, nothing new stored.
-    let (status, replay) = put_batch(&app, id, 1, &body).await;
+    // The same batch again: the same answer (the stored one, sent as JSON), nothing new stored.
+    let request = Request::put(format!("/api/imports/{id}/batches/1"))
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_TOKEN}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.clone()))
+        .unwrap();
+    let (status, headers, replay) = app.request(request).await;
     assert_eq!((status, &replay), (StatusCode::OK, &answer));
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
     assert_eq!(customer_count(&app).await, 1);
 
     // Different rows under the same number are refused.

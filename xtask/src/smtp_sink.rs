@@ -3,6 +3,7 @@
 //! or, for a Debian Python that pip may not change, with apt.
 
 use crate::shell::{Result, command, output, run, step};
+use crate::system_packages;
 
 /// Makes sure `python3` can start an SMTP sink.
 pub fn ensure() -> Result {
@@ -20,6 +21,12 @@ pub fn ensure() -> Result {
     ]));
     if with_pip.is_ok() && python_has("aiosmtpd") {
         return Ok(());
+    }
+    if !system_packages::is_root() {
+        return Err("the email tests need Python's aiosmtpd: install it with \
+                    `python3 -m pip install aiosmtpd` (or `sudo apt-get install -y \
+                    python3-aiosmtpd`), then run the command again"
+            .to_owned());
     }
     run(command("apt-get").args(["update", "-q"]))?;
     run(command("apt-get")

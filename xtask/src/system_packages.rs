@@ -72,6 +72,7 @@ fn postgresql_is_installed() -> bool {
     in_debian_folders || output(command("initdb").arg("--version")).is_some()
 }
 
-fn is_root() -> bool {
+/// Whether this runs as root, who may install with apt.
+pub fn is_root() -> bool {
     output(command("id").arg("-u")).as_deref() == Some("0")
 }

@@ -230,6 +230,7 @@ impl Catalogue for English {
             Text::RoleSupervisor => "Supervisor",
             Text::RoleAdmin => "Admin",
             Text::TakesCustomers => "Takes new customers",
+            Text::MaySignIn => "May sign in",
             Text::AddUser => "Add the user",
             Text::PasswordOptional => {
                 "Password (8 characters or more; without one, the user cannot sign in here and works with an API token)"

@@ -231,6 +231,7 @@ impl Catalogue for Spanish {
             Text::RoleSupervisor => "Supervisor",
             Text::RoleAdmin => "Administrador",
             Text::TakesCustomers => "Recibe clientes nuevos",
+            Text::MaySignIn => "Puede entrar",
             Text::AddUser => "Agregar el usuario",
             Text::PasswordOptional => {
                 "Contraseña (8 caracteres o más; sin ella, el usuario no puede iniciar sesión aquí y trabaja con un token de API)"

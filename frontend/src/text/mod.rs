@@ -84,7 +84,7 @@ text_keys! {
     DownloadTheseCustomers, PageAdmin, TagsHint, Save, Saved, Deleted, ConfirmDelete, Delete, CustomFieldsTitle, Key,
     Label, FieldKind, SelectOptions, Required, AddField, KindPlain, KindNumber, KindCurrency,
     KindDate, KindBoolean, KindSelect, GroupsTitle, GroupName, Members, SaveGroup, UsersTitle,
-    Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, AddUser, PasswordOptional,
+    Role, RoleAgent, RoleSupervisor, RoleAdmin, TakesCustomers, MaySignIn, AddUser, PasswordOptional,
     ProfilesTitle, ProfileName, ProfileToml, SaveProfile, IAmAvailable, NotAnErrorFile,
     NoLineNumber, LineNotInFile, FixAndFinish, FixAndFinishHint, SendingCorrections, OnlyThisImport,
     ShowAllCustomers,

@@ -233,6 +233,7 @@ impl Catalogue for Polish {
             Text::RoleSupervisor => "Kierownik",
             Text::RoleAdmin => "Administrator",
             Text::TakesCustomers => "Przyjmuje nowych klientów",
+            Text::MaySignIn => "Może się logować",
             Text::AddUser => "Dodaj użytkownika",
             Text::PasswordOptional => {
                 "Hasło (co najmniej 8 znaków; bez niego użytkownik nie zaloguje się tutaj i korzysta z tokenu API)"

@@ -234,6 +234,7 @@ impl Catalogue for Portuguese {
             Text::RoleSupervisor => "Supervisor",
             Text::RoleAdmin => "Administrador",
             Text::TakesCustomers => "Recebe novos clientes",
+            Text::MaySignIn => "Pode entrar",
             Text::AddUser => "Adicionar o usuário",
             Text::PasswordOptional => {
                 "Senha (8 caracteres ou mais; sem ela, o usuário não pode entrar aqui e trabalha com um token de API)"

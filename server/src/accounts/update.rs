@@ -44,9 +44,20 @@ pub(crate) async fn update_user(
 ) -> Result<StoredUser, UpdateError> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool().begin().await?;
+    // Changes to one workspace's users take turns (on PostgreSQL too), so that two admins
+    // demoting or deactivating each other at once cannot leave the workspace without one.
+    sqlx::query("update workspace set name = name where id = $1")
+        .bind(user.workspace_id)
+        .execute(&mut *tx)
+        .await?;
+    let now: (String, i64) = sqlx::query_as("select role, active from app_user where id = $1")
+        .bind(user.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let (is_admin, is_active) = (now.0 == Role::Admin.as_str(), now.1 != 0);
     let stops_being_admin =
         changes.role.is_some_and(|role| role != Role::Admin) || changes.active == Some(false);
-    if user.role == Role::Admin && user.active && stops_being_admin {
+    if is_admin && is_active && stops_being_admin {
         let admins: i64 = sqlx::query_scalar(
             "select count(*) from app_user \
              where workspace_id = $1 and role = 'admin' and active = 1",
@@ -58,22 +69,17 @@ pub(crate) async fn update_user(
             return Err(UpdateError::LastAdmin);
         }
     }
-    let deactivates = user.active && changes.active == Some(false);
+    let deactivates = is_active && changes.active == Some(false);
     // A deactivated user is away, whatever else the change says.
-    let available = if changes.active == Some(false) || (!user.active && changes.active.is_none()) {
-        Some(false)
-    } else {
-        changes.available
-    };
     let row = sqlx::query(
         "update app_user set name = coalesce($1, name), role = coalesce($2, role), \
-         available = coalesce($3, available), password_hash = coalesce($4, password_hash), \
-         active = coalesce($5, active) \
+         available = case when coalesce($5, active) = 0 then 0 else coalesce($3, available) end, \
+         password_hash = coalesce($4, password_hash), active = coalesce($5, active) \
          where id = $6 returning name, role, available, password_hash, active",
     )
     .bind(changes.name.as_deref().map(str::trim).map(str::to_owned))
     .bind(changes.role.map(Role::as_str))
-    .bind(available.map(i64::from))
+    .bind(changes.available.map(i64::from))
     .bind(changes.password.as_deref().map(hash_password))
     .bind(changes.active.map(i64::from))
     .bind(user.id)

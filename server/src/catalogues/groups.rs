@@ -7,12 +7,13 @@ use sqlx::Row;
 
 use crate::db::Db;
 
-/// The workspace's groups with their members' emails, by name.
+/// The workspace's groups with their active members' emails, by name. (A deactivated user
+/// stays a member, unseen, until the group is saved again or they are reactivated.)
 pub(crate) async fn groups(db: &Db, workspace_id: i64) -> Result<Vec<GroupInfo>, sqlx::Error> {
     let rows = sqlx::query(
         "select g.name, u.email from agent_group g \
          left join agent_group_member m on m.group_id = g.id \
-         left join app_user u on u.id = m.user_id \
+         left join app_user u on u.id = m.user_id and u.active = 1 \
          where g.workspace_id = $1 order by g.name, u.email",
     )
     .bind(workspace_id)
@@ -45,7 +46,7 @@ impl From<sqlx::Error> for PutGroupError {
     }
 }
 
-/// Creates the group `name`, or replaces its members, with the users of these emails.
+/// Creates the group `name`, or replaces its members, with the active users of these emails.
 pub(crate) async fn put_group(
     db: &Db,
     workspace_id: i64,
@@ -64,12 +65,13 @@ pub(crate) async fn put_group(
     let mut member_ids = Vec::with_capacity(emails.len());
     let mut unknown = Vec::new();
     for email in &emails {
-        let id: Option<i64> =
-            sqlx::query_scalar("select id from app_user where workspace_id = $1 and email = $2")
-                .bind(workspace_id)
-                .bind(email.clone())
-                .fetch_optional(&mut *tx)
-                .await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "select id from app_user where workspace_id = $1 and email = $2 and active = 1",
+        )
+        .bind(workspace_id)
+        .bind(email.clone())
+        .fetch_optional(&mut *tx)
+        .await?;
         match id {
             Some(id) => member_ids.push(id),
             None => unknown.push(email.clone()),

@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clientela_shared::{
     Assignee, Batch, BatchAnswer, BatchRow, DuplicatePolicy, ImportOptions, ImportSummary,
-    Language, Me, NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, Validator,
+    Language, Me, NewImport, Outcome, OutcomeCounts, Profile, ReadOptions, UnknownTags, Validator,
     WorkspaceRules, WorkspaceSchema, read_table_owned_with, suggest_mapping_for_table,
 };
 use reqwest::StatusCode;
@@ -85,7 +85,12 @@ impl ImportArgs {
             tags: &schema.tags,
             custom_fields: &schema.custom_fields,
         };
-        let profile = rules.import_profile(me.role, self.chosen_profile(&schema)?);
+        let chosen = self.chosen_profile(&schema)?;
+        // The import's id follows what the user chose, so that a rerun resumes it even if an
+        // admin changed the workspace's rules in between.
+        let chosen_toml = chosen.to_toml();
+        let profile = rules.import_profile(me.role, chosen.clone());
+        warn_about_rules(&chosen, &profile);
         let import_options = ImportOptions {
             duplicates: match self.duplicates {
                 Duplicates::Skip => DuplicatePolicy::Skip,
@@ -140,7 +145,7 @@ impl ImportArgs {
         );
         let client_id = self.client_id.clone().unwrap_or_else(|| {
             let options_json = serde_json::to_vec(&import_options).expect("options serialise");
-            import_key.add(profile.to_toml().as_bytes());
+            import_key.add(chosen_toml.as_bytes());
             import_key.add(&options_json);
             format!("cli-{:016x}", import_key.0)
         });
@@ -177,8 +182,20 @@ impl ImportArgs {
             "import {}: {} created, {} updated, {} skipped, {} rejected by the server",
             import.id, counts.created, counts.updated, counts.skipped, counts.rejected
         );
-        if invalid > 0 || counts.rejected > 0 {
-            bail!("some rows were not imported; `clientela validate` lists why");
+        let mut why = Vec::new();
+        if invalid > 0 {
+            why.push(format!(
+                "{invalid} rows with errors were not sent (`clientela validate` lists why)"
+            ));
+        }
+        if counts.rejected > 0 {
+            why.push(format!(
+                "the server refused {} rows (their reasons: GET {}/api/imports/{}/errors.csv)",
+                counts.rejected, server.base, import.id
+            ));
+        }
+        if !why.is_empty() {
+            bail!("some rows were not imported: {}", why.join("; "));
         }
         Ok(())
     }
@@ -298,7 +315,12 @@ impl ImportArgs {
                 .with_context(|| format!("cannot read the profile {}", path.display()))?;
             return Profile::from_toml(&text).with_context(|| path.display().to_string());
         }
-        if schema.profiles.iter().any(|saved| saved.name == *chosen) {
+        let name = chosen.trim().to_lowercase();
+        if schema
+            .profiles
+            .iter()
+            .any(|saved| saved.name.trim().to_lowercase() == name)
+        {
             return Ok(Profile {
                 name: Some(chosen.clone()),
                 ..Profile::default()
@@ -318,6 +340,25 @@ impl ImportArgs {
                 saved.join(", ")
             }
         )
+    }
+}
+
+/// Says where the workspace's rules replace what the user chose, as the server will too.
+fn warn_about_rules(chosen: &Profile, applied: &Profile) {
+    let only_a_name = Profile {
+        name: chosen.name.clone(),
+        ..Profile::default()
+    };
+    if let Some(name) = &applied.name
+        && *chosen != only_a_name
+    {
+        eprintln!("note: the workspace's saved profile {name:?} applies, not the file's rules");
+    }
+    if chosen.unknown_tags == UnknownTags::Create && applied.unknown_tags == UnknownTags::Error {
+        eprintln!(
+            "note: only admins may accept tags the workspace does not know; \
+             rows with such tags will be refused"
+        );
     }
 }
 

@@ -3,7 +3,7 @@
 //! and the import says so, each customer goes to a random available agent instead.
 
 use clientela_shared::{ApiMessage, Assignee, FieldProblem, Role};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::store::StoredImport;
 use crate::accounts::{self, StoredUser};
@@ -94,16 +94,16 @@ impl Assigner {
         match &import.options.assign_to {
             None => return Ok(assigner),
             Some(Assignee::Me) => {
-                let available: i64 =
-                    sqlx::query_scalar("select available from app_user where id = $1")
-                        .bind(import.user_id)
-                        .fetch_one(&mut *connection)
-                        .await?;
-                assigner.turns.push(import.user_id);
-                chosen_is_away = available == 0;
+                let agent: Option<(i64, i64)> = sqlx::query_as(
+                    "select id, available from app_user where id = $1 and active = 1",
+                )
+                .bind(import.user_id)
+                .fetch_optional(&mut *connection)
+                .await?;
+                chosen_is_away = assigner.take_turns_of(agent);
             }
             Some(Assignee::Agent { email }) => {
-                let row = sqlx::query(
+                let agent: Option<(i64, i64)> = sqlx::query_as(
                     "select id, available from app_user \
                      where workspace_id = $1 and email = $2 and active = 1",
                 )
@@ -111,14 +111,7 @@ impl Assigner {
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(&mut *connection)
                 .await?;
-                match row {
-                    Some(row) => {
-                        assigner.turns.push(row.try_get("id")?);
-                        chosen_is_away = row.try_get::<i64, _>("available")? == 0;
-                    }
-                    // Deactivated since the import was opened.
-                    None => chosen_is_away = true,
-                }
+                chosen_is_away = assigner.take_turns_of(agent);
             }
             Some(Assignee::Group { name }) => {
                 let group_id: Option<i64> = sqlx::query_scalar(
@@ -132,7 +125,8 @@ impl Assigner {
                     assigner.group_id = Some(group_id);
                     assigner.turns = sqlx::query_scalar(
                         "select u.id from agent_group_member m join app_user u on u.id = m.user_id \
-                         where m.group_id = $1 and u.available = 1 order by u.id",
+                         where m.group_id = $1 and u.available = 1 and u.active = 1 \
+                         order by u.id",
                     )
                     .bind(group_id)
                     .fetch_all(&mut *connection)
@@ -153,8 +147,8 @@ impl Assigner {
         if chosen_is_away && import.options.reassign_if_unavailable {
             assigner.turns.clear();
             let available: Vec<(i64, String)> = sqlx::query_as(
-                "select id, role from app_user where workspace_id = $1 and available = 1 \
-                 order by id",
+                "select id, role from app_user \
+                 where workspace_id = $1 and available = 1 and active = 1 order by id",
             )
             .bind(import.workspace_id)
             .fetch_all(&mut *connection)
@@ -162,6 +156,18 @@ impl Assigner {
             assigner.stand_ins = stand_ins(available);
         }
         Ok(assigner)
+    }
+
+    /// Gives every turn to the chosen `agent` (`(id, available)`, `None` when they were
+    /// deactivated since the import opened); true when they are away.
+    fn take_turns_of(&mut self, agent: Option<(i64, i64)>) -> bool {
+        match agent {
+            Some((id, available)) => {
+                self.turns.push(id);
+                available == 0
+            }
+            None => true,
+        }
     }
 
     /// Where the next new customer goes.

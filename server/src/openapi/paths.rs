@@ -61,7 +61,8 @@ pub(super) fn paths() -> Value {
         "/users",
         "get",
         json!({
-            "tags": ["accounts"], "summary": "The workspace's users (supervisors and admins).",
+            "tags": ["accounts"],
+            "summary": "The workspace's users, deactivated ones too (supervisors and admins).",
             "responses": { "200": ok_list("Agent"), "401": error(), "403": error() },
         }),
     );
@@ -172,6 +173,11 @@ pub(super) fn paths() -> Value {
         json!({
             "tags": ["imports"],
             "summary": "Open an import, or get the one opened with the same client_id (200).",
+            "description": "Rows are checked under the workspace's rules: a profile named like \
+                a saved one (ignoring case) gets the saved rules, with the client's \
+                default_country; any other keeps its own rules under no name, with the \
+                workspace's custom fields only, and accepts unknown tags (unknown_tags: create) \
+                only from admins. The known tags are the workspace's.",
             "requestBody": body("NewImport"),
             "responses": { "201": ok("ImportSummary"), "200": ok("ImportSummary"), "401": error(),
                            "403": error(), "422": error() },

@@ -14,8 +14,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    ApiMessage, Batch, FieldProblem, ImportDetail, ImportSummary, NewImport,
-    OutcomeCounts, RevertSummary, Role,
+    ApiMessage, Batch, FieldProblem, ImportDetail, ImportSummary, NewImport, OutcomeCounts,
+    RevertSummary, Role,
 };
 
 use crate::accounts::StoredUser;
@@ -304,7 +304,7 @@ async fn commit(
         // The import is committed whatever happens to the email; a failure is only logged.
         let language = request_language::current();
         if let Err(err) =
-            imports::email_summary(&state.db, mailer, &import, &summary, language).await
+            imports::email_summary(&state.db, mailer, (&import, &user), &summary, language).await
         {
             tracing::warn!(import = id, error = %err, "the summary email was not sent");
         }

@@ -1,12 +1,14 @@
 //! The rules an import's records are checked with. The client says which profile it checked
 //! with, but the rules come from the workspace:
 //!
-//! - a profile named like one the admins saved is that saved profile, whatever rules came with
-//!   the name; only the default country the user chose for rows naming none is kept;
-//! - any other profile keeps its own rules, but only an admin may let it accept tags the
-//!   workspace does not know (`unknown_tags = "create"`);
-//! - the known tags are the workspace's (unless a saved profile lists its own), and the custom
-//!   fields are always the workspace's.
+//! - a profile named like one the admins saved (ignoring case and spaces around) is that saved
+//!   profile, whatever rules came with the name; only the default country the user chose for
+//!   rows naming none is kept;
+//! - any other profile keeps its own rules under no name (it is not a saved one), but only an
+//!   admin may let it accept tags the workspace does not know (`unknown_tags = "create"`), and
+//!   its custom fields are the workspace's only;
+//! - the known tags are the workspace's (unless a saved profile lists its own), and the
+//!   workspace's custom fields apply to every profile.
 //!
 //! The server applies this to every import it opens; `clientela import` and the browser apply
 //! it too, so that what they show is what the server will answer.
@@ -29,10 +31,12 @@ pub struct WorkspaceRules<'a> {
 impl WorkspaceRules<'_> {
     /// The profile an import by a user of `role` is checked with, when the client sent `sent`.
     pub fn import_profile(&self, role: Role, sent: Profile) -> Profile {
-        let saved = sent
-            .name
-            .as_deref()
-            .and_then(|name| self.saved.iter().find(|saved| saved.name == name.trim()));
+        let saved = sent.name.as_deref().and_then(|name| {
+            let name = name.trim().to_lowercase();
+            self.saved
+                .iter()
+                .find(|saved| saved.name.trim().to_lowercase() == name)
+        });
         let mut profile = match saved {
             Some(saved) => Profile {
                 name: Some(saved.name.clone()),
@@ -43,7 +47,9 @@ impl WorkspaceRules<'_> {
             },
             None => {
                 let mut own = sent;
+                own.name = None;
                 own.tags.clear();
+                own.custom_fields.clear();
                 if role != Role::Admin {
                     own.unknown_tags = UnknownTags::Error;
                 }
@@ -101,6 +107,28 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_profiles_name_is_found_ignoring_case_and_spaces() {
+        let profile = profile_for(Role::Agent, named(" strict "));
+        assert_eq!(profile.name.as_deref(), Some("Strict"));
+        assert_eq!(profile.required, ["email"]);
+    }
+
+    #[test]
+    fn a_profile_of_its_own_has_no_name_and_only_the_workspaces_custom_fields() {
+        let sent = Profile::from_toml(
+            "name = \"Strikt\"\n[[custom_fields]]\nkey = \"made_up\"\nlabel = \"M\"\ntype = \"text\"\n",
+        )
+        .unwrap();
+        let profile = profile_for(Role::Agent, sent);
+        assert_eq!(profile.name, None);
+        assert!(
+            profile.custom_fields.is_empty(),
+            "{:?}",
+            profile.custom_fields
+        );
+    }
+
+    #[test]
     fn the_users_default_country_wins_over_the_saved_profiles() {
         let sent = Profile {
             default_country: Some("PT".to_owned()),
@@ -134,6 +162,5 @@ mod tests {
         };
         let profile = profile_for(Role::Agent, sent);
         assert_eq!(profile.required, ["phone"]);
-        assert_eq!(profile.name, None);
     }
 }

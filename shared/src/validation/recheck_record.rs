@@ -78,9 +78,14 @@ fn as_row(profile: &Profile, record: &Record) -> RecordRow {
     let mut headers: Vec<String> = Vec::new();
     let mut targets = Vec::new();
     let mut cells = Vec::new();
+    // Additional data is kept only when the profile keeps columns that map to no field.
+    let kept = |target: &Target| profile.keep_unmapped || *target != Target::Extra;
     for (key, value) in &record.fields {
-        // An unknown key is kept as additional data rather than silently dropped.
+        // An unknown key is additional data.
         let target = Field::from_key(key).map_or(Target::Extra, Target::Field);
+        if !kept(&target) {
+            continue;
+        }
         headers.push(key.to_string());
         targets.push(target);
         cells.push(value.clone());
@@ -91,11 +96,19 @@ fn as_row(profile: &Profile, record: &Record) -> RecordRow {
         cells.push(record.tags.join(", "));
     }
     for (key, value) in &record.custom {
+        // A field the profile does not define is no custom field, whatever the client says.
+        let target = match profile.custom_field(key) {
+            Some(_) => Target::Custom(key.clone()),
+            None => Target::Extra,
+        };
+        if !kept(&target) {
+            continue;
+        }
         headers.push(key.clone());
-        targets.push(Target::Custom(key.clone()));
+        targets.push(target);
         cells.push(value.clone());
     }
-    for (header, value) in &record.extra {
+    for (header, value) in record.extra.iter().filter(|_| profile.keep_unmapped) {
         headers.push(header.clone());
         targets.push(Target::Extra);
         cells.push(value.clone());
@@ -221,5 +234,32 @@ mod tests {
         );
         let missing = recheck_record(&profile(), 8, &record(&[("email", "a@example.com")]));
         assert!(!missing.is_valid(), "first_name is required");
+    }
+
+    #[test]
+    fn only_fields_the_profile_defines_are_custom_and_extras_only_where_it_keeps_them() {
+        let mut sent = record(&[("first_name", "Ana"), ("email", "ana@example.com")]);
+        sent.custom.insert("made_up".to_owned(), "x".to_owned());
+        sent.extra.insert("Notas".to_owned(), "llamar".to_owned());
+
+        let dropping = Profile {
+            keep_unmapped: false,
+            ..profile()
+        };
+        let dropped = recheck_record(&dropping, 2, &sent);
+        assert!(dropped.is_valid(), "{:?}", dropped.findings);
+        assert!(dropped.record.custom.is_empty(), "{:?}", dropped.record);
+        assert!(dropped.record.extra.is_empty(), "{:?}", dropped.record);
+
+        let kept = recheck_record(&profile(), 2, &sent);
+        assert!(kept.record.custom.is_empty(), "{:?}", kept.record);
+        assert_eq!(
+            kept.record.extra.get("made_up").map(String::as_str),
+            Some("x")
+        );
+        assert_eq!(
+            kept.record.extra.get("Notas").map(String::as_str),
+            Some("llamar")
+        );
     }
 }

@@ -1,10 +1,11 @@
-//! The workspace's users: their role and availability, and a form to add one.
+//! The workspace's users: their role, availability and whether they may sign in (unticked:
+//! deactivated), and a form to add one.
 
 use clientela_shared::Role;
 use leptos::prelude::*;
 
 use super::{AdminData, SaveResult, save};
-use crate::admin_api;
+use crate::admin_api::{self, UserChange};
 use crate::language::{translated, use_language};
 use crate::text::Text;
 
@@ -15,7 +16,7 @@ const ROLES: [(Role, Text); 3] = [
     (Role::Admin, Text::RoleAdmin),
 ];
 
-/// List users, change their role and availability, add one.
+/// List users, change their role and availability, deactivate or reactivate them, add one.
 #[component]
 pub fn UsersSection() -> impl IntoView {
     let language = use_language();
@@ -50,6 +51,7 @@ pub fn UsersSection() -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{tr(Text::Name)}</th><th scope="col">{tr(Text::Email)}</th>
                     <th scope="col">{tr(Text::Role)}</th><th scope="col">{tr(Text::TakesCustomers)}</th>
+                    <th scope="col">{tr(Text::MaySignIn)}</th>
                 </tr></thead>
                 <tbody>
                     {move || data.users.get().into_iter().map(|user| {
@@ -61,7 +63,8 @@ pub fn UsersSection() -> impl IntoView {
                                 <td>
                                     <select aria-label=move || tr(Text::Role) on:change=move |ev| {
                                         let chosen = ROLES.iter().find(|(r, _)| r.as_str() == event_target_value(&ev)).map(|(r, _)| *r);
-                                        save(saved, async move { admin_api::change_user(id, chosen, None).await.map(drop) });
+                                        let Some(chosen) = chosen else { return };
+                                        save(saved, async move { admin_api::change_user(id, UserChange::Role(chosen)).await.map(drop) });
                                     }>
                                         {ROLES.map(|(value, label)| view! {
                                             <option value=value.as_str() selected=user.role == value>{tr(label)}</option>
@@ -69,9 +72,14 @@ pub fn UsersSection() -> impl IntoView {
                                     </select>
                                 </td>
                                 <td><input type="checkbox" class="user-available" aria-label=move || tr(Text::TakesCustomers)
-                                    prop:checked=user.available on:change=move |ev| {
+                                    prop:checked=user.available prop:disabled=!user.active on:change=move |ev| {
                                         let available = event_target_checked(&ev);
-                                        save(saved, async move { admin_api::change_user(id, None, Some(available)).await.map(drop) });
+                                        save(saved, async move { admin_api::change_user(id, UserChange::Available(available)).await.map(drop) });
+                                    } /></td>
+                                <td><input type="checkbox" class="user-active" aria-label=move || tr(Text::MaySignIn)
+                                    prop:checked=user.active on:change=move |ev| {
+                                        let active = event_target_checked(&ev);
+                                        save(saved, async move { admin_api::change_user(id, UserChange::Active(active)).await.map(drop) });
                                     } /></td>
                             </tr>
                         }
