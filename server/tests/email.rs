@@ -106,16 +106,7 @@ async fn a_deactivated_users_import_is_emailed_to_whoever_commits_it(backend: Ba
     let (_, import) = app
         .post_json_as("/api/imports", &body.to_string(), &token)
         .await;
-    let deactivate = json!({ "active": false }).to_string();
-    let (status, _) = app
-        .call_as(
-            "PATCH",
-            &format!("/api/users/{marta}"),
-            Some(&deactivate),
-            ADMIN_TOKEN,
-        )
-        .await;
-    assert_eq!(status, 200);
+    app.deactivate(marta).await;
     let (status, _) = app
         .post_json(&format!("/api/imports/{}/commit", import["id"]), "")
         .await;

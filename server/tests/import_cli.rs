@@ -4,12 +4,18 @@
 use crate::on_both_databases;
 use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
 
-async fn the_command_line_imports_and_a_rerun_stores_nothing_twice(backend: Backend) {
-    let app = TestApp::new(backend).await;
+/// Serves `router` on a free port of this machine, for the command to reach over HTTP; gives
+/// its URL.
+async fn serve(router: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = app.router.clone();
     tokio::spawn(async move { axum::serve(listener, router).await });
+    url
+}
+
+async fn the_command_line_imports_and_a_rerun_stores_nothing_twice(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let url = serve(app.router.clone()).await;
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("clientes.csv");
@@ -67,10 +73,7 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
         ADMIN_TOKEN,
     )
     .await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = app.router.clone();
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    let url = serve(app.router.clone()).await;
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("feria.csv");
@@ -145,12 +148,6 @@ async fn an_interrupted_import_resumes_where_it_stopped(backend: Backend) {
     // A first server that lets through four requests (the schema, who the user is, the import,
     // one batch) and then refuses, so the command gives up half way; the second serves normally.
     let stingy = app.replica(|state| state.with_rate_limit(4)).await;
-    let serve = |router: axum::Router| async move {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router).await });
-        url
-    };
     let stingy_url = serve(stingy.router.clone()).await;
     let url = serve(app.router.clone()).await;
 
@@ -220,10 +217,7 @@ async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend)
         )
         .await;
     assert_eq!(status.as_u16(), 204);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = app.router.clone();
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    let url = serve(app.router.clone()).await;
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("feria.csv");

@@ -122,6 +122,14 @@ impl TestApp {
             .to_owned()
     }
 
+    /// Deactivates user `id` as the first admin, through the API.
+    pub async fn deactivate(&self, id: i64) {
+        let body = serde_json::json!({ "active": false }).to_string();
+        let uri = format!("/api/users/{id}");
+        let (status, answer) = self.call_as("PATCH", &uri, Some(&body), ADMIN_TOKEN).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+    }
+
     /// Adds a user of the first workspace (without a password) and an API token for them;
     /// returns their id and the token.
     pub async fn user_with_token(&self, email: &str, role: Role) -> (i64, String) {
