@@ -228,6 +228,29 @@ async fn every_answer_is_as_documented(backend: Backend) {
         .await;
     api.call("GET", "/api/users", "/api/users", None, agent)
         .await;
+    // Deactivating: a user (200), and the last active admin (409).
+    let pablo = json!({ "email": "pablo@crm.example", "name": "Pablo", "role": "agent" });
+    let (_, pablo) = api
+        .call("POST", "/api/users", "/api/users", Some(pablo), admin)
+        .await;
+    let deactivate = json!({ "active": false });
+    let pablo_uri = format!("/api/users/{}", pablo["id"]);
+    let (status, _) = api
+        .call(
+            "PATCH",
+            "/api/users/{id}",
+            &pablo_uri,
+            Some(deactivate.clone()),
+            admin,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, me) = api.call("GET", "/api/me", "/api/me", None, admin).await;
+    let me_uri = format!("/api/users/{}", me["id"]);
+    let (status, _) = api
+        .call("PATCH", "/api/users/{id}", &me_uri, Some(deactivate), admin)
+        .await;
+    assert_eq!(status, 409);
     let members = json!({ "members": ["ana@crm.example", "marta@crm.example"] });
     let groups = "/api/groups/{name}";
     api.call("PUT", groups, "/api/groups/Ventas", Some(members), admin)
