@@ -258,5 +258,20 @@ async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend)
         list["customers"][0]["fields"]["phone"], "+593991234567",
         "the saved profile's country"
     );
+
+    // A file that takes a saved profile's name gets the saved rules, and the command says so.
+    let loose = dir.path().join("loose.toml");
+    std::fs::write(&loose, "name = \"feria\"\ndefault_country = \"EC\"\n").unwrap();
+    let output = import_with(loose.to_str().unwrap()).await.unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the workspace's saved profile \"Feria\" applies"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("2 rows, 1 valid, 1 with errors"),
+        "the saved rules, not the file's: {stdout}"
+    );
 }
 on_both_databases!(the_command_line_imports_with_a_saved_profile_by_name);
