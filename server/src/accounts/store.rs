@@ -73,8 +73,8 @@ impl StoredUser {
     }
 }
 
-const USER_COLUMNS: &str = "app_user.id, app_user.workspace_id, email, app_user.name, role, password_hash, available, \
-     app_user.active";
+const USER_COLUMNS: &str = "app_user.id, app_user.workspace_id, email, app_user.name, role, \
+     password_hash, available, app_user.active";
 
 /// A user to create.
 #[derive(Debug, Clone)]

@@ -50,11 +50,13 @@ pub(crate) async fn update_user(
         .bind(user.workspace_id)
         .execute(&mut *tx)
         .await?;
-    let now: (String, i64) = sqlx::query_as("select role, active from app_user where id = $1")
-        .bind(user.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let (is_admin, is_active) = (now.0 == Role::Admin.as_str(), now.1 != 0);
+    // The user as stored now, not as read before the turn.
+    let (role, active): (String, i64) =
+        sqlx::query_as("select role, active from app_user where id = $1")
+            .bind(user.id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let (is_admin, is_active) = (role == Role::Admin.as_str(), active != 0);
     let stops_being_admin =
         changes.role.is_some_and(|role| role != Role::Admin) || changes.active == Some(false);
     if is_admin && is_active && stops_being_admin {
