@@ -65,17 +65,23 @@ pub(super) fn schemas() -> Value {
             "type": "object",
             "description": "An import profile (also written as TOML for the command line).",
             "properties": {
-                "name": { "type": "string" },
+                "name": { "type": "string", "description": "In an import: the saved profile \
+                    whose rules apply (matched ignoring case); any other name is dropped and the \
+                    profile's own rules apply." },
                 "default_country": { "type": "string", "description": "ISO 3166 alpha-2." },
                 "required": strings(),
                 "at_least_one_of": { "type": "array", "items": strings() },
                 "unique": strings(),
                 "max_rows": { "type": "integer" },
                 "tags": strings(),
-                "unknown_tags": { "type": "string", "enum": ["error", "create"] },
+                "unknown_tags": { "type": "string", "enum": ["error", "create"],
+                    "description": "What a tag the workspace does not know is. In an import, \
+                    create is kept only from admins or from a saved profile." },
                 "agents": { "type": "array", "items": {} },
                 "custom_fields": { "type": "array", "items": reference("CustomField") },
-                "keep_unmapped": { "type": "boolean" },
+                "keep_unmapped": { "type": "boolean", "default": true, "description": "Keep \
+                    columns that map to no field as additional data; without it, the server \
+                    drops a record's additional data." },
             },
         },
         "Group": object(&["name", "members"], json!({
