@@ -85,7 +85,7 @@ impl ImportArgs {
             tags: &schema.tags,
             custom_fields: &schema.custom_fields,
         };
-        let chosen = self.chosen_profile(&schema)?;
+        let chosen = self.chosen_profile(&rules)?;
         // The import's id follows what the user chose, so that a rerun resumes it even if an
         // admin changed the workspace's rules in between.
         let chosen_toml = chosen.to_toml();
@@ -305,7 +305,7 @@ fn server_message(text: &str) -> String {
 
 impl ImportArgs {
     /// The profile `--profile` names: a TOML file, or else a profile an admin saved.
-    fn chosen_profile(&self, schema: &WorkspaceSchema) -> anyhow::Result<Profile> {
+    fn chosen_profile(&self, rules: &WorkspaceRules<'_>) -> anyhow::Result<Profile> {
         let Some(chosen) = &self.profile else {
             return Ok(Profile::default());
         };
@@ -315,19 +315,14 @@ impl ImportArgs {
                 .with_context(|| format!("cannot read the profile {}", path.display()))?;
             return Profile::from_toml(&text).with_context(|| path.display().to_string());
         }
-        let name = chosen.trim().to_lowercase();
-        if schema
-            .profiles
-            .iter()
-            .any(|saved| saved.name.trim().to_lowercase() == name)
-        {
+        if rules.saved_profile(chosen).is_some() {
             return Ok(Profile {
                 name: Some(chosen.clone()),
                 ..Profile::default()
             });
         }
-        let saved: Vec<&str> = schema
-            .profiles
+        let saved: Vec<&str> = rules
+            .saved
             .iter()
             .map(|saved| saved.name.as_str())
             .collect();

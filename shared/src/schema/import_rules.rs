@@ -29,14 +29,20 @@ pub struct WorkspaceRules<'a> {
 }
 
 impl WorkspaceRules<'_> {
+    /// The saved profile called `name`, ignoring case and spaces around.
+    pub fn saved_profile(&self, name: &str) -> Option<&NamedProfile> {
+        let name = name.trim().to_lowercase();
+        self.saved
+            .iter()
+            .find(|saved| saved.name.trim().to_lowercase() == name)
+    }
+
     /// The profile an import by a user of `role` is checked with, when the client sent `sent`.
     pub fn import_profile(&self, role: Role, sent: Profile) -> Profile {
-        let saved = sent.name.as_deref().and_then(|name| {
-            let name = name.trim().to_lowercase();
-            self.saved
-                .iter()
-                .find(|saved| saved.name.trim().to_lowercase() == name)
-        });
+        let saved = sent
+            .name
+            .as_deref()
+            .and_then(|name| self.saved_profile(name));
         let mut profile = match saved {
             Some(saved) => Profile {
                 name: Some(saved.name.clone()),
