@@ -278,3 +278,83 @@ async fn the_command_line_adds_users_and_tokens(backend: Backend) {
     assert!(String::from_utf8_lossy(&nobody.stderr).contains("no active user has the email"));
 }
 on_both_databases!(the_command_line_adds_users_and_tokens);
+
+/// Runs `clientela ARGS --database-url URL`; gives whether it succeeded, and its output and
+/// error output.
+fn clientela(args: &[&str], url: &str) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_clientela"))
+        .args(args)
+        .args(["--database-url", url])
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+async fn the_command_line_lists_deactivates_and_reactivates_users(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (agent_id, agent_token) = app.user_with_token("ana@example.com", Role::Agent).await;
+    let me = |token: String| get_with("/api/me", "authorization", &format!("Bearer {token}"));
+
+    let (ok, listed, _) = clientela(&["user", "list"], &app.url);
+    assert!(ok);
+    let ana_line = format!("{agent_id}\tana@example.com\tana@example.com\tagent\tavailable");
+    assert!(listed.lines().any(|line| line == ana_line), "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|line| line.contains(&format!("\t{ADMIN_EMAIL}\t")) && line.ends_with("available")),
+        "{listed}"
+    );
+
+    let (ok, said, error) = clientela(&["user", "deactivate", "ANA@example.com"], &app.url);
+    assert!(ok, "{error}");
+    assert!(said.contains("ana@example.com is deactivated"), "{said}");
+    let (status, _, _) = app.request(me(agent_token.clone())).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "her token ended");
+    let (_, listed, _) = clientela(&["user", "list"], &app.url);
+    assert!(
+        listed
+            .lines()
+            .any(|line| line.starts_with(&format!("{agent_id}\t"))
+                && line.ends_with("\tdeactivated")),
+        "{listed}"
+    );
+
+    // The workspace keeps an active admin.
+    let (ok, _, error) = clientela(&["user", "deactivate", ADMIN_EMAIL], &app.url);
+    assert!(!ok);
+    assert!(error.contains("last active admin"), "{error}");
+    let (status, _, _) = app
+        .request(sign_in_request(ADMIN_EMAIL, ADMIN_PASSWORD))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (ok, said, error) = clientela(&["user", "activate", "ana@example.com"], &app.url);
+    assert!(ok, "{error}");
+    assert!(said.contains("ana@example.com may sign in again"), "{said}");
+    let (status, _, _) = app.request(me(agent_token)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "old tokens stay revoked");
+    let (_, listed, _) = clientela(&["user", "list"], &app.url);
+    assert!(
+        listed
+            .lines()
+            .any(|line| line.starts_with(&format!("{agent_id}\t")) && line.ends_with("\taway")),
+        "{listed}"
+    );
+    let (ok, token, _) = clientela(&["token", "create", "ana@example.com"], &app.url);
+    assert!(ok);
+    let (status, _, _) = app.request(me(token.trim().to_owned())).await;
+    assert_eq!(status, StatusCode::OK, "a new token works");
+
+    let (ok, _, error) = clientela(&["user", "activate", "nobody@example.com"], &app.url);
+    assert!(!ok);
+    assert!(
+        error.contains("no user has the email nobody@example.com"),
+        "{error}"
+    );
+}
+on_both_databases!(the_command_line_lists_deactivates_and_reactivates_users);

@@ -1,7 +1,12 @@
-//! Account management for the command line and, later, the admin API.
+//! Account management for the command line.
+
+use std::fmt;
+
+use clientela_shared::AgentInfo;
 
 use super::secret::Secret;
 use super::store::{self, NewUser, StoredUser, UserError};
+use super::update::{UpdateError, UserChanges, update_user};
 use crate::db::Db;
 
 /// The workspace set up on the first start, if the server has started once.
@@ -34,4 +39,68 @@ pub async fn create_token_for(
         )),
         _ => Ok(None),
     }
+}
+
+/// The first workspace's users, deactivated ones included, by name; empty before the first
+/// start.
+pub async fn workspace_users(db: &Db) -> Result<Vec<AgentInfo>, sqlx::Error> {
+    match first_workspace(db).await? {
+        Some(workspace_id) => crate::catalogues::users(db, workspace_id).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Why a user's access was not changed.
+#[derive(Debug)]
+pub enum AccessError {
+    /// No user has this email.
+    NoSuchUser(String),
+    /// This user is the workspace's last active admin.
+    LastAdmin(String),
+    /// The database failed.
+    Database(sqlx::Error),
+}
+
+impl fmt::Display for AccessError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AccessError::NoSuchUser(email) => write!(f, "no user has the email {email}"),
+            AccessError::LastAdmin(email) => write!(
+                f,
+                "{email} is the workspace's last active admin: make another user admin first"
+            ),
+            AccessError::Database(err) => write!(f, "database error: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for AccessError {}
+
+impl From<sqlx::Error> for AccessError {
+    fn from(err: sqlx::Error) -> Self {
+        AccessError::Database(err)
+    }
+}
+
+/// Lets the user with `email` sign in again (`active`), or deactivates them, under the same
+/// rules as an admin's change through the API: a deactivated user's tokens and sessions end,
+/// and the workspace keeps at least one active admin. Returns the user as now stored.
+pub async fn set_user_active(
+    db: &Db,
+    email: &str,
+    active: bool,
+) -> Result<StoredUser, AccessError> {
+    let Some(user) = store::find_user_by_email(db, email).await? else {
+        return Err(AccessError::NoSuchUser(email.to_owned()));
+    };
+    let changes = UserChanges {
+        active: Some(active),
+        ..UserChanges::default()
+    };
+    update_user(db, &user, &changes)
+        .await
+        .map_err(|err| match err {
+            UpdateError::LastAdmin => AccessError::LastAdmin(user.email.clone()),
+            UpdateError::Database(err) => AccessError::Database(err),
+        })
 }

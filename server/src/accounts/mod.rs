@@ -8,7 +8,9 @@ mod store;
 mod update;
 
 pub use bootstrap::{FirstAdmin, ensure_first_workspace};
-pub use manage::{add_user, create_token_for, first_workspace};
+pub use manage::{
+    AccessError, add_user, create_token_for, first_workspace, set_user_active, workspace_users,
+};
 pub use password::{hash_password, verify_password};
 pub use secret::{Secret, hash_secret};
 pub use store::{NewUser, StoredUser, UserError};

@@ -1,9 +1,12 @@
-//! `clientela user add EMAIL --name NAME --role ROLE [--password-stdin]`.
+//! `clientela user add EMAIL --name NAME --role ROLE [--password-stdin]`, `clientela user list`,
+//! `clientela user deactivate EMAIL` and `clientela user activate EMAIL`.
 
 use std::io::BufRead;
 
 use anyhow::{Context, bail};
-use clientela_server::accounts::{NewUser, add_user, first_workspace};
+use clientela_server::accounts::{
+    NewUser, add_user, first_workspace, set_user_active, workspace_users,
+};
 use clientela_server::now_millis;
 use clientela_shared::Role;
 
@@ -14,6 +17,30 @@ use super::DatabaseArg;
 pub enum UserCommand {
     /// Add a user to the workspace.
     Add(AddUser),
+    /// List the workspace's users, deactivated ones included.
+    List(DatabaseOnly),
+    /// Stop a user: their API tokens and sessions end, they cannot sign in and take no more
+    /// customers. Their customers and imports stay.
+    Deactivate(UserByEmail),
+    /// Let a deactivated user sign in again with their password (API tokens need creating
+    /// anew). They take customers once marked available.
+    Activate(UserByEmail),
+}
+
+/// A subcommand that needs only the database.
+#[derive(Debug, clap::Args)]
+pub struct DatabaseOnly {
+    #[command(flatten)]
+    database: DatabaseArg,
+}
+
+/// A subcommand about one user.
+#[derive(Debug, clap::Args)]
+pub struct UserByEmail {
+    /// The user's email.
+    email: String,
+    #[command(flatten)]
+    database: DatabaseArg,
 }
 
 /// `clientela user add`
@@ -40,8 +67,46 @@ impl UserCommand {
     pub async fn run(self) -> anyhow::Result<()> {
         match self {
             UserCommand::Add(add) => add.run().await,
+            UserCommand::List(list) => list_users(&list.database).await,
+            UserCommand::Deactivate(user) => set_active(user, false).await,
+            UserCommand::Activate(user) => set_active(user, true).await,
         }
     }
+}
+
+/// Prints one line per user: id, email, name, role, and whether they may sign in and take
+/// customers.
+async fn list_users(database: &DatabaseArg) -> anyhow::Result<()> {
+    let db = database.connect().await?;
+    for user in workspace_users(&db).await? {
+        let access = match (user.active, user.available) {
+            (false, _) => "deactivated",
+            (true, true) => "available",
+            (true, false) => "away",
+        };
+        println!(
+            "{}\t{}\t{}\t{}\t{access}",
+            user.id, user.email, user.name, user.role
+        );
+    }
+    Ok(())
+}
+
+async fn set_active(user: UserByEmail, active: bool) -> anyhow::Result<()> {
+    let db = user.database.connect().await?;
+    let stored = set_user_active(&db, &user.email, active).await?;
+    if active {
+        println!(
+            "{} may sign in again; they take customers once marked available",
+            stored.email
+        );
+    } else {
+        println!(
+            "{} is deactivated: their tokens and sessions ended",
+            stored.email
+        );
+    }
+    Ok(())
 }
 
 impl AddUser {
