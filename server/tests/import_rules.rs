@@ -104,3 +104,62 @@ async fn only_an_admin_may_accept_tags_the_workspace_does_not_know(backend: Back
     assert_eq!(row["outcome"], "created", "{row}");
 }
 on_both_databases!(only_an_admin_may_accept_tags_the_workspace_does_not_know);
+
+async fn a_saved_profiles_max_rows_caps_the_rows_an_import_takes(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (_, agent) = app.user_with_token("agent@example.com", Role::Agent).await;
+    let saved = json!({ "max_rows": 3 }).to_string();
+    let (status, _) = app
+        .call_as("PUT", "/api/profiles/Pocos", Some(&saved), ADMIN_TOKEN)
+        .await;
+    assert_eq!(status.as_u16(), 204);
+    // The client names the saved profile and sends no limit of its own.
+    let open = json!({ "client_id": "few-rows", "file_name": "clientes.csv",
+                       "profile": { "name": "Pocos" } });
+    let (_, import) = app
+        .post_json_as("/api/imports", &open.to_string(), &agent)
+        .await;
+    let id = import["id"].as_i64().unwrap();
+    let put = |seq: u64, rows: &[(u64, &str)]| {
+        let rows: Vec<Value> = rows
+            .iter()
+            .map(|(line, email)| json!({ "line": line, "record": customer(email, &[]) }))
+            .collect();
+        let body = json!({ "rows": rows }).to_string();
+        let uri = format!("/api/imports/{id}/batches/{seq}");
+        let (app, agent) = (&app, &agent);
+        async move { app.call_as("PUT", &uri, Some(&body), agent).await }
+    };
+
+    let first = [(2, "ana@example.com"), (3, "eva@")];
+    let (status, answer) = put(0, &first).await;
+    assert_eq!(status.as_u16(), 200, "{answer}");
+    assert_eq!(answer["rows"][1]["outcome"], "rejected", "{answer}");
+    let (status, refused) = put(1, &[(4, "luz@example.com"), (5, "sol@example.com")]).await;
+    assert_eq!(status.as_u16(), 422, "{refused}");
+    let problem = &refused["error"]["problems"][0];
+    assert_eq!(problem["code"], "import.too_many_rows", "{refused}");
+    assert_eq!(
+        problem["message"],
+        "This import's profile allows at most 3 rows; with this batch the import would have 4."
+    );
+    // Sent again, a stored batch is not counted twice.
+    let (status, again) = put(0, &first).await;
+    assert_eq!((status.as_u16(), &again), (200, &answer));
+    let (status, answer) = put(1, &[(4, "luz@example.com")]).await;
+    assert_eq!(status.as_u16(), 200, "{answer}");
+
+    // A correction replaces its line's rejection: the import still has 3 rows.
+    let (status, _) = app
+        .call_as("POST", &format!("/api/imports/{id}/commit"), None, &agent)
+        .await;
+    assert_eq!(status.as_u16(), 200);
+    let (status, answer) = put(2, &[(3, "eva@example.com")]).await;
+    assert_eq!(status.as_u16(), 200, "{answer}");
+    assert_eq!(answer["rows"][0]["outcome"], "created", "{answer}");
+    let (status, refused) = put(3, &[(5, "sol@example.com")]).await;
+    assert_eq!(status.as_u16(), 422, "{refused}");
+    let (_, summary) = app.get_as(&format!("/api/imports/{id}"), &agent).await;
+    assert_eq!(summary["counts"]["created"], 3, "{summary}");
+}
+on_both_databases!(a_saved_profiles_max_rows_caps_the_rows_an_import_takes);

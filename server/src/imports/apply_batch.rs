@@ -25,6 +25,8 @@ pub(crate) enum BatchError {
     LinesStored(Vec<u64>),
     /// More rows than [`Batch::MAX_ROWS`].
     TooManyRows(usize),
+    /// With this batch, the import would have `rows` rows, more than its profile's `max`.
+    TooManyForProfile { rows: u64, max: u64 },
     /// A different batch was already stored under this sequence number.
     ChangedContent,
     /// Another import stored one of these customers at the same moment; sending the batch again
@@ -94,9 +96,11 @@ pub(crate) async fn apply_batch(
         return Ok(answer);
     }
     let mut tx = db.pool().begin().await?;
-    if corrects {
-        forget_rejections(&mut tx, values, import.id, batch).await?;
-    }
+    let replaced = if corrects {
+        forget_rejections(&mut tx, values, import.id, batch).await?
+    } else {
+        0
+    };
     let mut assigner = Assigner::for_batch(&mut tx, import).await?;
     let mut rows = Vec::with_capacity(batch.rows.len());
     let mut try_all_new = true;
@@ -125,7 +129,7 @@ pub(crate) async fn apply_batch(
         add_to_list(&mut tx, values, import, list, &customers, now_millis).await?;
     }
     // Last, so that the import's row is taken only until the commit that follows.
-    count_created(&mut tx, import.id, &rows).await?;
+    count_rows(&mut tx, import, &rows, replaced).await?;
     let answer = serde_json::to_string(&BatchAnswer { seq, rows }).expect("answers serialise");
     let stored = sqlx::query(
         "insert into import_batch (import_id, seq, content_hash, answer, created_at) \
@@ -261,13 +265,14 @@ async fn stored_lines(db: &Db, import_id: i64, batch: &Batch) -> Result<Vec<u64>
 }
 
 /// Drops the earlier rejections of the batch's lines: their new outcomes replace them in the
-/// summary and the error file.
+/// summary and the error file. Gives how many it dropped.
 async fn forget_rejections(
     tx: &mut AnyConnection,
     values: ValueRows,
     import_id: i64,
     batch: &Batch,
-) -> Result<(), sqlx::Error> {
+) -> Result<u64, sqlx::Error> {
+    let mut forgotten = 0;
     let lines = lines_of(batch);
     for chunk in lines.chunks(values.per_statement(1) - 1) {
         let sql = format!(
@@ -279,30 +284,42 @@ async fn forget_rejections(
         for line in chunk {
             query = query.bind(*line);
         }
-        query.execute(&mut *tx).await?;
+        forgotten += query.execute(&mut *tx).await?.rows_affected();
     }
-    Ok(())
+    Ok(forgotten)
 }
 
-/// Adds the customers the batch created to its import's count. (Only the other outcomes are
-/// stored one per row.)
-async fn count_created(
+/// Adds the batch to its import's counts: the customers it created (only the other outcomes
+/// are stored one per row), and the rows it took, less the earlier rejections it `replaced`.
+/// Refuses the batch when the import would then pass its profile's `max_rows`.
+async fn count_rows(
     tx: &mut AnyConnection,
-    import_id: i64,
+    import: &StoredImport,
     rows: &[RowOutcome],
-) -> Result<(), sqlx::Error> {
+    replaced: u64,
+) -> Result<(), BatchError> {
     let created = rows
         .iter()
         .filter(|row| matches!(row.outcome, Outcome::Created { .. }))
         .count();
-    if created > 0 {
-        sqlx::query("update customer_import set created_rows = created_rows + $1 where id = $2")
-            .bind(to_i64(created as u64))
-            .bind(import_id)
-            .execute(&mut *tx)
-            .await?;
+    let taken = (rows.len() as u64).saturating_sub(replaced);
+    let received: i64 = sqlx::query_scalar(
+        "update customer_import set created_rows = created_rows + $1, \
+         received_rows = received_rows + $2 where id = $3 returning received_rows",
+    )
+    .bind(to_i64(created as u64))
+    .bind(to_i64(taken))
+    .bind(import.id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let received = received.unsigned_abs();
+    match import.profile.max_rows {
+        Some(max) if received > max => Err(BatchError::TooManyForProfile {
+            rows: received,
+            max,
+        }),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// List member columns per customer.

@@ -72,7 +72,8 @@ pub(super) fn schemas() -> Value {
                 "required": strings(),
                 "at_least_one_of": { "type": "array", "items": strings() },
                 "unique": strings(),
-                "max_rows": { "type": "integer" },
+                "max_rows": { "type": "integer", "description": "The most data rows a file \
+                    may have. The server refuses a batch that would take an import past it." },
                 "tags": strings(),
                 "unknown_tags": { "type": "string", "enum": ["error", "create"],
                     "description": "What a tag the workspace does not know is. In an import, \

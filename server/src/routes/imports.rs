@@ -185,6 +185,9 @@ fn batch_error(err: BatchError, seq: u64) -> ApiError {
                 max: Batch::MAX_ROWS as u64,
             },
         ),
+        BatchError::TooManyForProfile { rows, max } => {
+            ApiError::invalid("rows", ApiMessage::ImportTooManyRows { rows, max })
+        }
         BatchError::Database(err) => err.into(),
     }
 }

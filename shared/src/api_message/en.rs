@@ -64,6 +64,10 @@ pub(super) fn text(message: &ApiMessage) -> String {
         ApiMessage::BatchTooManyRows { rows, max } => {
             format!("A batch holds at most {max} rows; this one has {rows}.")
         }
+        ApiMessage::ImportTooManyRows { rows, max } => format!(
+            "This import's profile allows at most {max} rows; with this batch the import would \
+             have {rows}."
+        ),
         ApiMessage::RequestTooManyRows { rows, max } => {
             format!("{rows} rows were sent at once; the most is {max}.")
         }

@@ -85,6 +85,11 @@ pub(super) fn text(message: &ApiMessage) -> String {
             "Un lote admite como máximo {max} {}; este tiene {rows}.",
             rows_word(*max)
         ),
+        ApiMessage::ImportTooManyRows { rows, max } => format!(
+            "El perfil de esta importación admite como máximo {max} {}; con este lote tendría \
+             {rows}.",
+            rows_word(*max)
+        ),
         ApiMessage::RequestTooManyRows { rows, max } => format!(
             "Se enviaron {rows} {} a la vez; el máximo es {max}.",
             rows_word(*rows)

@@ -119,6 +119,13 @@ pub enum ApiMessage {
         /// The most a batch holds.
         max: u64,
     },
+    /// With this batch, the import would have more rows than its profile's `max_rows`.
+    ImportTooManyRows {
+        /// The rows the import would have.
+        rows: u64,
+        /// The profile's `max_rows`.
+        max: u64,
+    },
     /// A request to store customers has more rows than one request may carry.
     RequestTooManyRows {
         /// The rows sent.
@@ -250,6 +257,7 @@ impl ApiMessage {
             ApiMessage::BatchTooManyRows { .. } | ApiMessage::RequestTooManyRows { .. } => {
                 "rows.too_many"
             }
+            ApiMessage::ImportTooManyRows { .. } => "import.too_many_rows",
             ApiMessage::ColumnsMissing => "columns.missing",
             ApiMessage::RowsMissing => "rows.missing",
             ApiMessage::RowLineMissing { .. } => "rows.line_missing",

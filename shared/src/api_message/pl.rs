@@ -85,6 +85,10 @@ pub(super) fn text(message: &ApiMessage) -> String {
             "Partia może mieć najwyżej {max} {}; ta ma {rows}.",
             plural(*max, "wiersz", "wiersze", "wierszy")
         ),
+        ApiMessage::ImportTooManyRows { rows, max } => format!(
+            "Profil tego importu dopuszcza najwyżej {max} {}; z tą partią import miałby {rows}.",
+            plural(*max, "wiersz", "wiersze", "wierszy")
+        ),
         ApiMessage::RequestTooManyRows { rows, max } => {
             format!("Liczba wierszy wysłanych naraz: {rows}; można wysłać najwyżej {max}.")
         }

@@ -82,6 +82,10 @@ pub(super) fn text(message: &ApiMessage) -> String {
             "Um lote comporta no máximo {max} {}; este tem {rows}.",
             rows_word(*max)
         ),
+        ApiMessage::ImportTooManyRows { rows, max } => format!(
+            "O perfil desta importação admite no máximo {max} {}; com este lote teria {rows}.",
+            rows_word(*max)
+        ),
         ApiMessage::RequestTooManyRows { rows, max } if *rows == 1 => {
             format!("Foi enviada 1 linha de uma vez; o máximo é {max}.")
         }

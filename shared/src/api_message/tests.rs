@@ -104,6 +104,10 @@ fn every_message() -> Vec<ApiMessage> {
                 rows: count,
                 max: count,
             },
+            ApiMessage::ImportTooManyRows {
+                rows: count + 1,
+                max: count,
+            },
             ApiMessage::PasswordShort { min: count },
             ApiMessage::GroupNameInvalid { max: count },
             ApiMessage::ProfileNameInvalid { max: count },
@@ -174,10 +178,11 @@ fn variant(message: &ApiMessage) -> usize {
         ApiMessage::FileNameBlank => 45,
         ApiMessage::RequestTimeout { .. } => 46,
         ApiMessage::ValueRefused(_) => 47,
+        ApiMessage::ImportTooManyRows { .. } => 48,
     }
 }
 
-const VARIANTS: usize = 48;
+const VARIANTS: usize = 49;
 
 #[test]
 fn every_variant_is_written_in_every_language() {
