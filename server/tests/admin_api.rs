@@ -367,3 +367,57 @@ fn outcomes(answer: &serde_json::Value) -> Vec<&str> {
         .map(|row| row["outcome"].as_str().unwrap())
         .collect()
 }
+
+/// Ana's entry in `GET /api/users`: whether she is active, and available.
+async fn active_and_available(app: &TestApp, id: i64) -> (Value, Value) {
+    let (_, users) = app.get_as("/api/users", ADMIN_TOKEN).await;
+    let ana = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|user| user["id"] == id)
+        .unwrap()
+        .clone();
+    (ana["active"].clone(), ana["available"].clone())
+}
+
+async fn a_deactivated_user_stays_away_whatever_comes_after(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (ana, _) = app.user_with_token("ana@crm.example", Role::Agent).await;
+    let (_, supervisor) = app
+        .user_with_token("sofia@crm.example", Role::Supervisor)
+        .await;
+    let uri = format!("/api/users/{ana}");
+    let deactivate = json!({ "active": false }).to_string();
+    let reactivate = json!({ "active": true }).to_string();
+    let available = json!({ "available": true }).to_string();
+
+    // A supervisor marks her available after she was deactivated: she stays away.
+    app.deactivate(ana).await;
+    let (status, answer) = app
+        .call_as("PATCH", &uri, Some(&available), &supervisor)
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        active_and_available(&app, ana).await,
+        (json!(false), json!(false))
+    );
+
+    // Both at once, whichever wins.
+    for _ in 0..5 {
+        let (status, _) = app
+            .call_as("PATCH", &uri, Some(&reactivate), ADMIN_TOKEN)
+            .await;
+        assert_eq!(status, 200);
+        let (deactivated, marked) = tokio::join!(
+            app.call_as("PATCH", &uri, Some(&deactivate), ADMIN_TOKEN),
+            app.call_as("PATCH", &uri, Some(&available), &supervisor),
+        );
+        assert_eq!((deactivated.0.as_u16(), marked.0.as_u16()), (200, 200));
+        assert_eq!(
+            active_and_available(&app, ana).await,
+            (json!(false), json!(false))
+        );
+    }
+}
+on_both_databases!(a_deactivated_user_stays_away_whatever_comes_after);
