@@ -194,6 +194,17 @@ impl ValueRows {
         }
     }
 
+    /// The select list that gives a query's rows as one JSON text, `[[first, second], …]`
+    /// (`[]` or null when there are none): thousands of rows read as one value, rather than
+    /// one at a time through the driver.
+    pub fn json_pairs(self, first: &str, second: &str) -> String {
+        if self.anonymous {
+            format!("json_group_array(json_array({first}, {second}))")
+        } else {
+            format!("json_agg(json_build_array({first}, {second}))::text")
+        }
+    }
+
     /// Whether these are SQLite's statements; else PostgreSQL's.
     pub fn is_sqlite(self) -> bool {
         self.anonymous

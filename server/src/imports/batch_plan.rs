@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use clientela_shared::{DuplicatePolicy, Finding, Outcome, Reason, Record, RowVerdict};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::store::StoredImport;
 use crate::db::ValueRows;
@@ -98,7 +98,8 @@ pub(crate) struct StoredKeys {
 
 /// One query per key column finds the stored customers of all the batch's keys, which go in as
 /// one JSON array: a constant statement the database prepares once, where thousands of bound
-/// parameters would make PostgreSQL plan every key on every batch.
+/// parameters would make PostgreSQL plan every key on every batch. What it finds comes back as
+/// one JSON text too.
 async fn stored_keys(
     connection: &mut AnyConnection,
     values_sql: ValueRows,
@@ -119,22 +120,28 @@ async fn stored_keys(
             continue;
         }
         let sql = format!(
-            "select id, {column} as key from customer where workspace_id = {} and {column} {}",
+            "select {} from customer where workspace_id = {} and {column} {}",
+            values_sql.json_pairs("id", column),
             values_sql.parameter(1),
             values_sql.in_json_array(2)
         );
-        let rows = sqlx::query(&sql)
+        let found: Option<String> = sqlx::query_scalar(&sql)
             .bind(workspace_id)
             .bind(serde_json::to_string(&values).expect("strings serialise"))
-            .fetch_all(&mut *connection)
+            .fetch_one(&mut *connection)
             .await?;
+        let found: Vec<(i64, String)> = match found {
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|err| sqlx::Error::Decode(Box::new(err)))?,
+            None => Vec::new(),
+        };
         let map = if is_email {
             &mut stored.by_email
         } else {
             &mut stored.by_phone
         };
-        for row in rows {
-            map.insert(row.try_get("key")?, row.try_get("id")?);
+        for (id, key) in found {
+            map.insert(key, id);
         }
     }
     Ok(stored)
