@@ -17,5 +17,6 @@ mod bench_wizard;
 mod keyboard;
 mod missing_parts;
 mod narrow_screen;
+mod row_limit;
 mod sign_in;
 mod wizard;

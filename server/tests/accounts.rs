@@ -350,6 +350,10 @@ async fn the_command_line_lists_deactivates_and_reactivates_users(backend: Backe
     let (status, _, _) = app.request(me(token.trim().to_owned())).await;
     assert_eq!(status, StatusCode::OK, "a new token works");
 
+    let (ok, said, _) = clientela(&["user", "activate", "ana@example.com"], &app.url);
+    assert!(ok);
+    assert_eq!(said.trim(), "ana@example.com is active already");
+
     let (ok, _, error) = clientela(&["user", "activate", "nobody@example.com"], &app.url);
     assert!(!ok);
     assert!(

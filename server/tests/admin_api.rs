@@ -368,7 +368,7 @@ fn outcomes(answer: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
-/// Ana's entry in `GET /api/users`: whether she is active, and available.
+/// User `id`'s entry in `GET /api/users`: whether they are active, and available.
 async fn active_and_available(app: &TestApp, id: i64) -> (Value, Value) {
     let (_, users) = app.get_as("/api/users", ADMIN_TOKEN).await;
     let ana = users

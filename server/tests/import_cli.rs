@@ -275,3 +275,50 @@ async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend)
     );
 }
 on_both_databases!(the_command_line_imports_with_a_saved_profile_by_name);
+
+async fn a_file_over_the_profiles_max_rows_sends_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let saved = serde_json::json!({ "max_rows": 2 });
+    let (status, _) = app
+        .call_as(
+            "PUT",
+            "/api/profiles/Pocos",
+            Some(&saved.to_string()),
+            ADMIN_TOKEN,
+        )
+        .await;
+    assert_eq!(status.as_u16(), 204);
+    let url = serve(app.router.clone()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("muchos.csv");
+    std::fs::write(
+        &file,
+        "Nombre,Correo\nAna,ana@example.com\nLuis,luis@example.com\nEva,eva@example.com\n",
+    )
+    .unwrap();
+
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+        .arg("import")
+        .arg(&file)
+        .args([
+            "--server",
+            &url,
+            "--token",
+            ADMIN_TOKEN,
+            "--profile",
+            "Pocos",
+        ])
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("muchos.csv was not imported"), "{stderr}");
+    assert!(
+        stderr.contains("The file has 3 rows; this workspace imports at most 2 at a time"),
+        "{stderr}"
+    );
+    let (_, imports) = app.get("/api/imports").await;
+    assert_eq!(imports, serde_json::json!([]), "no import was opened");
+}
+on_both_databases!(a_file_over_the_profiles_max_rows_sends_nothing);

@@ -141,7 +141,8 @@ async fn a_saved_profiles_max_rows_caps_the_rows_an_import_takes(backend: Backen
     assert_eq!(problem["code"], "import.too_many_rows", "{refused}");
     assert_eq!(
         problem["message"],
-        "This import's profile allows at most 3 rows; with this batch the import would have 4."
+        "This workspace imports at most 3 rows at a time; with these the import would have 4. \
+         Split the file."
     );
     // Sent again, a stored batch is not counted twice.
     let (status, again) = put(0, &first).await;
@@ -161,5 +162,29 @@ async fn a_saved_profiles_max_rows_caps_the_rows_an_import_takes(backend: Backen
     assert_eq!(status.as_u16(), 422, "{refused}");
     let (_, summary) = app.get_as(&format!("/api/imports/{id}"), &agent).await;
     assert_eq!(summary["counts"]["created"], 3, "{summary}");
+
+    // The same batch, up to the limit, sent twice at once: both get its answer. (Three
+    // imports, as one race may go either way.)
+    for attempt in 0..3 {
+        let open = json!({ "client_id": format!("twice-{attempt}"), "file_name": "clientes.csv",
+                           "profile": { "name": "Pocos" } });
+        let (_, import) = app
+            .post_json_as("/api/imports", &open.to_string(), &agent)
+            .await;
+        let rows: Vec<Value> = (0..3)
+            .map(|i| {
+                let email = format!("twice{attempt}.{i}@example.com");
+                json!({ "line": i + 2, "record": customer(&email, &[]) })
+            })
+            .collect();
+        let body = json!({ "rows": rows }).to_string();
+        let uri = format!("/api/imports/{}/batches/0", import["id"]);
+        let (first, second) = tokio::join!(
+            app.call_as("PUT", &uri, Some(&body), &agent),
+            app.call_as("PUT", &uri, Some(&body), &agent),
+        );
+        assert_eq!(first.0.as_u16(), 200, "{}", first.1);
+        assert_eq!(second, first);
+    }
 }
 on_both_databases!(a_saved_profiles_max_rows_caps_the_rows_an_import_takes);

@@ -126,6 +126,11 @@ impl Browser {
         }
     }
 
+    /// Whether the control can be used (it is not `disabled`).
+    pub async fn is_enabled(&self, selector: &str) -> bool {
+        self.find(selector).await.is_enabled().await.unwrap()
+    }
+
     pub async fn click(&self, selector: &str) {
         let deadline = Instant::now() + PATIENCE;
         loop {

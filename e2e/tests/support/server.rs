@@ -88,6 +88,22 @@ impl TestServer {
             .await
     }
 
+    /// `PUT` JSON to an API path as the first admin; it must succeed.
+    pub async fn put(&self, path: &str, body: &serde_json::Value) {
+        let response = reqwest::Client::new()
+            .put(format!("{}{path}", self.url))
+            .bearer_auth(ADMIN_TOKEN)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "PUT {path}: {}",
+            response.status()
+        );
+    }
+
     /// Calls an API path as the first admin; it must succeed with a JSON answer.
     async fn call_json(
         &self,

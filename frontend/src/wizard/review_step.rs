@@ -36,6 +36,12 @@ pub fn ReviewStep() -> impl IntoView {
     let counts = move || state.counts.get().unwrap_or_default();
     let language = state.language;
     let tr = move |key| translated(language, key);
+    // A file over the profile's `max_rows` cannot be sent, whatever is fixed in it.
+    let over_row_limit = move || {
+        let max = state.profile().max_rows?;
+        let rows = counts().rows as u64;
+        (rows > max).then(|| catalogue(language.get()).too_many_rows(rows, max))
+    };
 
     let next_problem = move |_| {
         leptos::task::spawn_local(async move {
@@ -121,7 +127,14 @@ pub fn ReviewStep() -> impl IntoView {
             </div>
             <p class="hint" id="grid-keys">{tr(Text::EditHint)}</p>
             <Grid filter=filter jump_to=jump_to problem_at=problem_at />
-            <button id="to-options" on:click=move |_| state.step.set(Step::Options)>{tr(Text::NextOptions)}</button>
+            {move || over_row_limit().map(|refusal| view! { <p id="row-limit" class="message error" role="alert">{refusal}</p> })}
+            <button
+                id="to-options"
+                disabled=move || over_row_limit().is_some()
+                on:click=move |_| state.step.set(Step::Options)
+            >
+                {tr(Text::NextOptions)}
+            </button>
         </section>
     }
 }

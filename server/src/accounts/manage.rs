@@ -41,12 +41,12 @@ pub async fn create_token_for(
     }
 }
 
-/// The first workspace's users, deactivated ones included, by name; empty before the first
+/// The first workspace's users, deactivated ones included, by name; `None` before the first
 /// start.
-pub async fn workspace_users(db: &Db) -> Result<Vec<AgentInfo>, sqlx::Error> {
+pub async fn workspace_users(db: &Db) -> Result<Option<Vec<AgentInfo>>, sqlx::Error> {
     match first_workspace(db).await? {
-        Some(workspace_id) => crate::catalogues::users(db, workspace_id).await,
-        None => Ok(Vec::new()),
+        Some(workspace_id) => Ok(Some(crate::catalogues::users(db, workspace_id).await?)),
+        None => Ok(None),
     }
 }
 
@@ -67,7 +67,8 @@ impl fmt::Display for AccessError {
             AccessError::NoSuchUser(email) => write!(f, "no user has the email {email}"),
             AccessError::LastAdmin(email) => write!(
                 f,
-                "{email} is the workspace's last active admin: make another user admin first"
+                "{email} is the workspace's last active admin: make another user an active \
+                 admin first"
             ),
             AccessError::Database(err) => write!(f, "database error: {err}"),
         }
@@ -82,14 +83,19 @@ impl From<sqlx::Error> for AccessError {
     }
 }
 
+/// A user whose access [`set_user_active`] set.
+#[derive(Debug)]
+pub struct AccessSet {
+    /// The user as now stored.
+    pub user: StoredUser,
+    /// Whether they were active before.
+    pub was_active: bool,
+}
+
 /// Lets the user with `email` sign in again (`active`), or deactivates them, under the same
 /// rules as an admin's change through the API: a deactivated user's tokens and sessions end,
-/// and the workspace keeps at least one active admin. Returns the user as now stored.
-pub async fn set_user_active(
-    db: &Db,
-    email: &str,
-    active: bool,
-) -> Result<StoredUser, AccessError> {
+/// and the workspace keeps at least one active admin.
+pub async fn set_user_active(db: &Db, email: &str, active: bool) -> Result<AccessSet, AccessError> {
     let Some(user) = store::find_user_by_email(db, email).await? else {
         return Err(AccessError::NoSuchUser(email.to_owned()));
     };
@@ -97,10 +103,14 @@ pub async fn set_user_active(
         active: Some(active),
         ..UserChanges::default()
     };
-    update_user(db, &user, &changes)
+    let updated = update_user(db, &user, &changes)
         .await
         .map_err(|err| match err {
             UpdateError::LastAdmin => AccessError::LastAdmin(user.email.clone()),
             UpdateError::Database(err) => AccessError::Database(err),
-        })
+        })?;
+    Ok(AccessSet {
+        user: updated,
+        was_active: user.active,
+    })
 }

@@ -15,6 +15,8 @@ use clientela_shared::{
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
+use super::validate::finding_line;
+
 /// Options of `clientela import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -130,6 +132,21 @@ impl ImportArgs {
                 })
             })
             .collect();
+        // A file the profile refuses whole (too many rows, a required column not mapped) sends
+        // nothing, so that no import is left half done.
+        let file_errors: Vec<String> = report
+            .file_issues
+            .iter()
+            .filter(|finding| finding.is_error())
+            .map(|finding| finding_line(finding, self.lang))
+            .collect();
+        if !file_errors.is_empty() {
+            bail!(
+                "{} was not imported:\n{}",
+                self.file.display(),
+                file_errors.join("\n")
+            );
+        }
         let invalid = report.rows.len() - rows.len();
         println!(
             "{}: {} rows, {} valid, {} with errors (not sent)",

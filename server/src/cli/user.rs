@@ -78,7 +78,10 @@ impl UserCommand {
 /// customers.
 async fn list_users(database: &DatabaseArg) -> anyhow::Result<()> {
     let db = database.connect().await?;
-    for user in workspace_users(&db).await? {
+    let Some(users) = workspace_users(&db).await? else {
+        bail!("no workspace yet: start the server once (clientela serve) to set it up");
+    };
+    for user in users {
         let access = match (user.active, user.available) {
             (false, _) => "deactivated",
             (true, true) => "available",
@@ -94,17 +97,15 @@ async fn list_users(database: &DatabaseArg) -> anyhow::Result<()> {
 
 async fn set_active(user: UserByEmail, active: bool) -> anyhow::Result<()> {
     let db = user.database.connect().await?;
-    let stored = set_user_active(&db, &user.email, active).await?;
-    if active {
-        println!(
-            "{} may sign in again; they take customers once marked available",
-            stored.email
-        );
-    } else {
-        println!(
-            "{} is deactivated: their tokens and sessions ended",
-            stored.email
-        );
+    let set = set_user_active(&db, &user.email, active).await?;
+    let email = &set.user.email;
+    match (set.was_active, active) {
+        (true, true) => println!("{email} is active already"),
+        (false, false) => println!("{email} is deactivated already"),
+        (false, true) => {
+            println!("{email} may sign in again; they take customers once marked available")
+        }
+        (true, false) => println!("{email} is deactivated: their tokens and sessions ended"),
     }
     Ok(())
 }

@@ -153,7 +153,8 @@ fn target_name(column: &ColumnMapping) -> String {
 }
 
 /// `line 4, column "Email": …` (or less, for findings about a whole row or the file).
-fn finding_line(finding: &Finding, language: Language) -> String {
+/// A finding as one line: where it is, and what it says.
+pub(super) fn finding_line(finding: &Finding, language: Language) -> String {
     let place = table_words::place(language, finding.line, finding.column.as_deref());
     let severity = if finding.is_error() {
         ""

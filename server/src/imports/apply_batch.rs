@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use clientela_shared::{Batch, BatchAnswer, Outcome, OutcomeCounts, RowOutcome};
+use clientela_shared::{Batch, BatchAnswer, OutcomeCounts};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
@@ -12,6 +12,7 @@ use super::assignment::Assigner;
 use super::batch_plan::{Step, plan_batch};
 use super::chunk_writer::{ChunkWriter, to_i64};
 use super::record_check::{check_in_chunks, check_records};
+use super::row_limit::{RowsTaken, count_rows, refuse_past_limit};
 use super::store::StoredImport;
 use crate::db::{Db, ValueRows};
 
@@ -25,8 +26,8 @@ pub(crate) enum BatchError {
     LinesStored(Vec<u64>),
     /// More rows than [`Batch::MAX_ROWS`].
     TooManyRows(usize),
-    /// With this batch, the import would have `rows` rows, more than its profile's `max`.
-    TooManyForProfile { rows: u64, max: u64 },
+    /// With this batch, the import would have `rows` rows, more than its profile's `max_rows`.
+    ImportTooManyRows { rows: u64, max: u64 },
     /// A different batch was already stored under this sequence number.
     ChangedContent,
     /// Another import stored one of these customers at the same moment; sending the batch again
@@ -84,6 +85,12 @@ pub(crate) async fn apply_batch(
         if !stored.is_empty() {
             return Err(BatchError::LinesStored(stored));
         }
+    } else if let Err(refused) = refuse_past_limit(db, import, batch.rows.len()).await {
+        // Unless this batch was stored a moment ago, sent twice at once.
+        return match stored_answer(db, import.id, seq_key, &hash).await? {
+            Some(answer) => Ok(answer),
+            None => Err(refused),
+        };
     }
 
     let mut checked_chunks = check_in_chunks(import, batch, ROWS_PER_CHUNK);
@@ -128,9 +135,10 @@ pub(crate) async fn apply_batch(
             .collect();
         add_to_list(&mut tx, values, import, list, &customers, now_millis).await?;
     }
-    // Last, so that the import's row is taken only until the commit that follows.
-    count_rows(&mut tx, import, &rows, replaced).await?;
+    let taken = RowsTaken::of(&rows, replaced);
     let answer = serde_json::to_string(&BatchAnswer { seq, rows }).expect("answers serialise");
+    // The batch's number is taken before the import's counts: the same batch, sent twice at
+    // once, waits here for the other request and then gets its answer.
     let stored = sqlx::query(
         "insert into import_batch (import_id, seq, content_hash, answer, created_at) \
          values ($1, $2, $3, $4, $5)",
@@ -143,21 +151,22 @@ pub(crate) async fn apply_batch(
     .execute(&mut *tx)
     .await;
     match stored {
-        Ok(_) => {
-            tx.commit().await?;
-            db.after_big_write();
-            Ok(answer)
-        }
+        Ok(_) => {}
         // The same batch, sent twice at once, was applied by the other request: this one's work
         // is rolled back and the other's answer given.
         Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
             drop(tx);
-            stored_answer(db, import.id, seq_key, &hash)
+            return stored_answer(db, import.id, seq_key, &hash)
                 .await?
-                .ok_or(BatchError::Raced)
+                .ok_or(BatchError::Raced);
         }
-        Err(err) => Err(err.into()),
+        Err(err) => return Err(err.into()),
     }
+    // Last, so that the import's row is taken only until the commit that follows.
+    count_rows(&mut tx, import, taken).await?;
+    tx.commit().await?;
+    db.after_big_write();
+    Ok(answer)
 }
 
 /// Rows per chunk: small enough that the first chunk's validation, which nothing overlaps, is
@@ -287,39 +296,6 @@ async fn forget_rejections(
         forgotten += query.execute(&mut *tx).await?.rows_affected();
     }
     Ok(forgotten)
-}
-
-/// Adds the batch to its import's counts: the customers it created (only the other outcomes
-/// are stored one per row), and the rows it took, less the earlier rejections it `replaced`.
-/// Refuses the batch when the import would then pass its profile's `max_rows`.
-async fn count_rows(
-    tx: &mut AnyConnection,
-    import: &StoredImport,
-    rows: &[RowOutcome],
-    replaced: u64,
-) -> Result<(), BatchError> {
-    let created = rows
-        .iter()
-        .filter(|row| matches!(row.outcome, Outcome::Created { .. }))
-        .count();
-    let taken = (rows.len() as u64).saturating_sub(replaced);
-    let received: i64 = sqlx::query_scalar(
-        "update customer_import set created_rows = created_rows + $1, \
-         received_rows = received_rows + $2 where id = $3 returning received_rows",
-    )
-    .bind(to_i64(created as u64))
-    .bind(to_i64(taken))
-    .bind(import.id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let received = received.unsigned_abs();
-    match import.profile.max_rows {
-        Some(max) if received > max => Err(BatchError::TooManyForProfile {
-            rows: received,
-            max,
-        }),
-        _ => Ok(()),
-    }
 }
 
 /// List member columns per customer.

@@ -131,8 +131,9 @@ async fn stored_keys(
             .fetch_one(&mut *connection)
             .await?;
         let found: Vec<(i64, String)> = match found {
-            Some(json) => serde_json::from_str(&json)
-                .map_err(|err| sqlx::Error::Decode(Box::new(err)))?,
+            Some(json) => {
+                serde_json::from_str(&json).map_err(|err| sqlx::Error::Decode(Box::new(err)))?
+            }
             None => Vec::new(),
         };
         let map = if is_email {

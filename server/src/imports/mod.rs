@@ -14,6 +14,7 @@ mod record_check;
 mod record_defaults;
 mod record_update;
 mod revert;
+mod row_limit;
 mod row_outcomes;
 mod store;
 mod summary_email;

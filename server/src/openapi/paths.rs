@@ -230,8 +230,9 @@ pub(super) fn paths() -> Value {
             "summary": "Send batch `seq` of an import. The server validates every record again and \
                 answers row by row, in one transaction. The same batch again gets the same answer; \
                 other rows under the same seq get 409 `batch.changed`; 409 `batch.retry` asks to \
-                send it again. 422 `import.too_many_rows`: with this batch the import would have \
-                more rows than its profile's `max_rows`.",
+                send it again. 422 with the problem `import.too_many_rows`: with this batch the \
+                import would have more rows than its profile's `max_rows`, so none of it is \
+                stored.",
             "parameters": [import_id(), id_parameter("seq", "The batch's number, from 1.")],
             "requestBody": body("Batch"),
             "responses": { "200": ok("BatchAnswer"), "401": error(), "403": error(), "404": error(),

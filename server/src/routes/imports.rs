@@ -185,7 +185,7 @@ fn batch_error(err: BatchError, seq: u64) -> ApiError {
                 max: Batch::MAX_ROWS as u64,
             },
         ),
-        BatchError::TooManyForProfile { rows, max } => {
+        BatchError::ImportTooManyRows { rows, max } => {
             ApiError::invalid("rows", ApiMessage::ImportTooManyRows { rows, max })
         }
         BatchError::Database(err) => err.into(),

@@ -65,8 +65,9 @@ pub(super) fn text(message: &ApiMessage) -> String {
             format!("A batch holds at most {max} rows; this one has {rows}.")
         }
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "This import's profile allows at most {max} rows; with this batch the import would \
-             have {rows}."
+            "This workspace imports at most {max} {} at a time; with these the import would have \
+             {rows}. Split the file.",
+            if *max == 1 { "row" } else { "rows" }
         ),
         ApiMessage::RequestTooManyRows { rows, max } => {
             format!("{rows} rows were sent at once; the most is {max}.")

@@ -86,7 +86,8 @@ pub(super) fn text(message: &ApiMessage) -> String {
             plural(*max, "wiersz", "wiersze", "wierszy")
         ),
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "Profil tego importu dopuszcza najwyżej {max} {}; z tą partią import miałby {rows}.",
+            "Ten obszar roboczy importuje najwyżej {max} {} naraz; z tymi import miałby {rows}. \
+             Podziel plik.",
             plural(*max, "wiersz", "wiersze", "wierszy")
         ),
         ApiMessage::RequestTooManyRows { rows, max } => {

@@ -83,7 +83,8 @@ pub(super) fn text(message: &ApiMessage) -> String {
             rows_word(*max)
         ),
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "O perfil desta importação admite no máximo {max} {}; com este lote teria {rows}.",
+            "Este espaço de trabalho importa no máximo {max} {} por vez; com estas a importação \
+             teria {rows}. Divida o arquivo.",
             rows_word(*max)
         ),
         ApiMessage::RequestTooManyRows { rows, max } if *rows == 1 => {
