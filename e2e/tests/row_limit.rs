@@ -34,7 +34,10 @@ async fn a_file_over_the_profiles_row_limit_cannot_be_sent() {
             "The file has 3 rows; this workspace imports at most 2 at a time. Split the file.",
         )
         .await;
-    assert!(!browser.is_enabled("#to-options").await);
+    // Neither the way on nor the step buttons lead past the review.
+    for control in ["#to-options", "#step-options", "#step-import"] {
+        assert!(!browser.is_enabled(control).await, "{control}");
+    }
     browser.screenshot("row-limit").await;
     browser.close().await;
     assert_eq!(server.get_json("/api/imports").await, json!([]));

@@ -36,11 +36,9 @@ pub fn ReviewStep() -> impl IntoView {
     let counts = move || state.counts.get().unwrap_or_default();
     let language = state.language;
     let tr = move |key| translated(language, key);
-    // A file over the profile's `max_rows` cannot be sent, whatever is fixed in it.
     let over_row_limit = move || {
-        let max = state.profile().max_rows?;
-        let rows = counts().rows as u64;
-        (rows > max).then(|| catalogue(language.get()).too_many_rows(rows, max))
+        let (rows, max) = state.rows_over_limit()?;
+        Some(catalogue(language.get()).too_many_rows(rows, max))
     };
 
     let next_problem = move |_| {
@@ -90,6 +88,7 @@ pub fn ReviewStep() -> impl IntoView {
             <p id="review-counts" class="summary" aria-live="polite">
                 {move || catalogue(language.get()).review_counts(&counts())}
             </p>
+            {move || over_row_limit().map(|refusal| view! { <p id="row-limit" class="message error" role="alert">{refusal}</p> })}
             <div class="toolbar" role="toolbar" aria-label=tr(Text::RowsToolbar)>
                 {filter_button(RowFilter::All, "filter-all", Text::AllRows, |c| c.rows)}
                 {filter_button(RowFilter::Errors, "filter-errors", Text::WithErrors, |c| c.errors)}
@@ -127,10 +126,9 @@ pub fn ReviewStep() -> impl IntoView {
             </div>
             <p class="hint" id="grid-keys">{tr(Text::EditHint)}</p>
             <Grid filter=filter jump_to=jump_to problem_at=problem_at />
-            {move || over_row_limit().map(|refusal| view! { <p id="row-limit" class="message error" role="alert">{refusal}</p> })}
             <button
                 id="to-options"
-                disabled=move || over_row_limit().is_some()
+                disabled=move || !state.can_go_to(Step::Options)
                 on:click=move |_| state.step.set(Step::Options)
             >
                 {tr(Text::NextOptions)}

@@ -232,14 +232,28 @@ impl WizardState {
         rules.import_profile(Role::Agent, sent)
     }
 
+    /// The file's rows and the profile's `max_rows`, when the file has more: then it cannot be
+    /// sent, whatever is fixed in it (the server would refuse it too).
+    pub fn rows_over_limit(self) -> Option<(u64, u64)> {
+        let max = self.profile().max_rows?;
+        let rows = self
+            .counts
+            .with(|counts| counts.as_ref().map_or(0, |counts| counts.rows as u64));
+        (rows > max).then_some((rows, max))
+    }
+
     /// Whether the user may open `step` now.
     pub fn can_go_to(self, step: Step) -> bool {
         let started = self.progress.with(Option::is_some);
+        let within_limit = || self.rows_over_limit().is_none();
         match step {
             Step::File => true,
             Step::Columns => self.file.with(Option::is_some),
-            Step::Review | Step::Options => self.counts.with(Option::is_some),
-            Step::Import => started || self.counts.with(|c| c.is_some_and(|c| c.ready > 0)),
+            Step::Review => self.counts.with(Option::is_some),
+            Step::Options => self.counts.with(Option::is_some) && within_limit(),
+            Step::Import => {
+                started || (self.counts.with(|c| c.is_some_and(|c| c.ready > 0)) && within_limit())
+            }
             Step::Result => self
                 .progress
                 .with(|p| p.as_ref().is_some_and(|p| p.finished)),
