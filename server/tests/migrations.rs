@@ -1,5 +1,6 @@
 //! Upgrading a database the previous version stored imports in: the outcome rows it kept for
-//! every created customer move to the customers and the import (migration `created_by_import`).
+//! every created customer move to the customers and the import (migration `created_by_import`),
+//! and each import counts the rows it took (migration `received_rows`).
 
 use std::path::Path;
 
@@ -77,6 +78,11 @@ async fn created_outcomes_move_to_their_customers_and_import(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(created_rows, 2);
+    let received_rows: i64 = sqlx::query_scalar("select received_rows from customer_import")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(received_rows, 4, "2 created, 1 updated, 1 rejected");
     let outcomes: Vec<(String, Option<String>)> =
         sqlx::query_as("select outcome, source from import_row order by line")
             .fetch_all(db.pool())
