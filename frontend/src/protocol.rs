@@ -297,6 +297,18 @@ pub struct ReviewCounts {
     pub ready: usize,
     /// Corrections the validator suggests (for the "apply suggestions" fix).
     pub suggestions: usize,
+    /// The most rows the profile takes in one file, if it says.
+    pub max_rows: Option<u64>,
+}
+
+impl ReviewCounts {
+    /// The file's rows and the profile's `max_rows`, when the file has more: then it cannot be
+    /// sent, whatever is fixed in it (the server would refuse it too).
+    pub fn rows_over_limit(&self) -> Option<(u64, u64)> {
+        let max = self.max_rows?;
+        let rows = self.rows as u64;
+        (rows > max).then_some((rows, max))
+    }
 }
 
 /// Rows for the grid.

@@ -281,6 +281,7 @@ impl Review {
     pub fn counts(&self) -> ReviewCounts {
         let mut counts = ReviewCounts {
             rows: self.report.len(),
+            max_rows: self.profile.max_rows,
             ..ReviewCounts::default()
         };
         // Each row is counted once: left out, with errors, or ready (some of those with

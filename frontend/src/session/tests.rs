@@ -668,3 +668,22 @@ fn checked_with_helper(
 fn opened_big(file: &str) -> (ImportSession, FileOverview) {
     ImportSession::open("c.csv".into(), file.as_bytes().to_vec(), &profile()).unwrap()
 }
+
+#[test]
+fn the_counts_say_when_the_file_has_more_rows_than_the_profile_takes() {
+    let (mut session, overview) = opened();
+    for (max_rows, over) in [(None, None), (Some(4), None), (Some(3), Some((4, 3)))] {
+        let profile = Profile {
+            max_rows,
+            ..profile()
+        };
+        session.handle(Request::Validate {
+            profile,
+            mapping: overview.mapping.clone(),
+            language: Language::Es,
+        });
+        let counts = counts(&mut session);
+        assert_eq!(counts.rows, 4, "the blank row does not count");
+        assert_eq!(counts.rows_over_limit(), over, "max_rows {max_rows:?}");
+    }
+}

@@ -232,14 +232,10 @@ impl WizardState {
         rules.import_profile(Role::Agent, sent)
     }
 
-    /// The file's rows and the profile's `max_rows`, when the file has more: then it cannot be
-    /// sent, whatever is fixed in it (the server would refuse it too).
+    /// See [`ReviewCounts::rows_over_limit`].
     pub fn rows_over_limit(self) -> Option<(u64, u64)> {
-        let max = self.profile().max_rows?;
-        let rows = self
-            .counts
-            .with(|counts| counts.as_ref().map_or(0, |counts| counts.rows as u64));
-        (rows > max).then_some((rows, max))
+        self.counts
+            .with(|counts| counts.as_ref().and_then(ReviewCounts::rows_over_limit))
     }
 
     /// Whether the user may open `step` now.
