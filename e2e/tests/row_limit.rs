@@ -30,8 +30,8 @@ async fn a_file_over_the_profiles_row_limit_cannot_be_sent() {
         .await;
     browser
         .wait_for_text(
-            "#row-limit",
-            "The file has 3 rows; this workspace imports at most 2 at a time. Split the file.",
+            "#file-errors",
+            "The file has 3 rows; an import with this profile takes at most 2. Split the file.",
         )
         .await;
     // Neither the way on nor the step buttons lead past the review.

@@ -215,7 +215,7 @@ pub enum Response {
 }
 
 /// A change made to the review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     /// The counts now.
     pub counts: ReviewCounts,
@@ -283,7 +283,7 @@ pub struct FileOverview {
 }
 
 /// The review's live counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewCounts {
     /// Rows with data.
     pub rows: usize,
@@ -297,18 +297,10 @@ pub struct ReviewCounts {
     pub ready: usize,
     /// Corrections the validator suggests (for the "apply suggestions" fix).
     pub suggestions: usize,
-    /// The most rows the profile takes in one file, if it says.
-    pub max_rows: Option<u64>,
-}
-
-impl ReviewCounts {
-    /// The file's rows and the profile's `max_rows`, when the file has more: then it cannot be
-    /// sent, whatever is fixed in it (the server would refuse it too).
-    pub fn rows_over_limit(&self) -> Option<(u64, u64)> {
-        let max = self.max_rows?;
-        let rows = self.rows as u64;
-        (rows > max).then_some((rows, max))
-    }
+    /// Why the file cannot be sent at all, in the user's words: a required field no column
+    /// gives, more rows than the profile takes in one import. `clientela import` refuses such
+    /// a file too.
+    pub file_errors: Vec<String>,
 }
 
 /// Rows for the grid.

@@ -315,7 +315,7 @@ async fn a_file_over_the_profiles_max_rows_sends_nothing(backend: Backend) {
     assert!(!output.status.success());
     assert!(stderr.contains("muchos.csv was not imported"), "{stderr}");
     assert!(
-        stderr.contains("The file has 3 rows; this workspace imports at most 2 at a time"),
+        stderr.contains("The file has 3 rows; an import with this profile takes at most 2."),
         "{stderr}"
     );
     let (_, imports) = app.get("/api/imports").await;

@@ -113,9 +113,23 @@ async fn a_saved_profiles_max_rows_caps_the_rows_an_import_takes(backend: Backen
         .call_as("PUT", "/api/profiles/Pocos", Some(&saved), ADMIN_TOKEN)
         .await;
     assert_eq!(status.as_u16(), 204);
+    // A client that says how many rows the file has learns at once that it is too many.
+    let too_many = json!({ "client_id": "many-rows", "file_name": "clientes.csv",
+                           "profile": { "name": "Pocos" }, "rows": 4 });
+    let (status, refused) = app
+        .post_json_as("/api/imports", &too_many.to_string(), &agent)
+        .await;
+    assert_eq!(status.as_u16(), 422, "{refused}");
+    let problem = &refused["error"]["problems"][0];
+    assert_eq!(problem["code"], "file.too_many_rows", "{refused}");
+    assert_eq!(
+        problem["message"],
+        "The file has 4 rows; an import with this profile takes at most 3. Split the file."
+    );
+
     // The client names the saved profile and sends no limit of its own.
     let open = json!({ "client_id": "few-rows", "file_name": "clientes.csv",
-                       "profile": { "name": "Pocos" } });
+                       "profile": { "name": "Pocos" }, "rows": 3 });
     let (_, import) = app
         .post_json_as("/api/imports", &open.to_string(), &agent)
         .await;
@@ -141,8 +155,8 @@ async fn a_saved_profiles_max_rows_caps_the_rows_an_import_takes(backend: Backen
     assert_eq!(problem["code"], "import.too_many_rows", "{refused}");
     assert_eq!(
         problem["message"],
-        "This workspace imports at most 3 rows at a time; with these the import would have 4. \
-         Split the file."
+        "An import with this profile takes at most 3 rows; with this batch, this import would \
+         have 4. Split the file."
     );
     // Sent again, a stored batch is not counted twice.
     let (status, again) = put(0, &first).await;

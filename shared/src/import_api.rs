@@ -29,6 +29,10 @@ pub struct NewImport {
     /// What to do with the records.
     #[serde(default)]
     pub options: ImportOptions,
+    /// How many data rows the file has, when the client says: a file with more than its
+    /// profile's `max_rows` is refused before an import opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
 }
 
 /// How an import treats its records.

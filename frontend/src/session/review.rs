@@ -281,7 +281,7 @@ impl Review {
     pub fn counts(&self) -> ReviewCounts {
         let mut counts = ReviewCounts {
             rows: self.report.len(),
-            max_rows: self.profile.max_rows,
+            file_errors: self.file_errors(),
             ..ReviewCounts::default()
         };
         // Each row is counted once: left out, with errors, or ready (some of those with
@@ -300,6 +300,16 @@ impl Review {
             counts.suggestions += self.report.whole_cell_suggestions(row);
         }
         counts
+    }
+
+    /// The file's errors as a whole, in the user's language.
+    fn file_errors(&self) -> Vec<String> {
+        self.validator
+            .whole_file_findings(self.report.len() as u64)
+            .iter()
+            .filter(|finding| finding.is_error())
+            .map(|finding| finding.message(self.language))
+            .collect()
     }
 
     fn has_errors(&self, row: usize) -> bool {

@@ -670,20 +670,28 @@ fn opened_big(file: &str) -> (ImportSession, FileOverview) {
 }
 
 #[test]
-fn the_counts_say_when_the_file_has_more_rows_than_the_profile_takes() {
+fn the_counts_say_why_the_file_cannot_be_sent_at_all() {
     let (mut session, overview) = opened();
-    for (max_rows, over) in [(None, None), (Some(4), None), (Some(3), Some((4, 3)))] {
-        let profile = Profile {
-            max_rows,
-            ..profile()
-        };
+    let too_many = "El archivo tiene 4 filas; una importación con este perfil admite como \
+                    máximo 3. Divida el archivo.";
+    let no_id = "Ninguna columna está asignada al campo obligatorio Número de documento.";
+    let cases = [
+        ("", vec![]),
+        ("max_rows = 4", vec![]),
+        ("max_rows = 3", vec![too_many]),
+        (
+            "max_rows = 3\nrequired = [\"id_number\"]",
+            vec![no_id, too_many],
+        ),
+    ];
+    for (toml, errors) in cases {
         session.handle(Request::Validate {
-            profile,
+            profile: Profile::from_toml(toml).unwrap(),
             mapping: overview.mapping.clone(),
             language: Language::Es,
         });
         let counts = counts(&mut session);
         assert_eq!(counts.rows, 4, "the blank row does not count");
-        assert_eq!(counts.rows_over_limit(), over, "max_rows {max_rows:?}");
+        assert_eq!(counts.file_errors, errors, "{toml}");
     }
 }

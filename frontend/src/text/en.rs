@@ -298,13 +298,6 @@ impl Catalogue for English {
         )
     }
 
-    fn too_many_rows(&self, rows: u64, max: u64) -> String {
-        format!(
-            "The file has {}; this workspace imports at most {max} at a time. Split the file.",
-            count(rows, "row", "rows")
-        )
-    }
-
     fn apply_suggestions(&self, suggestions: usize) -> String {
         format!(
             "Apply {}",

@@ -301,14 +301,6 @@ impl Catalogue for Spanish {
         )
     }
 
-    fn too_many_rows(&self, rows: u64, max: u64) -> String {
-        format!(
-            "El archivo tiene {}; este espacio de trabajo importa como máximo {max} a la vez. \
-             Divida el archivo.",
-            count(rows, "fila", "filas")
-        )
-    }
-
     fn apply_suggestions(&self, suggestions: usize) -> String {
         let fixes = count(
             suggestions as u64,

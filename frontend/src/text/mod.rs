@@ -110,8 +110,6 @@ pub trait Catalogue {
     fn tag_label(&self, tag: &str) -> String;
     /// The review's counts: `4 rows: 3 ready to import, 1 with errors, …`.
     fn review_counts(&self, counts: &ReviewCounts) -> String;
-    /// The file has more rows than the profile's `max_rows`: it cannot be sent.
-    fn too_many_rows(&self, rows: u64, max: u64) -> String;
     /// The button that applies every suggested fix.
     fn apply_suggestions(&self, suggestions: usize) -> String;
     /// A grid cell for screen readers: `Line 3, Email: ana@`.

@@ -304,13 +304,6 @@ impl Catalogue for Polish {
         )
     }
 
-    fn too_many_rows(&self, rows: u64, max: u64) -> String {
-        format!(
-            "Liczba wierszy w pliku: {rows}; ten obszar roboczy importuje najwyżej {max} naraz. \
-             Podziel plik."
-        )
-    }
-
     fn apply_suggestions(&self, suggestions: usize) -> String {
         let fixes = count(
             suggestions as u64,

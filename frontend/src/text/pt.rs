@@ -304,14 +304,6 @@ impl Catalogue for Portuguese {
         )
     }
 
-    fn too_many_rows(&self, rows: u64, max: u64) -> String {
-        format!(
-            "O arquivo tem {}; este espaço de trabalho importa no máximo {max} por vez. Divida \
-             o arquivo.",
-            count(rows, "linha", "linhas")
-        )
-    }
-
     fn apply_suggestions(&self, suggestions: usize) -> String {
         let fixes = count(
             suggestions as u64,

@@ -36,10 +36,6 @@ pub fn ReviewStep() -> impl IntoView {
     let counts = move || state.counts.get().unwrap_or_default();
     let language = state.language;
     let tr = move |key| translated(language, key);
-    let over_row_limit = move || {
-        let (rows, max) = state.rows_over_limit()?;
-        Some(catalogue(language.get()).too_many_rows(rows, max))
-    };
 
     let next_problem = move |_| {
         leptos::task::spawn_local(async move {
@@ -88,7 +84,12 @@ pub fn ReviewStep() -> impl IntoView {
             <p id="review-counts" class="summary" aria-live="polite">
                 {move || catalogue(language.get()).review_counts(&counts())}
             </p>
-            {move || over_row_limit().map(|refusal| view! { <p id="row-limit" class="message error" role="alert">{refusal}</p> })}
+            {move || {
+                let errors = counts().file_errors;
+                (!errors.is_empty()).then(|| view! {
+                    <p id="file-errors" class="message error" role="alert">{errors.join(" ")}</p>
+                })
+            }}
             <div class="toolbar" role="toolbar" aria-label=tr(Text::RowsToolbar)>
                 {filter_button(RowFilter::All, "filter-all", Text::AllRows, |c| c.rows)}
                 {filter_button(RowFilter::Errors, "filter-errors", Text::WithErrors, |c| c.errors)}

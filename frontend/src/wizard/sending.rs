@@ -30,6 +30,9 @@ pub async fn open_import(state: WizardState) -> Option<i64> {
         columns: file.columns.clone(),
         mapping: Some(mapping),
         options: options.clone(),
+        rows: state
+            .counts
+            .with_untracked(|counts| counts.as_ref().map(|c| c.rows as u64)),
     };
     let opening = state.texts().text(Text::OpeningTheImport).to_owned();
     state.busy.set(Some(opening));

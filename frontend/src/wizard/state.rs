@@ -232,23 +232,24 @@ impl WizardState {
         rules.import_profile(Role::Agent, sent)
     }
 
-    /// See [`ReviewCounts::rows_over_limit`].
-    pub fn rows_over_limit(self) -> Option<(u64, u64)> {
-        self.counts
-            .with(|counts| counts.as_ref().and_then(ReviewCounts::rows_over_limit))
-    }
-
     /// Whether the user may open `step` now.
     pub fn can_go_to(self, step: Step) -> bool {
         let started = self.progress.with(Option::is_some);
-        let within_limit = || self.rows_over_limit().is_none();
+        // A file with errors as a whole goes no further than the review.
+        let sendable = || {
+            self.counts
+                .with(|c| c.as_ref().is_some_and(|c| c.file_errors.is_empty()))
+        };
         match step {
             Step::File => true,
             Step::Columns => self.file.with(Option::is_some),
             Step::Review => self.counts.with(Option::is_some),
-            Step::Options => self.counts.with(Option::is_some) && within_limit(),
+            Step::Options => sendable(),
             Step::Import => {
-                started || (self.counts.with(|c| c.is_some_and(|c| c.ready > 0)) && within_limit())
+                let ready = self
+                    .counts
+                    .with(|c| c.as_ref().is_some_and(|c| c.ready > 0));
+                started || (ready && sendable())
             }
             Step::Result => self
                 .progress

@@ -83,9 +83,9 @@ impl From<sqlx::Error> for AccessError {
     }
 }
 
-/// A user whose access [`set_user_active`] set.
+/// A user's access, as [`set_user_active`] changed it.
 #[derive(Debug)]
-pub struct AccessSet {
+pub struct AccessChange {
     /// The user as now stored.
     pub user: StoredUser,
     /// Whether they were active before.
@@ -95,7 +95,11 @@ pub struct AccessSet {
 /// Lets the user with `email` sign in again (`active`), or deactivates them, under the same
 /// rules as an admin's change through the API: a deactivated user's tokens and sessions end,
 /// and the workspace keeps at least one active admin.
-pub async fn set_user_active(db: &Db, email: &str, active: bool) -> Result<AccessSet, AccessError> {
+pub async fn set_user_active(
+    db: &Db,
+    email: &str,
+    active: bool,
+) -> Result<AccessChange, AccessError> {
     let Some(user) = store::find_user_by_email(db, email).await? else {
         return Err(AccessError::NoSuchUser(email.to_owned()));
     };
@@ -109,7 +113,7 @@ pub async fn set_user_active(db: &Db, email: &str, active: bool) -> Result<Acces
             UpdateError::LastAdmin => AccessError::LastAdmin(user.email.clone()),
             UpdateError::Database(err) => AccessError::Database(err),
         })?;
-    Ok(AccessSet {
+    Ok(AccessChange {
         user: updated,
         was_active: user.active,
     })

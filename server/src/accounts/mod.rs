@@ -9,7 +9,7 @@ mod update;
 
 pub use bootstrap::{FirstAdmin, ensure_first_workspace};
 pub use manage::{
-    AccessError, AccessSet, add_user, create_token_for, first_workspace, set_user_active,
+    AccessChange, AccessError, add_user, create_token_for, first_workspace, set_user_active,
     workspace_users,
 };
 pub use password::{hash_password, verify_password};

@@ -173,6 +173,7 @@ impl ImportArgs {
             profile,
             mapping: Some(mapping),
             options: import_options,
+            rows: Some(report.rows.len() as u64),
         };
         let import: ImportSummary = server.send("POST", "/api/imports", &new_import).await?;
         let batches = rows.len().div_ceil(Batch::MAX_ROWS);

@@ -97,9 +97,9 @@ async fn list_users(database: &DatabaseArg) -> anyhow::Result<()> {
 
 async fn set_active(user: UserByEmail, active: bool) -> anyhow::Result<()> {
     let db = user.database.connect().await?;
-    let set = set_user_active(&db, &user.email, active).await?;
-    let email = &set.user.email;
-    match (set.was_active, active) {
+    let change = set_user_active(&db, &user.email, active).await?;
+    let email = &change.user.email;
+    match (change.was_active, active) {
         (true, true) => println!("{email} is active already"),
         (false, false) => println!("{email} is deactivated already"),
         (false, true) => {

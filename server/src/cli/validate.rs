@@ -152,8 +152,8 @@ fn target_name(column: &ColumnMapping) -> String {
     }
 }
 
-/// `line 4, column "Email": …` (or less, for findings about a whole row or the file).
-/// A finding as one line: where it is, and what it says.
+/// A finding as one line: where it is, and what it says: `line 4, column "Email": …` (or
+/// less, for findings about a whole row or the file).
 pub(super) fn finding_line(finding: &Finding, language: Language) -> String {
     let place = table_words::place(language, finding.line, finding.column.as_deref());
     let severity = if finding.is_error() {

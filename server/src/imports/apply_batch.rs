@@ -12,7 +12,7 @@ use super::assignment::Assigner;
 use super::batch_plan::{Step, plan_batch};
 use super::chunk_writer::{ChunkWriter, to_i64};
 use super::record_check::{check_in_chunks, check_records};
-use super::row_limit::{RowsTaken, count_rows, refuse_past_limit};
+use super::row_limit::{RowsTaken, add_to_counts, refuse_past_limit};
 use super::store::StoredImport;
 use crate::db::{Db, ValueRows};
 
@@ -96,11 +96,15 @@ pub(crate) async fn apply_batch(
     let mut checked_chunks = check_in_chunks(import, batch, ROWS_PER_CHUNK);
     let values = db.value_rows();
     let turn = db.write_turn().await;
-    // On SQLite the same batch may have been written while this request waited for its turn.
-    if turn.is_some()
-        && let Some(answer) = stored_answer(db, import.id, seq_key, &hash).await?
-    {
-        return Ok(answer);
+    // On SQLite, while this request waited for its turn, the same batch may have been written,
+    // or others that leave it no room under the profile's `max_rows`.
+    if turn.is_some() {
+        if let Some(answer) = stored_answer(db, import.id, seq_key, &hash).await? {
+            return Ok(answer);
+        }
+        if !corrects {
+            refuse_past_limit(db, import, batch.rows.len()).await?;
+        }
     }
     let mut tx = db.pool().begin().await?;
     let replaced = if corrects {
@@ -163,7 +167,7 @@ pub(crate) async fn apply_batch(
         Err(err) => return Err(err.into()),
     }
     // Last, so that the import's row is taken only until the commit that follows.
-    count_rows(&mut tx, import, taken).await?;
+    add_to_counts(&mut tx, import, taken).await?;
     tx.commit().await?;
     db.after_big_write();
     Ok(answer)

@@ -38,7 +38,7 @@ impl RowsTaken {
 }
 
 /// Refuses, before any work, a batch of `rows` rows that would take the import past its
-/// profile's `max_rows`. The count is read outside the batch's transaction: [`count_rows`]
+/// profile's `max_rows`. The count is read outside the batch's transaction: [`add_to_counts`]
 /// decides for good.
 pub(super) async fn refuse_past_limit(
     db: &Db,
@@ -65,7 +65,7 @@ pub(super) async fn refuse_past_limit(
 
 /// Adds a batch to its import's counts, inside the batch's transaction. Refuses the batch when
 /// it adds rows and the import then has more than its profile's `max_rows`.
-pub(super) async fn count_rows(
+pub(super) async fn add_to_counts(
     tx: &mut AnyConnection,
     import: &StoredImport,
     taken: RowsTaken,

@@ -140,6 +140,9 @@ pub(super) fn schemas() -> Value {
             "columns": strings(),
             "mapping": reference("Mapping"),
             "options": reference("ImportOptions"),
+            "rows": { "type": "integer", "minimum": 0, "description": "The file's data rows, \
+                      when the client knows: more than the profile's `max_rows` gets 422 \
+                      (problem `file.too_many_rows`) before an import opens." },
         })),
         "OutcomeCounts": object(&["created", "updated", "skipped", "rejected"], json!({
             "created": { "type": "integer" }, "updated": { "type": "integer" },

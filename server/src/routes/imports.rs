@@ -14,8 +14,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use clientela_shared::{
-    ApiMessage, Batch, FieldProblem, ImportDetail, ImportSummary, NewImport, OutcomeCounts,
-    RevertSummary, Role,
+    ApiMessage, Batch, Code, FieldProblem, Finding, ImportDetail, ImportSummary, NewImport,
+    OutcomeCounts, RevertSummary, Role,
 };
 
 use crate::accounts::StoredUser;
@@ -112,6 +112,17 @@ fn check_new_import(request: &NewImport) -> Vec<FieldProblem> {
             ApiMessage::ListNameInvalid {
                 max: MAX_LIST_NAME as u64,
             },
+        ));
+    }
+    if let (Some(rows), Some(max)) = (request.rows, request.profile.max_rows)
+        && rows > max
+    {
+        let too_many = Finding::error(Code::FileTooManyRows)
+            .with("rows", rows.to_string())
+            .with("max", max.to_string());
+        problems.push(FieldProblem::new(
+            "rows",
+            ApiMessage::ValueRefused(too_many),
         ));
     }
     problems

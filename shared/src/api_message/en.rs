@@ -65,8 +65,8 @@ pub(super) fn text(message: &ApiMessage) -> String {
             format!("A batch holds at most {max} rows; this one has {rows}.")
         }
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "This workspace imports at most {max} {} at a time; with these the import would have \
-             {rows}. Split the file.",
+            "An import with this profile takes at most {max} {}; with this batch, this import \
+             would have {rows}. Split the file.",
             if *max == 1 { "row" } else { "rows" }
         ),
         ApiMessage::RequestTooManyRows { rows, max } => {

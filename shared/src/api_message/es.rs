@@ -86,8 +86,8 @@ pub(super) fn text(message: &ApiMessage) -> String {
             rows_word(*max)
         ),
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "Este espacio de trabajo importa como máximo {max} {} a la vez; con estas la \
-             importación tendría {rows}. Divida el archivo.",
+            "Una importación con este perfil admite como máximo {max} {}; con este lote, esta \
+             tendría {rows}. Divida el archivo.",
             rows_word(*max)
         ),
         ApiMessage::RequestTooManyRows { rows, max } => format!(

@@ -86,8 +86,8 @@ pub(super) fn text(message: &ApiMessage) -> String {
             plural(*max, "wiersz", "wiersze", "wierszy")
         ),
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "Ten obszar roboczy importuje najwyżej {max} {} naraz; z tymi import miałby {rows}. \
-             Podziel plik.",
+            "Import z tym profilem może mieć najwyżej {max} {}; z tą partią ten import miałby ich \
+             {rows}. Podziel plik.",
             plural(*max, "wiersz", "wiersze", "wierszy")
         ),
         ApiMessage::RequestTooManyRows { rows, max } => {

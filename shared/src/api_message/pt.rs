@@ -83,8 +83,8 @@ pub(super) fn text(message: &ApiMessage) -> String {
             rows_word(*max)
         ),
         ApiMessage::ImportTooManyRows { rows, max } => format!(
-            "Este espaço de trabalho importa no máximo {max} {} por vez; com estas a importação \
-             teria {rows}. Divida o arquivo.",
+            "Uma importação com este perfil admite no máximo {max} {}; com este lote, esta teria \
+             {rows}. Divida o arquivo.",
             rows_word(*max)
         ),
         ApiMessage::RequestTooManyRows { rows, max } if *rows == 1 => {

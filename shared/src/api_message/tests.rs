@@ -262,12 +262,13 @@ fn the_import_row_limit_says_one_row_and_several_apart() {
     let limit = |max, language| ApiMessage::ImportTooManyRows { rows: 4, max }.text(language);
     assert_eq!(
         limit(1, Language::En),
-        "This workspace imports at most 1 row at a time; with these the import would have 4. \
-         Split the file."
+        "An import with this profile takes at most 1 row; with this batch, this import would \
+         have 4. Split the file."
     );
-    assert!(limit(3, Language::En).contains("at most 3 rows at a time"));
-    assert!(limit(1, Language::Es).contains("como máximo 1 fila a la vez"));
-    assert!(limit(3, Language::Pt).contains("no máximo 3 linhas por vez"));
+    assert!(limit(3, Language::En).contains("at most 3 rows;"));
+    assert!(limit(1, Language::Es).contains("como máximo 1 fila;"));
+    assert!(limit(3, Language::Pt).contains("no máximo 3 linhas;"));
+    assert!(limit(2, Language::Pl).contains("najwyżej 2 wiersze;"));
 }
 
 #[test]

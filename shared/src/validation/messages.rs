@@ -84,10 +84,10 @@ pub fn did_you_mean(language: Language) -> &'static str {
 fn texts(code: Code) -> [&'static str; 4] {
     match code {
         Code::FileTooManyRows => [
-            "The file has {rows} rows; this workspace imports at most {max} at a time. Split the file.",
-            "El archivo tiene {rows} filas; este espacio de trabajo importa como máximo {max} a la vez. Divida el archivo.",
-            "O arquivo tem {rows} linhas; este espaço de trabalho importa no máximo {max} por vez. Divida o arquivo.",
-            "Liczba wierszy w pliku: {rows}; ten obszar roboczy importuje najwyżej {max} naraz. Podziel plik.",
+            "The file has {rows} rows; an import with this profile takes at most {max}. Split the file.",
+            "El archivo tiene {rows} filas; una importación con este perfil admite como máximo {max}. Divida el archivo.",
+            "O arquivo tem {rows} linhas; uma importação com este perfil admite no máximo {max}. Divida o arquivo.",
+            "Liczba wierszy w pliku: {rows}; import z tym profilem może mieć ich najwyżej {max}. Podziel plik.",
         ],
         Code::MappingDuplicateField => [
             "The columns {columns} are all mapped to {field}: keep one.",

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::code::Code;
-use super::finding::{Finding, Severity};
+use super::finding::Finding;
 use super::record::Record;
 use super::validator::{RowVerdict, UniqueKey, Validator};
 use crate::table::Table;
@@ -205,17 +205,7 @@ impl Validator {
 
     /// The report of these verdicts: duplicates flagged, `max_rows` enforced, rows counted.
     fn finish(&self, verdicts: Vec<RowVerdict>) -> Report {
-        let mut file_issues = self.file_findings().to_vec();
-        if let Some(max) = self.profile().max_rows {
-            let rows = verdicts.len() as u64;
-            if rows > max {
-                file_issues.push(
-                    Finding::new(Severity::Error, Code::FileTooManyRows)
-                        .with("rows", rows.to_string())
-                        .with("max", max.to_string()),
-                );
-            }
-        }
+        let file_issues = self.whole_file_findings(verdicts.len() as u64);
         let mut unique_index: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let mut unique_keys = Vec::with_capacity(verdicts.len());
         let mut rows = Vec::with_capacity(verdicts.len());

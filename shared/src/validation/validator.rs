@@ -208,6 +208,22 @@ impl Validator {
         &self.file_findings
     }
 
+    /// Problems with the file as a whole once its number of data `rows` is known: the
+    /// mapping's, and more rows than the profile's `max_rows`.
+    pub fn whole_file_findings(&self, rows: u64) -> Vec<Finding> {
+        let mut findings = self.file_findings.clone();
+        if let Some(max) = self.profile().max_rows
+            && rows > max
+        {
+            findings.push(
+                Finding::error(Code::FileTooManyRows)
+                    .with("rows", rows.to_string())
+                    .with("max", max.to_string()),
+            );
+        }
+        findings
+    }
+
     pub(crate) fn profile(&self) -> &Profile {
         &self.rules.profile
     }
