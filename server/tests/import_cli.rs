@@ -1,6 +1,9 @@
 //! `clientela import`: validates locally, sends the valid rows to a real server over HTTP, and
 //! resumes instead of duplicating when run again.
 
+use std::path::Path;
+use std::process::Output;
+
 use crate::on_both_databases;
 use crate::support::http::{ADMIN_TOKEN, Backend, TestApp};
 
@@ -11,6 +14,18 @@ async fn serve(router: axum::Router) -> String {
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await });
     url
+}
+
+/// Runs `clientela import FILE --server URL --token ADMIN_TOKEN ARGS…`.
+async fn import_as_admin(file: &Path, url: &str, args: &[&str]) -> Output {
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
+        .arg("import")
+        .arg(file)
+        .args(["--server", url, "--token", ADMIN_TOKEN])
+        .args(args)
+        .output()
+        .await
+        .unwrap()
 }
 
 async fn the_command_line_imports_and_a_rerun_stores_nothing_twice(backend: Backend) {
@@ -32,14 +47,8 @@ async fn the_command_line_imports_and_a_rerun_stores_nothing_twice(backend: Back
     .unwrap();
 
     for run in 1..=2 {
-        let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-            .arg("import")
-            .arg(&file)
-            .args(["--server", &url, "--token", ADMIN_TOKEN, "--profile"])
-            .arg(&profile)
-            .output()
-            .await
-            .unwrap();
+        let profile = profile.to_str().unwrap();
+        let output = import_as_admin(&file, &url, &["--profile", profile]).await;
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "run {run}: {stdout}{stderr}");
@@ -82,15 +91,17 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
         "Nombre,Correo,Plan\nAna,ana@example.com,pro\nLuis,luis@example.com,\n",
     )
     .unwrap();
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-        .arg("import")
-        .arg(&file)
-        .args(["--server", &url, "--token", ADMIN_TOKEN])
-        .args(["--assign-to", "me", "--list", "Feria"])
-        .args(["--tag", "Feria 2026", "--status", "potencial"])
-        .output()
-        .await
-        .unwrap();
+    let options = [
+        "--assign-to",
+        "me",
+        "--list",
+        "Feria",
+        "--tag",
+        "Feria 2026",
+        "--status",
+        "potencial",
+    ];
+    let output = import_as_admin(&file, &url, &options).await;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -111,14 +122,7 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
     );
 
     // A refusal says why, not only that the request was refused.
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-        .arg("import")
-        .arg(&file)
-        .args(["--server", &url, "--token", ADMIN_TOKEN])
-        .args(["--assign-to", "group:Nope"])
-        .output()
-        .await
-        .unwrap();
+    let output = import_as_admin(&file, &url, &["--assign-to", "group:Nope"]).await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(
@@ -127,14 +131,8 @@ async fn the_command_line_assigns_lists_and_knows_the_workspace_fields(backend: 
     );
 
     // In the language asked for.
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-        .arg("import")
-        .arg(&file)
-        .args(["--server", &url, "--token", ADMIN_TOKEN, "--lang", "es"])
-        .args(["--assign-to", "group:Nope"])
-        .output()
-        .await
-        .unwrap();
+    let options = ["--lang", "es", "--assign-to", "group:Nope"];
+    let output = import_as_admin(&file, &url, &options).await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("no tiene ningún grupo llamado Nope"),
@@ -160,15 +158,7 @@ async fn an_interrupted_import_resumes_where_it_stopped(backend: Backend) {
     std::fs::write(&file, csv).unwrap();
     let run = |server: String| {
         let file = file.clone();
-        async move {
-            tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-                .arg("import")
-                .arg(&file)
-                .args(["--server", &server, "--token", ADMIN_TOKEN])
-                .output()
-                .await
-                .unwrap()
-        }
+        async move { import_as_admin(&file, &server, &[]).await }
     };
 
     let stopped = run(stingy_url).await;
@@ -208,15 +198,7 @@ on_both_databases!(an_interrupted_import_resumes_where_it_stopped);
 async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend) {
     let app = TestApp::new(backend).await;
     let saved = serde_json::json!({ "default_country": "EC", "required": ["phone"] });
-    let (status, _) = app
-        .call_as(
-            "PUT",
-            "/api/profiles/Feria",
-            Some(&saved.to_string()),
-            ADMIN_TOKEN,
-        )
-        .await;
-    assert_eq!(status.as_u16(), 204);
+    app.save_profile("Feria", saved).await;
     let url = serve(app.router.clone()).await;
 
     let dir = tempfile::tempdir().unwrap();
@@ -227,26 +209,16 @@ async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend)
     )
     .unwrap();
     let import_with = |profile: &str| {
-        tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-            .arg("import")
-            .arg(&file)
-            .args([
-                "--server",
-                &url,
-                "--token",
-                ADMIN_TOKEN,
-                "--profile",
-                profile,
-            ])
-            .output()
+        let (file, url, profile) = (file.clone(), url.clone(), profile.to_owned());
+        async move { import_as_admin(&file, &url, &["--profile", &profile]).await }
     };
 
-    let output = import_with("Ferias").await.unwrap();
+    let output = import_with("Ferias").await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(stderr.contains("saved profiles: Feria"), "{stderr}");
 
-    let output = import_with("Feria").await.unwrap();
+    let output = import_with("Feria").await;
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("2 rows, 1 valid, 1 with errors"),
@@ -262,7 +234,7 @@ async fn the_command_line_imports_with_a_saved_profile_by_name(backend: Backend)
     // A file that takes a saved profile's name gets the saved rules, and the command says so.
     let loose = dir.path().join("loose.toml");
     std::fs::write(&loose, "name = \"feria\"\ndefault_country = \"EC\"\n").unwrap();
-    let output = import_with(loose.to_str().unwrap()).await.unwrap();
+    let output = import_with(loose.to_str().unwrap()).await;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -278,16 +250,8 @@ on_both_databases!(the_command_line_imports_with_a_saved_profile_by_name);
 
 async fn a_file_over_the_profiles_max_rows_sends_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
-    let saved = serde_json::json!({ "max_rows": 2 });
-    let (status, _) = app
-        .call_as(
-            "PUT",
-            "/api/profiles/Pocos",
-            Some(&saved.to_string()),
-            ADMIN_TOKEN,
-        )
+    app.save_profile("Pocos", serde_json::json!({ "max_rows": 2 }))
         .await;
-    assert_eq!(status.as_u16(), 204);
     let url = serve(app.router.clone()).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("muchos.csv");
@@ -297,20 +261,7 @@ async fn a_file_over_the_profiles_max_rows_sends_nothing(backend: Backend) {
     )
     .unwrap();
 
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_clientela"))
-        .arg("import")
-        .arg(&file)
-        .args([
-            "--server",
-            &url,
-            "--token",
-            ADMIN_TOKEN,
-            "--profile",
-            "Pocos",
-        ])
-        .output()
-        .await
-        .unwrap();
+    let output = import_as_admin(&file, &url, &["--profile", "Pocos"]).await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(stderr.contains("muchos.csv was not imported"), "{stderr}");

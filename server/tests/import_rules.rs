@@ -47,16 +47,8 @@ fn reason_codes(row: &Value) -> Vec<&str> {
 async fn a_saved_profiles_name_brings_the_saved_rules(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, agent) = app.user_with_token("agent@example.com", Role::Agent).await;
-    let saved = json!({ "required": ["phone"] }).to_string();
-    let (status, _) = app
-        .call_as(
-            "PUT",
-            "/api/profiles/Con%20tel%C3%A9fono",
-            Some(&saved),
-            ADMIN_TOKEN,
-        )
+    app.save_profile("Con%20tel%C3%A9fono", json!({ "required": ["phone"] }))
         .await;
-    assert_eq!(status.as_u16(), 204);
 
     // The client names the saved profile but sends none of its rules.
     let loosened = json!({ "name": "Con teléfono", "required": [] });
@@ -108,11 +100,7 @@ on_both_databases!(only_an_admin_may_accept_tags_the_workspace_does_not_know);
 async fn a_saved_profiles_max_rows_caps_the_rows_an_import_takes(backend: Backend) {
     let app = TestApp::new(backend).await;
     let (_, agent) = app.user_with_token("agent@example.com", Role::Agent).await;
-    let saved = json!({ "max_rows": 3 }).to_string();
-    let (status, _) = app
-        .call_as("PUT", "/api/profiles/Pocos", Some(&saved), ADMIN_TOKEN)
-        .await;
-    assert_eq!(status.as_u16(), 204);
+    app.save_profile("Pocos", json!({ "max_rows": 3 })).await;
     // A client that says how many rows the file has learns at once that it is too many.
     let too_many = json!({ "client_id": "many-rows", "file_name": "clientes.csv",
                            "profile": { "name": "Pocos" }, "rows": 4 });

@@ -122,6 +122,15 @@ impl TestApp {
             .to_owned()
     }
 
+    /// Saves the import profile `profile` (JSON) under `name` (as it goes in a path), as the
+    /// first admin, through the API.
+    pub async fn save_profile(&self, name: &str, profile: Value) {
+        let uri = format!("/api/profiles/{name}");
+        let body = profile.to_string();
+        let (status, answer) = self.call_as("PUT", &uri, Some(&body), ADMIN_TOKEN).await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{answer}");
+    }
+
     /// Deactivates user `id` as the first admin, through the API.
     pub async fn deactivate(&self, id: i64) {
         let body = serde_json::json!({ "active": false }).to_string();
