@@ -6,6 +6,7 @@
 //! the system's file dialog, which WebDriver cannot drive and gives to the input itself.
 
 use crate::support::browser::Browser;
+use crate::support::files::three_customers_csv;
 use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
 
 const ENTER: &str = "\u{E007}";
@@ -14,12 +15,7 @@ const ENTER: &str = "\u{E007}";
 async fn the_keyboard_alone_takes_a_file_through_every_step() {
     let server = TestServer::start(Backend::Sqlite);
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("clientes.csv");
-    std::fs::write(
-        &file,
-        "Nombre;Correo\r\nAna;ana@example.com\r\nLuis;luis@example.com\r\nEva;eva@example.com\r\n",
-    )
-    .unwrap();
+    let file = three_customers_csv(dir.path());
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;

@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use crate::support::browser::Browser;
+use crate::support::files::three_customers_csv;
 use crate::support::server::{ADMIN_EMAIL, ADMIN_PASSWORD, Backend, TestServer};
 
 #[tokio::test]
@@ -13,12 +14,7 @@ async fn a_file_over_the_profiles_row_limit_cannot_be_sent() {
         .put("/api/profiles/Pocos", &json!({ "max_rows": 2 }))
         .await;
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("clientes.csv");
-    std::fs::write(
-        &file,
-        "Nombre;Correo\r\nAna;ana@example.com\r\nLuis;luis@example.com\r\nEva;eva@example.com\r\n",
-    )
-    .unwrap();
+    let file = three_customers_csv(dir.path());
 
     let browser = Browser::start().await;
     browser.open(&server.url).await;

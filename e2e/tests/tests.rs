@@ -6,6 +6,7 @@
 
 mod support {
     pub mod browser;
+    pub mod files;
     #[path = "../../../server/tests/support/postgres.rs"]
     pub mod postgres;
     pub mod server;
